@@ -1,0 +1,392 @@
+/* cli.c - the command line over the core library */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <libxml/xmlwriter.h>
+
+#include "cli.h"
+#include "derive.h"
+#include "i18n.h"
+#include "survey.h"
+
+struct command {
+	const char *name;
+	int (*run)(struct app *a, int argc, char **argv);
+	const char *args;
+	const char *help;
+};
+
+static const struct command *find_command(const char *name);
+
+int app_core(struct app *a)
+{
+	if (a->cat != NULL)
+		return 0;
+	struct diag d = DIAG_INIT;
+	a->cat = catalog_load(a->catalog_dir, &d);
+	if (a->cat != NULL)
+		a->form = form_load(a->forms_dir, a->cat, &d);
+	if (a->form == NULL) {
+		fprintf(stderr, "iotscope: %s\n", diag_msg(&d));
+		diag_clear(&d);
+		catalog_free(a->cat);
+		a->cat = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+void app_free(struct app *a)
+{
+	form_free(a->form);
+	catalog_free(a->cat);
+	free(a->catalog_dir);
+	free(a->forms_dir);
+	free(a->db_path);
+	memset(a, 0, sizeof *a);
+}
+
+static int usage_error(const char *cmd, const char *why)
+{
+	const struct command *c = find_command(cmd);
+	fprintf(stderr, "iotscope %s: %s\n%s: iotscope %s %s\n", cmd, why, _("usage"), cmd,
+		c ? _(c->args) : "");
+	return EXIT_USAGE;
+}
+
+/* ---------- derive ---------- */
+
+enum format { FORMAT_TEXT, FORMAT_IDS, FORMAT_XML };
+
+static int parse_format(const char *s, enum format *f)
+{
+	static const char *const names[] = { "text", "ids", "xml" };
+	for (int i = 0; i < 3; i++)
+		if (strcmp(s, names[i]) == 0) {
+			*f = (enum format)i;
+			return 0;
+		}
+	return -1;
+}
+
+static void print_reason(const struct catalog *c, const struct cat_cm *cm,
+			 const struct reason *r)
+{
+	if (r->row == NULL) {
+		char *where = catalog_trigger_label(c, &cm->listed);
+		printf("      %s %s: %s\n", _("IV.5 lists it under"),
+		       catalog_map_id(r->map), where ? where : "?");
+		free(where);
+		return;
+	}
+	char *trig = catalog_trigger_label(c, &r->row->trigger);
+	printf("      %s %s › %s › %s\n", catalog_map_id(r->map), trig ? trig : "?",
+	       r->row->category, r->row->risk);
+	free(trig);
+}
+
+static void print_open_cells(const struct form *f, const struct derivation *dv)
+{
+	if (dv->nopen == 0)
+		return;
+	printf(_("Still open (%zu of %zu cells): "), dv->nopen, f->ncells);
+	for (size_t i = 0; i < dv->nopen; i++)
+		printf("%s%s", i ? " " : "", f->cells[dv->open_cells[i]].id);
+	printf("\n%s\n", _("The list below is what the answers given so far allow."));
+}
+
+static void derive_text(const struct app *a, const struct survey *s,
+			const struct derivation *dv, const char *source)
+{
+	const struct catalog *c = a->cat;
+	const char *name = s->details[DETAIL_NAME];
+	printf("%s: %s (%s)\n", _("Survey"), name ? name : "-", source);
+	print_open_cells(a->form, dv);
+	printf(_("%zu candidate countermeasures (A %zu, B %zu, C %zu).\n"), dv->nitems,
+	       dv->per_viewpoint[0], dv->per_viewpoint[1], dv->per_viewpoint[2]);
+	printf("%s\n", _("As IV.4.1.2 says, these are candidates to consider against "
+			 "the service as it is, not a list that must all be done."));
+	int vp = -1;
+	for (size_t i = 0; i < dv->nitems; i++) {
+		const struct derived *it = &dv->items[i];
+		const struct cat_cm *cm = &c->cms[it->cm];
+		if (cm->viewpoint != vp) {
+			vp = cm->viewpoint;
+			printf("\n%s %s (%zu)\n", c->viewpoints[vp].id, c->viewpoints[vp].label,
+			       dv->per_viewpoint[vp]);
+		}
+		printf("  %-9s %s\n", cm->number, cm->title);
+		for (size_t r = 0; r < it->nreasons; r++)
+			print_reason(c, cm, &it->reasons[r]);
+	}
+}
+
+static int derive_xml(const struct app *a, const struct survey *s,
+		      const struct derivation *dv)
+{
+	const struct catalog *c = a->cat;
+	xmlBufferPtr buf = xmlBufferCreate();
+	xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
+	if (w == NULL) {
+		xmlBufferFree(buf);
+		fprintf(stderr, "iotscope derive: %s\n", _("out of memory"));
+		return EXIT_BAD_INPUT;
+	}
+	int rc = 0;
+	xmlTextWriterSetIndent(w, 1);
+	xmlTextWriterSetIndentString(w, BAD_CAST "  ");
+	rc |= xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL) < 0;
+	rc |= xmlTextWriterStartElementNS(w, NULL, BAD_CAST "derivation",
+					  BAD_CAST "urn:iotscope:derivation:1") < 0;
+	rc |= xmlTextWriterWriteFormatAttribute(w, BAD_CAST "catalog-edition", "%s", c->edition) < 0;
+	rc |= xmlTextWriterWriteFormatAttribute(w, BAD_CAST "catalog-revision", "%d", c->revision) < 0;
+	if (s->details[DETAIL_NAME])
+		rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "survey",
+						  BAD_CAST s->details[DETAIL_NAME]) < 0;
+	rc |= xmlTextWriterWriteFormatAttribute(w, BAD_CAST "count", "%zu", dv->nitems) < 0;
+	for (size_t i = 0; i < dv->nopen; i++) {
+		rc |= xmlTextWriterStartElement(w, BAD_CAST "open") < 0;
+		rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "cell",
+			BAD_CAST a->form->cells[dv->open_cells[i]].id) < 0;
+		rc |= xmlTextWriterEndElement(w) < 0;
+	}
+	for (size_t i = 0; i < dv->nitems && rc == 0; i++) {
+		const struct derived *it = &dv->items[i];
+		const struct cat_cm *cm = &c->cms[it->cm];
+		rc |= xmlTextWriterStartElement(w, BAD_CAST "countermeasure") < 0;
+		rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST cm->id) < 0;
+		rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "number", BAD_CAST cm->number) < 0;
+		rc |= xmlTextWriterWriteElement(w, BAD_CAST "title", BAD_CAST cm->title) < 0;
+		for (size_t r = 0; r < it->nreasons; r++) {
+			const struct reason *re = &it->reasons[r];
+			const struct cat_trigger *t = re->row ? &re->row->trigger : &cm->listed;
+			char *trig = catalog_trigger_label(c, t);
+			rc |= xmlTextWriterStartElement(w, BAD_CAST "reason") < 0;
+			rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "map",
+							  BAD_CAST catalog_map_id(re->map)) < 0;
+			if (re->row != NULL)
+				rc |= xmlTextWriterWriteFormatAttribute(w, BAD_CAST "line", "%d",
+									re->row->line) < 0;
+			else
+				rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "listed",
+								  BAD_CAST "true") < 0;
+			rc |= xmlTextWriterWriteElement(w, BAD_CAST "trigger", BAD_CAST (trig ? trig : "")) < 0;
+			free(trig);
+			if (re->row != NULL) {
+				rc |= xmlTextWriterWriteElement(w, BAD_CAST "category",
+								BAD_CAST re->row->category) < 0;
+				rc |= xmlTextWriterWriteElement(w, BAD_CAST "risk",
+								BAD_CAST re->row->risk) < 0;
+			}
+			rc |= xmlTextWriterEndElement(w) < 0;
+		}
+		rc |= xmlTextWriterEndElement(w) < 0;
+	}
+	rc |= xmlTextWriterEndDocument(w) < 0;
+	xmlFreeTextWriter(w);
+	if (rc == 0)
+		fwrite(xmlBufferContent(buf), 1, (size_t)xmlBufferLength(buf), stdout);
+	xmlBufferFree(buf);
+	if (rc != 0) {
+		fprintf(stderr, "iotscope derive: %s\n", _("cannot write XML"));
+		return EXIT_BAD_INPUT;
+	}
+	return EXIT_OK;
+}
+
+static int cmd_derive(struct app *a, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 }
+	};
+	enum format fmt = FORMAT_TEXT;
+	int c;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "f:", opts, NULL)) != -1) {
+		if (c != 'f' || parse_format(optarg, &fmt) < 0)
+			return usage_error("derive", _("--format takes text, ids or xml"));
+	}
+	if (argc - optind != 1)
+		return usage_error("derive", _("give one survey file"));
+	if (app_core(a) < 0)
+		return EXIT_BAD_INPUT;
+	const char *source = argv[optind];
+	struct diag d = DIAG_INIT;
+	struct survey *s = survey_load(a->form, source, &d);
+	if (s == NULL) {
+		fprintf(stderr, "iotscope: %s\n", diag_msg(&d));
+		diag_clear(&d);
+		return EXIT_BAD_INPUT;
+	}
+	struct derivation *dv = derive(a->cat, s);
+	int rc = EXIT_OK;
+	if (dv == NULL) {
+		fprintf(stderr, "iotscope derive: %s\n", _("out of memory"));
+		rc = EXIT_BAD_INPUT;
+	} else if (fmt == FORMAT_IDS) {
+		for (size_t i = 0; i < dv->nitems; i++)
+			printf("%s\n", a->cat->cms[dv->items[i].cm].id);
+	} else if (fmt == FORMAT_XML) {
+		rc = derive_xml(a, s, dv);
+	} else {
+		derive_text(a, s, dv, source);
+	}
+	derivation_free(dv);
+	survey_free(s);
+	return rc;
+}
+
+/* ---------- catalog ---------- */
+
+static void print_repairs(const struct catalog *c)
+{
+	printf("# %s\n\n", _("Repair log of the catalog"));
+	printf("%s\n\n", _("Every place where the catalog is not a straight copy of one line "
+			   "of the seed text, with the seed line and what was restored. "
+			   "Generated by `iotscope catalog --repairs` from the <repair> "
+			   "elements beside the data."));
+	const char *file = NULL;
+	for (size_t i = 0; i < c->nrepairs; i++) {
+		const struct cat_repair *r = &c->repairs[i];
+		if (file == NULL || strcmp(file, r->file) != 0) {
+			file = r->file;
+			const char *base = strrchr(file, '/');
+			printf("\n## %s\n\n", base ? base + 1 : file);
+		}
+		printf("- seed line %d, %s: %s\n", r->line, r->where, r->text);
+	}
+}
+
+static void print_counts(const struct catalog *c)
+{
+	printf("%s: %s (%s)\n", _("Catalog"), c->title, c->dir);
+	printf("%s %s, %s %d\n", _("edition"), c->edition, _("data revision"), c->revision);
+	size_t actions = 0, duties = 0, rows = 0;
+	size_t per_vp[N_VIEWPOINTS] = { 0 }, iot = 0;
+	for (size_t i = 0; i < c->ncms; i++) {
+		per_vp[c->cms[i].viewpoint]++;
+		iot += c->cms[i].iot;
+		actions += c->cms[i].nactions;
+		for (size_t t = 0; t < c->cms[i].ntransfers; t++)
+			duties += c->cms[i].transfers[t].nduties;
+	}
+	printf(_("countermeasures: %zu (A %zu, B %zu, C %zu; %zu IoT guideline points), "
+		 "%zu actions, %zu duties to transfer\n"),
+	       c->ncms, per_vp[0], per_vp[1], per_vp[2], iot, actions, duties);
+	printf("%s:", _("map rows"));
+	for (int m = 0; m < N_MAPS; m++) {
+		printf(" %s %zu", catalog_map_id((enum map_id)m), c->maps[m].nrows);
+		rows += c->maps[m].nrows;
+	}
+	printf(" (%s %zu)\n", _("total"), rows);
+	for (int k = 0; k < 2; k++) {
+		size_t basic = 0, subs = 0;
+		for (size_t i = 0; i < c->annex[k].nentries; i++) {
+			const struct cat_annex_entry *e = &c->annex[k].entries[i];
+			basic += e->checkable && e->level == LEVEL_BASIC;
+			subs += e->kind == ANNEX_SUB;
+		}
+		printf(_("Annex %d: %zu checklist items (%zu basic, %zu recommended; %zu sub-items)\n"),
+		       k + 1, c->annex[k].nitems, basic, c->annex[k].nitems - basic, subs);
+	}
+	printf(_("Annex 3: %d patterns\n"), N_PATTERNS);
+	printf(_("repairs of the damaged source tables: %zu\n"), c->nrepairs);
+	printf("%s\n", _("valid: every part matches catalog.xsd and every number a map names exists"));
+}
+
+static int cmd_catalog(struct app *a, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "repairs", no_argument, NULL, 'r' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int repairs = 0, c;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "r", opts, NULL)) != -1) {
+		if (c != 'r')
+			return usage_error("catalog", _("unknown option"));
+		repairs = 1;
+	}
+	if (optind != argc)
+		return usage_error("catalog", _("takes no arguments"));
+	if (app_core(a) < 0)
+		return EXIT_BAD_INPUT;
+	if (repairs)
+		print_repairs(a->cat);
+	else
+		print_counts(a->cat);
+	return EXIT_OK;
+}
+
+/* ---------- the table ---------- */
+
+static int cmd_help(struct app *a, int argc, char **argv)
+{
+	(void)a;
+	(void)argc;
+	(void)argv;
+	cli_usage(stdout);
+	return EXIT_OK;
+}
+
+static int cmd_workbench(struct app *a, int argc, char **argv);
+
+static const struct command commands[] = {
+	{ "workbench", cmd_workbench, "",
+	  N_("open the full-screen workbench (the default)") },
+	{ "derive", cmd_derive, "[--format text|ids|xml] SURVEY.xml",
+	  N_("print the candidate countermeasures a survey derives, with their reasons") },
+	{ "catalog", cmd_catalog, "[--repairs]",
+	  N_("validate the catalog and print what it holds, or its repair log") },
+	{ "help", cmd_help, "", N_("print this help") },
+};
+
+static const struct command *find_command(const char *name)
+{
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+static int cmd_workbench(struct app *a, int argc, char **argv)
+{
+	(void)argv;
+	if (argc != 1)
+		return usage_error("workbench", _("takes no arguments"));
+	if (app_core(a) < 0)
+		return EXIT_BAD_INPUT;
+	fprintf(stderr, "iotscope: %s\n",
+		_("the full-screen workbench is not part of this build yet; "
+		  "use the commands listed by 'iotscope --help'"));
+	return EXIT_BAD_INPUT;
+}
+
+void cli_usage(FILE *out)
+{
+	fprintf(out, "%s: iotscope [--catalog DIR] [--db PATH] [--assessor NAME] [COMMAND [ARGS]]\n\n",
+		_("usage"));
+	fprintf(out, "%s\n\n", _("Derive and review the IoT countermeasures of the MIC cloud "
+				 "security guideline (2nd ed., 2018), Part IV."));
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		fprintf(out, "  %-10s %s\n  %-10s   %s\n", commands[i].name, _(commands[i].args),
+			"", _(commands[i].help));
+	fprintf(out, "\n%s\n", _("Exit status: 0 success, 1 bad input, 2 usage error."));
+}
+
+int cli_run(struct app *a, int argc, char **argv)
+{
+	const struct command *c = find_command(argv[0]);
+	if (c == NULL) {
+		fprintf(stderr, "iotscope: %s '%s'\n", _("unknown command"), argv[0]);
+		cli_usage(stderr);
+		return EXIT_USAGE;
+	}
+	return c->run(a, argc, argv);
+}

@@ -1,0 +1,26 @@
+/* cli.h - the command line: a thin layer over the core library */
+#ifndef IOTSCOPE_CLI_H
+#define IOTSCOPE_CLI_H
+
+#include "catalog.h"
+#include "form.h"
+
+enum { EXIT_OK = 0, EXIT_BAD_INPUT = 1, EXIT_USAGE = 2 };
+
+struct app {
+	char *catalog_dir, *forms_dir;
+	char *db_path;			/* --db, or NULL for the default */
+	const char *assessor;		/* --assessor, or the login name */
+	struct catalog *cat;
+	struct form *form;
+};
+
+/* Load catalog and form once; print the reason and return -1 on error. */
+int app_core(struct app *a);
+void app_free(struct app *a);
+
+/* Run COMMAND ARGS... (argv[0] is the command); returns the exit status. */
+int cli_run(struct app *a, int argc, char **argv);
+void cli_usage(FILE *out);
+
+#endif

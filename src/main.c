@@ -1,0 +1,85 @@
+/* main.c - iotscope: the MIC cloud guideline's IoT part as a workbench */
+#include "config.h"
+
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "i18n.h"
+#include "paths.h"
+#include "xmlsafe.h"
+
+static void version(void)
+{
+	printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	bindtextdomain(PACKAGE, LOCALEDIR);
+	textdomain(PACKAGE);
+	xmlsafe_init();
+
+	static const struct option opts[] = {
+		{ "catalog", required_argument, NULL, 'c' },
+		{ "db", required_argument, NULL, 'd' },
+		{ "assessor", required_argument, NULL, 'a' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct app app = { 0 };
+	const char *catalog = NULL;
+	int c;
+	/* "+": options after the command belong to the command */
+	while ((c = getopt_long(argc, argv, "+c:d:a:hV", opts, NULL)) != -1) {
+		switch (c) {
+		case 'c':
+			catalog = optarg;
+			break;
+		case 'd':
+			free(app.db_path);
+			app.db_path = strdup(optarg);
+			break;
+		case 'a':
+			app.assessor = optarg;
+			break;
+		case 'h':
+			cli_usage(stdout);
+			free(app.db_path);
+			return EXIT_OK;
+		case 'V':
+			version();
+			free(app.db_path);
+			return EXIT_OK;
+		default:
+			cli_usage(stderr);
+			free(app.db_path);
+			return EXIT_USAGE;
+		}
+	}
+	app.catalog_dir = paths_catalog_dir(catalog);
+	app.forms_dir = app.catalog_dir ? paths_forms_dir(app.catalog_dir) : NULL;
+	if (app.catalog_dir == NULL || app.forms_dir == NULL) {
+		fprintf(stderr, "iotscope: %s\n", _("out of memory"));
+		app_free(&app);
+		return EXIT_BAD_INPUT;
+	}
+	int rc;
+	if (optind >= argc) {
+		char *workbench[] = { (char *)"workbench", NULL };
+		rc = cli_run(&app, 1, workbench);
+	} else {
+		rc = cli_run(&app, argc - optind, argv + optind);
+	}
+	app_free(&app);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "iotscope: %s\n", _("error writing standard output"));
+		return EXIT_BAD_INPUT;
+	}
+	return rc;
+}

@@ -1,0 +1,18 @@
+/* paths.h - where iotscope finds its data and keeps its database */
+#ifndef IOTSCOPE_PATHS_H
+#define IOTSCOPE_PATHS_H
+
+#include "diag.h"
+
+/* The catalog directory: OVERRIDE if given, else $IOTSCOPE_DATADIR/catalog,
+ * else the installed $(pkgdatadir)/catalog.  malloc'd. */
+char *paths_catalog_dir(const char *override);
+/* The forms directory beside a catalog directory (DIR/../forms). */
+char *paths_forms_dir(const char *catalog_dir);
+/* The examples directory beside a catalog directory. */
+char *paths_examples_dir(const char *catalog_dir);
+/* $XDG_DATA_HOME/iotscope/iotscope.db (or ~/.local/share/...); the
+ * directory is created 0700.  NULL with d set. */
+char *paths_default_db(struct diag *d);
+
+#endif

@@ -1,0 +1,285 @@
+/* xmlsafe.c - reading XML we do not trust */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/xmlschemas.h>
+
+#include "xmlsafe.h"
+
+struct xschema {
+	xmlSchemaPtr schema;
+};
+
+/* Collects the first error libxml2 reports, with its line. */
+struct errsink {
+	const char *name;
+	struct diag *d;
+	int had_dtd;
+};
+
+static xmlParserInputPtr deny_loader(const char *url, const char *id,
+				     xmlParserCtxtPtr ctxt)
+{
+	(void)url;
+	(void)id;
+	(void)ctxt;
+	return NULL;
+}
+
+void xmlsafe_init(void)
+{
+	xmlInitParser();
+	xmlSetExternalEntityLoader(deny_loader);
+}
+
+static void chomp(char *s)
+{
+	size_t n = strlen(s);
+	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == '\r' || s[n - 1] == ' '))
+		s[--n] = '\0';
+}
+
+static void sink_error(void *ctx, xmlErrorPtr err)
+{
+	struct errsink *sink = ctx;
+	if (err == NULL || err->level == XML_ERR_WARNING)
+		return;
+	char *msg = err->message ? strdup(err->message) : NULL;
+	if (msg != NULL)
+		chomp(msg);
+	diag_set(sink->d, "%s:%d: %s", sink->name, err->line,
+		 msg ? msg : "XML error");
+	free(msg);
+}
+
+/* SAX hook: a document with a DTD is refused before its declarations are
+ * read, so no entity is ever defined, let alone expanded. */
+static void refuse_dtd(void *ctx, const xmlChar *name, const xmlChar *ext,
+		       const xmlChar *sys)
+{
+	(void)name;
+	(void)ext;
+	(void)sys;
+	xmlParserCtxtPtr ctxt = ctx;
+	struct errsink *sink = ctxt->_private;
+	sink->had_dtd = 1;
+	diag_set(sink->d, "%s:%d: document type declarations (DTD) are not accepted",
+		 sink->name, xmlSAX2GetLineNumber(ctxt));
+	xmlStopParser(ctxt);
+}
+
+xmlDocPtr xmlsafe_read_memory(const char *buf, size_t len, const char *name,
+			      struct diag *d)
+{
+	if (len == 0) {
+		diag_set(d, "%s:1: empty file, expected an XML document", name);
+		return NULL;
+	}
+	if (len > XMLSAFE_MAX_BYTES || len > (size_t)INT32_MAX) {
+		diag_set(d, "%s: %zu bytes is larger than the %u bytes accepted",
+			 name, len, XMLSAFE_MAX_BYTES);
+		return NULL;
+	}
+	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	if (ctxt == NULL) {
+		diag_set(d, "%s: out of memory", name);
+		return NULL;
+	}
+	struct errsink sink = { name, d, 0 };
+	ctxt->_private = &sink;
+	ctxt->sax->internalSubset = refuse_dtd;
+	xmlSetStructuredErrorFunc(&sink, sink_error);
+	/* Never NOENT, DTDLOAD, DTDATTR, DTDVALID, XINCLUDE, HUGE, RECOVER. */
+	int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+		   XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES;
+	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, buf, (int)len, name, "UTF-8", opts);
+	int wellformed = ctxt->wellFormed;
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlFreeParserCtxt(ctxt);
+	if (doc != NULL && (sink.had_dtd || !wellformed || doc->intSubset != NULL)) {
+		if (d->msg == NULL)
+			diag_set(d, "%s: not a well-formed document", name);
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	if (doc == NULL) {
+		diag_set(d, "%s: cannot parse", name);
+		return NULL;
+	}
+	return doc;
+}
+
+/* Read a whole regular file, refusing one larger than max. */
+char *xmlsafe_slurp(const char *path, size_t max, size_t *len, struct diag *d)
+{
+	FILE *f = fopen(path, "rb");
+	if (f == NULL) {
+		diag_set(d, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	struct stat st;
+	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+		diag_set(d, "%s: not a regular file", path);
+		fclose(f);
+		return NULL;
+	}
+	if ((unsigned long long)st.st_size > max) {
+		diag_set(d, "%s: %lld bytes is larger than the %zu bytes accepted",
+			 path, (long long)st.st_size, max);
+		fclose(f);
+		return NULL;
+	}
+	size_t cap = (size_t)st.st_size + 1;
+	char *buf = malloc(cap);
+	if (buf == NULL) {
+		diag_set(d, "%s: out of memory", path);
+		fclose(f);
+		return NULL;
+	}
+	size_t n = fread(buf, 1, cap, f);
+	int bad = ferror(f);
+	fclose(f);
+	if (bad || n > max) {
+		diag_set(d, bad ? "%s: read error" : "%s: file grew while read", path);
+		free(buf);
+		return NULL;
+	}
+	*len = n;
+	return buf;
+}
+
+xmlDocPtr xmlsafe_read_file(const char *path, size_t max, struct diag *d)
+{
+	size_t len = 0;
+	char *buf = xmlsafe_slurp(path, max, &len, d);
+	if (buf == NULL)
+		return NULL;
+	xmlDocPtr doc = xmlsafe_read_memory(buf, len, path, d);
+	free(buf);
+	return doc;
+}
+
+struct xschema *xschema_load(const char *path, struct diag *d)
+{
+	xmlDocPtr doc = xmlsafe_read_file(path, XMLSAFE_MAX_BYTES, d);
+	if (doc == NULL)
+		return NULL;
+	struct errsink sink = { path, d, 0 };
+	xmlSchemaParserCtxtPtr pctx = xmlSchemaNewDocParserCtxt(doc);
+	struct xschema *s = calloc(1, sizeof *s);
+	if (pctx == NULL || s == NULL) {
+		diag_set(d, "%s: out of memory", path);
+		goto fail;
+	}
+	xmlSchemaSetParserStructuredErrors(pctx, sink_error, &sink);
+	s->schema = xmlSchemaParse(pctx);
+	if (s->schema == NULL) {
+		diag_set(d, "%s: not a usable XML schema", path);
+		goto fail;
+	}
+	xmlSchemaFreeParserCtxt(pctx);
+	xmlFreeDoc(doc);
+	return s;
+fail:
+	if (pctx != NULL)
+		xmlSchemaFreeParserCtxt(pctx);
+	free(s);
+	xmlFreeDoc(doc);
+	return NULL;
+}
+
+void xschema_free(struct xschema *s)
+{
+	if (s == NULL)
+		return;
+	xmlSchemaFree(s->schema);
+	free(s);
+}
+
+int xmlsafe_validate(struct xschema *s, xmlDocPtr doc, const char *name,
+		     struct diag *d)
+{
+	xmlSchemaValidCtxtPtr v = xmlSchemaNewValidCtxt(s->schema);
+	if (v == NULL) {
+		diag_set(d, "%s: out of memory", name);
+		return -1;
+	}
+	struct errsink sink = { name, d, 0 };
+	xmlSchemaSetValidStructuredErrors(v, sink_error, &sink);
+	int rc = xmlSchemaValidateDoc(v, doc);
+	xmlSchemaFreeValidCtxt(v);
+	if (rc != 0) {
+		diag_set(d, "%s: does not match its schema", name);
+		return -1;
+	}
+	return 0;
+}
+
+int xml_is(const xmlNode *n, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE &&
+	       strcmp((const char *)n->name, name) == 0;
+}
+
+const xmlNode *xml_next(const xmlNode *n, const char *name)
+{
+	for (n = n ? n->next : NULL; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE &&
+		    (name == NULL || strcmp((const char *)n->name, name) == 0))
+			return n;
+	return NULL;
+}
+
+const xmlNode *xml_first(const xmlNode *parent, const char *name)
+{
+	for (const xmlNode *n = parent->children; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE &&
+		    (name == NULL || strcmp((const char *)n->name, name) == 0))
+			return n;
+	return NULL;
+}
+
+char *xml_attr(const xmlNode *n, const char *name)
+{
+	return (char *)xmlGetProp(n, (const xmlChar *)name);
+}
+
+static int is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+char *xml_text(const xmlNode *n)
+{
+	xmlChar *raw = xmlNodeGetContent(n);
+	if (raw == NULL)
+		return NULL;
+	size_t len = strlen((const char *)raw);
+	char *out = malloc(len + 1);
+	if (out == NULL) {
+		xmlFree(raw);
+		return NULL;
+	}
+	size_t o = 0;
+	int pending = 0;
+	for (const unsigned char *p = raw; *p != '\0'; p++) {
+		if (is_space(*p)) {
+			pending = o > 0;
+			continue;
+		}
+		if (pending)
+			out[o++] = ' ';
+		pending = 0;
+		out[o++] = (char)*p;
+	}
+	out[o] = '\0';
+	xmlFree(raw);
+	return out;
+}

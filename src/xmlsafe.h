@@ -1,0 +1,44 @@
+/* xmlsafe.h - reading XML we do not trust (reliability.md, libxml2 2.9.x):
+ * size-capped, no network, no DTD, no external entities, no entity
+ * expansion, validated against our own XSD, errors as file:line. */
+#ifndef IOTSCOPE_XMLSAFE_H
+#define IOTSCOPE_XMLSAFE_H
+
+#include <stddef.h>
+#include <libxml/tree.h>
+
+#include "diag.h"
+
+struct xschema;
+
+/* Largest file we read: bigger input is refused, not parsed. */
+#define XMLSAFE_MAX_BYTES (16u * 1024u * 1024u)
+
+/* Call once before any other function (installs the deny-all entity loader). */
+void xmlsafe_init(void);
+
+struct xschema *xschema_load(const char *path, struct diag *d);
+void xschema_free(struct xschema *s);
+
+/* Read and parse PATH; NULL with d set on any error (missing file, too big,
+ * not well-formed, has a DTD). */
+xmlDocPtr xmlsafe_read_file(const char *path, size_t max, struct diag *d);
+/* A whole regular file of at most MAX bytes, malloc'd; NULL with d set. */
+char *xmlsafe_slurp(const char *path, size_t max, size_t *len, struct diag *d);
+xmlDocPtr xmlsafe_read_memory(const char *buf, size_t len, const char *name,
+			      struct diag *d);
+/* Validate DOC (read from NAME) against S; -1 with "name:line: reason". */
+int xmlsafe_validate(struct xschema *s, xmlDocPtr doc, const char *name,
+		     struct diag *d);
+
+/* Helpers for walking a validated document. */
+int xml_is(const xmlNode *n, const char *name);
+const xmlNode *xml_first(const xmlNode *parent, const char *name);
+const xmlNode *xml_next(const xmlNode *n, const char *name);
+/* An attribute's value as a malloc'd string (free with xmlFree), or NULL. */
+char *xml_attr(const xmlNode *n, const char *name);
+/* The text of N, white space trimmed and inner runs folded to one space;
+ * malloc'd (free with free()), NULL when out of memory. */
+char *xml_text(const xmlNode *n);
+
+#endif
