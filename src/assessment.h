@@ -1,0 +1,109 @@
+/* assessment.h - everything one assessment holds, in memory: who and
+ * what it is (the survey details), the Fig. 16 answers, the review of
+ * each countermeasure and its actions, and the Annex 1/2 checklists.
+ * The store keeps it in SQLite; export writes it; import reads it back. */
+#ifndef IOTSCOPE_ASSESSMENT_H
+#define IOTSCOPE_ASSESSMENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "catalog.h"
+#include "diag.h"
+#include "survey.h"
+
+/* The review of a derived countermeasure. */
+enum decision { DECISION_NONE, DECISION_TODO, DECISION_IN_PLACE,
+		DECISION_NOT_APPLICABLE, DECISION_LATER, N_DECISIONS };
+/* The state of one concrete action (□) or duty to transfer. */
+enum action_state { ACTION_NONE, ACTION_DONE, ACTION_NOT_DONE,
+		    ACTION_NOT_APPLICABLE, N_ACTION_STATES };
+/* Annex 1/2 実施チェック. */
+enum check_status { CHECK_NONE, CHECK_IMPLEMENTED, CHECK_PARTLY,
+		    CHECK_NOT_IMPLEMENTED, CHECK_NOT_APPLICABLE, N_CHECK_STATUSES };
+
+/* Stable ASCII names ("todo", "in-place", ...), used by files, the
+ * database and the command line; parse returns -1 when unknown. */
+const char *decision_id(enum decision d);
+int decision_parse(const char *s);
+const char *action_state_id(enum action_state s);
+int action_state_parse(const char *s);
+const char *check_status_id(enum check_status s);
+int check_status_parse(const char *s);
+
+struct action_review {
+	char *key;			/* action_key() */
+	enum action_state state;
+	char *note;			/* NULL if none */
+	char *changed_by, *changed_at;
+};
+
+struct cm_review {
+	char *cm;			/* countermeasure id: "B-61", "C-2-del" */
+	enum decision decision;
+	char *note;
+	char *changed_by, *changed_at;
+	struct action_review *actions;
+	size_t nactions;
+};
+
+struct check_entry {
+	int annex;			/* 1 or 2 */
+	char *item;			/* "II.1.1.1", "III.1.1.1.a" */
+	enum check_status status;
+	char *note;
+	char *changed_by, *changed_at;	/* ISO 8601 UTC */
+};
+
+struct assessment {
+	int64_t id;			/* store row id; 0 when not stored */
+	struct survey *survey;		/* details and answers */
+	char *created, *changed;	/* ISO 8601 UTC, "2026-11-21T21:48:49Z" */
+	char *catalog_edition;
+	int catalog_revision;
+	struct cm_review *reviews;	/* sorted by cm id */
+	size_t nreviews;
+	struct check_entry *checks;	/* sorted by annex, item */
+	size_t nchecks;
+};
+
+/* The key of an action of a countermeasure: "1", "2", ... for the n-th
+ * <action>; "<role>.<n>" ("c.2") for the n-th duty transferred to a role
+ * (C-n-del items).  Stable across catalog revisions that keep the order.
+ * malloc'd. */
+char *action_key(const struct cat_cm *cm, size_t transfer, size_t n);
+/* Every action key of CM in catalog order (malloc'd array of malloc'd
+ * strings); returns the count, or -1 when out of memory. */
+int action_keys(const struct cat_cm *cm, char ***keys);
+void action_keys_free(char **keys, int n);
+/* The text of the action with KEY, or NULL if CM has no such action. */
+const char *action_text(const struct cat_cm *cm, const char *key);
+
+struct assessment *assessment_new(const struct form *f);
+void assessment_free(struct assessment *a);
+
+/* Lookups; NULL when there is none yet. */
+struct cm_review *assessment_review(const struct assessment *a, const char *cm);
+struct action_review *assessment_action(const struct assessment *a, const char *cm,
+					const char *key);
+struct check_entry *assessment_check(const struct assessment *a, int annex,
+				     const char *item);
+
+/* Setters that create the entry when missing and keep the arrays
+ * sorted.  NOTE may be NULL (no note).  -1 with d set (out of memory). */
+int assessment_set_decision(struct assessment *a, const char *cm, enum decision dec,
+			    const char *note, struct diag *d);
+int assessment_set_action(struct assessment *a, const char *cm, const char *key,
+			  enum action_state st, const char *note, struct diag *d);
+int assessment_set_check(struct assessment *a, int annex, const char *item,
+			 enum check_status st, const char *note, struct diag *d);
+
+/* Progress figures for lists and summaries. */
+struct assessment_progress {
+	size_t answered, cells;		/* survey cells */
+	size_t derived, reviewed;	/* derived countermeasures, with a decision */
+	size_t dropped;			/* reviewed but no longer derived */
+	size_t checks_done, checks;	/* Annex 1+2 items with a status */
+};
+
+#endif

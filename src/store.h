@@ -1,0 +1,80 @@
+/* store.h - the assessment store: one SQLite database that never loses an
+ * answer.  Every edit is its own committed transaction (BEGIN IMMEDIATE ..
+ * COMMIT) and is recorded in the history; "saved" is only ever said after
+ * COMMIT returned SQLITE_OK.  See shared/docs/reliability.md. */
+#ifndef IOTSCOPE_STORE_H
+#define IOTSCOPE_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "assessment.h"
+#include "diag.h"
+#include "form.h"
+
+struct store;
+
+/* Open (creating if missing, migrating forward if older) the database at
+ * PATH.  Refuses, without writing a byte: a file that is not an iotscope
+ * database, one from a newer iotscope, a corrupt one.  WHO is the name
+ * recorded in the history (--assessor or the login name). */
+struct store *store_open(const char *path, const char *who, struct diag *d);
+void store_close(struct store *st);
+
+struct assessment_summary {
+	int64_t id;
+	char *name, *operator_, *changed;
+	struct assessment_progress progress;
+};
+
+/* All assessments, by id; the catalog and form compute the progress. */
+int store_list(struct store *st, const struct catalog *c, const struct form *f,
+	       struct assessment_summary **out, size_t *n, struct diag *d);
+void store_summaries_free(struct assessment_summary *s, size_t n);
+
+/* Create from A (its survey details and answers, reviews and checks, as
+ * for import): one transaction.  Sets *id. */
+int store_create(struct store *st, const struct assessment *a, int64_t *id,
+		 struct diag *d);
+struct assessment *store_load(struct store *st, int64_t id, const struct form *f,
+			      struct diag *d);
+/* Find an assessment by id ("12") or exact name; -1 with d set. */
+int store_resolve(struct store *st, const char *ref, int64_t *id, struct diag *d);
+
+/* Edits: each one transaction plus one history row.  NOTE NULL = none. */
+int store_set_detail(struct store *st, int64_t id, enum detail k, const char *value,
+		     struct diag *d);
+int store_set_answer(struct store *st, int64_t id, const char *cell, enum answer a,
+		     struct diag *d);
+int store_set_decision(struct store *st, int64_t id, const char *cm, enum decision dec,
+		       struct diag *d);
+int store_set_review_note(struct store *st, int64_t id, const char *cm, const char *note,
+			  struct diag *d);
+int store_set_action(struct store *st, int64_t id, const char *cm, const char *key,
+		     enum action_state s, struct diag *d);
+int store_set_action_note(struct store *st, int64_t id, const char *cm, const char *key,
+			  const char *note, struct diag *d);
+int store_set_check(struct store *st, int64_t id, int annex, const char *item,
+		    enum check_status s, struct diag *d);
+int store_set_check_note(struct store *st, int64_t id, int annex, const char *item,
+			 const char *note, struct diag *d);
+
+int store_copy(struct store *st, int64_t id, const char *name, int64_t *new_id,
+	       struct diag *d);
+int store_rename(struct store *st, int64_t id, const char *name, struct diag *d);
+int store_delete(struct store *st, int64_t id, struct diag *d);
+
+struct history_entry {
+	int64_t seq;
+	char *at, *who, *what, *old_value, *new_value;	/* values NULL if none */
+};
+int store_history(struct store *st, int64_t id, struct history_entry **out, size_t *n,
+		  struct diag *d);
+void store_history_free(struct history_entry *h, size_t n);
+
+/* PRAGMA integrity_check; 0 when "ok". */
+int store_check(struct store *st, struct diag *d);
+/* A consistent copy of the live database to PATH (VACUUM INTO). */
+int store_backup(struct store *st, const char *path, struct diag *d);
+
+#endif
