@@ -344,6 +344,27 @@ static const struct command commands[] = {
 	  N_("print the candidate countermeasures a survey derives, with their reasons") },
 	{ "catalog", cmd_catalog, "[--repairs]",
 	  N_("validate the catalog and print what it holds, or its repair log") },
+	/* cli_store.c */
+	{ "list", cli_store_command, "", N_("list the assessments in the database") },
+	{ "new", cli_store_command, "NAME [--from ID | --from-survey FILE]",
+	  N_("create an assessment, empty or from another or from a survey file") },
+	{ "show", cli_store_command, "ID", N_("show an assessment: details, answers, progress") },
+	{ "set", cli_store_command, "ID CELL o|x|-",
+	  N_("answer a survey cell (or set a detail: name, operator, ...)") },
+	{ "review", cli_store_command, "ID CM [--decision D] [--action KEY=STATE] [--note TEXT]",
+	  N_("review a derived countermeasure and tick its actions") },
+	{ "check", cli_store_command, "ID ITEM STATUS [--note TEXT]",
+	  N_("set the status of an Annex 1/2 checklist item") },
+	{ "copy", cli_store_command, "ID NAME", N_("copy an assessment as a starting point") },
+	{ "rename", cli_store_command, "ID NAME", N_("rename an assessment") },
+	{ "delete", cli_store_command, "ID [--yes]", N_("delete an assessment (asks first)") },
+	{ "history", cli_store_command, "ID", N_("show who changed what, and when") },
+	{ "backup", cli_store_command, "PATH", N_("write a consistent copy of the database") },
+	/* cli_export.c */
+	{ "export", cli_export_command,
+	  "ID [--what assessment|annex1|annex2|countermeasures] [--format xml|csv|html] [--blank] [--bom] [-o FILE]",
+	  N_("export for auditors") },
+	{ "import", cli_export_command, "FILE.xml", N_("create an assessment from an export") },
 	{ "help", cmd_help, "", N_("print this help") },
 };
 
@@ -362,10 +383,7 @@ static int cmd_workbench(struct app *a, int argc, char **argv)
 		return usage_error("workbench", _("takes no arguments"));
 	if (app_core(a) < 0)
 		return EXIT_BAD_INPUT;
-	fprintf(stderr, "iotscope: %s\n",
-		_("the full-screen workbench is not part of this build yet; "
-		  "use the commands listed by 'iotscope --help'"));
-	return EXIT_BAD_INPUT;
+	return ui_run(a);
 }
 
 void cli_usage(FILE *out)

@@ -2,6 +2,8 @@
 #ifndef IOTSCOPE_CLI_H
 #define IOTSCOPE_CLI_H
 
+#include <stdio.h>
+
 #include "catalog.h"
 #include "form.h"
 
@@ -22,5 +24,11 @@ void app_free(struct app *a);
 /* Run COMMAND ARGS... (argv[0] is the command); returns the exit status. */
 int cli_run(struct app *a, int argc, char **argv);
 void cli_usage(FILE *out);
+
+/* Command families, each in its own file (cli_store.c, cli_export.c). */
+int cli_store_command(struct app *a, int argc, char **argv);
+int cli_export_command(struct app *a, int argc, char **argv);
+/* The full-screen workbench (ui.c); returns the exit status. */
+int ui_run(struct app *a);
 
 #endif

@@ -1,0 +1,77 @@
+/* testutil.h - shared set-up for the cmocka suites: the catalog and form
+ * of the source tree, loaded once per suite, and scratch directories. */
+#ifndef IOTSCOPE_TESTUTIL_H
+#define IOTSCOPE_TESTUTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "catalog.h"
+#include "form.h"
+#include "xmlsafe.h"
+
+static struct catalog *tu_catalog;
+static struct form *tu_form;
+
+/* Path under the source tree; malloc'd. */
+static inline char *tu_src(const char *rel)
+{
+	return str_printf("%s/%s", SRCDIR, rel);
+}
+
+static inline int tu_load(void **state)
+{
+	(void)state;
+	xmlsafe_init();
+	struct diag d = DIAG_INIT;
+	char *cat = tu_src("catalog"), *forms = tu_src("forms");
+	tu_catalog = catalog_load(cat, &d);
+	if (tu_catalog != NULL)
+		tu_form = form_load(forms, tu_catalog, &d);
+	if (tu_form == NULL)
+		fprintf(stderr, "test set-up: %s\n", diag_msg(&d));
+	diag_clear(&d);
+	free(cat);
+	free(forms);
+	return tu_form == NULL ? -1 : 0;
+}
+
+static inline int tu_unload(void **state)
+{
+	(void)state;
+	form_free(tu_form);
+	catalog_free(tu_catalog);
+	tu_form = NULL;
+	tu_catalog = NULL;
+	return 0;
+}
+
+/* A fresh empty directory under $TMPDIR (or /tmp); malloc'd. */
+static inline char *tu_tmpdir(void)
+{
+	const char *base = getenv("TMPDIR");
+	char *tmpl = str_printf("%s/iotscope-test-XXXXXX", base ? base : "/tmp");
+	if (tmpl != NULL && mkdtemp(tmpl) == NULL) {
+		free(tmpl);
+		return NULL;
+	}
+	return tmpl;
+}
+
+/* Write LEN bytes to a file; 0 on success. */
+static inline int tu_write(const char *path, const char *buf, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+	if (f == NULL)
+		return -1;
+	size_t n = fwrite(buf, 1, len, f);
+	return (fclose(f) != 0 || n != len) ? -1 : 0;
+}
+
+#endif
