@@ -1,0 +1,50 @@
+/* export.h - what auditors receive: the whole assessment, the Annex 1/2
+ * checklists and the countermeasure review, as XML (forms/assessment.xsd),
+ * CSV or HTML; and reading a whole-assessment export back.
+ * One walk over an assessment feeds every writer (style.md, ncdu). */
+#ifndef IOTSCOPE_EXPORT_H
+#define IOTSCOPE_EXPORT_H
+
+#include <stdio.h>
+
+#include "assessment.h"
+#include "catalog.h"
+#include "diag.h"
+#include "form.h"
+
+enum export_what { EXPORT_ASSESSMENT, EXPORT_ANNEX1, EXPORT_ANNEX2,
+		   EXPORT_COUNTERMEASURES, N_EXPORT_WHATS };
+enum export_format { EXPORT_XML, EXPORT_CSV, EXPORT_HTML, N_EXPORT_FORMATS };
+
+struct export_options {
+	enum export_what what;
+	enum export_format format;
+	int blank;			/* checklist as a form to hand out */
+	int bom;			/* CSV: UTF-8 byte order mark */
+	const char *generated_at;	/* ISO 8601; NULL = now */
+};
+
+/* "assessment", "annex1", ... / "xml", "csv", "html"; -1 when unknown. */
+int export_what_parse(const char *s);
+int export_format_parse(const char *s);
+const char *export_what_id(enum export_what w);
+const char *export_format_id(enum export_format f);
+/* A file name suggestion: "<name>-annex2.xml" (malloc'd). */
+char *export_default_name(const struct assessment *a, const struct export_options *o);
+
+int export_to_stream(const struct catalog *c, const struct form *f,
+		     const struct assessment *a, const struct export_options *o,
+		     FILE *out, struct diag *d);
+/* Written safely: a temporary file in the target directory, flushed and
+ * fsync'd, then renamed over PATH; re-read and checked before the rename
+ * (XML: validated against the schema).  -1 with d set, PATH untouched. */
+int export_to_file(const struct catalog *c, const struct form *f,
+		   const struct assessment *a, const struct export_options *o,
+		   const char *path, struct diag *d);
+
+/* Read a whole-assessment export (untrusted input: xmlsafe.h).  NULL with
+ * "file:line: reason" in d; nothing is half-read. */
+struct assessment *import_file(const struct catalog *c, const struct form *f,
+			       const char *path, struct diag *d);
+
+#endif
