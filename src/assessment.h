@@ -70,7 +70,8 @@ struct assessment {
 /* The key of an action of a countermeasure: "1", "2", ... for the n-th
  * <action>; "<role>.<n>" ("c.2") for the n-th duty transferred to a role
  * (C-n-del items).  Stable across catalog revisions that keep the order.
- * malloc'd. */
+ * TRANSFER 0 names cm->actions, TRANSFER t (1-based) cm->transfers[t-1];
+ * N is 1-based.  malloc'd; NULL when out of range or out of memory. */
 char *action_key(const struct cat_cm *cm, size_t transfer, size_t n);
 /* Every action key of CM in catalog order (malloc'd array of malloc'd
  * strings); returns the count, or -1 when out of memory. */
@@ -105,5 +106,11 @@ struct assessment_progress {
 	size_t dropped;			/* reviewed but no longer derived */
 	size_t checks_done, checks;	/* Annex 1+2 items with a status */
 };
+
+/* Fill P, deriving from the answers now (a review counts as "dropped"
+ * when its countermeasure is no longer derived and it holds a decision,
+ * a note or an action state).  -1 when out of memory. */
+int assessment_progress_of(const struct assessment *a, const struct catalog *c,
+			   struct assessment_progress *p);
 
 #endif

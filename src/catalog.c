@@ -241,8 +241,11 @@ static int add_repair(struct loader *ld, const xmlNode *r)
 	}
 	const xmlNode *owner = r->parent;
 	char *id = xml_attr(owner, "id");
-	char *where = str_printf("%s%s%s (line %d)", (const char *)owner->name,
-				 id ? " " : "", id ? id : "", attr_int(owner, "line"));
+	int line = attr_int(owner, "line");
+	char *where = line > 0 ?
+		str_printf("%s%s%s (line %d)", (const char *)owner->name, id ? " " : "",
+			   id ? id : "", line) :
+		str_printf("%s%s%s", (const char *)owner->name, id ? " " : "", id ? id : "");
 	xmlFree(id);
 	struct cat_repair *rep = &ld->repairs[ld->nrepairs];
 	rep->file = ld->file;

@@ -1,0 +1,90 @@
+#!/bin/sh
+# cli.sh - the command line: exit statuses 0/1/2, messages that say what
+# and where, and the derive/catalog output.  Run by `make check` with
+# IOTSCOPE (the binary) and SRCDIR set.
+set -u
+: "${IOTSCOPE:?}" "${SRCDIR:?}"
+tmp=$(mktemp -d) || exit 99
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+iot() { "$IOTSCOPE" --catalog "$SRCDIR/catalog" "$@"; }
+
+# expect STATUS DESCRIPTION -- COMMAND...: run, compare the exit status
+expect() {
+	want=$1 what=$2
+	shift 3
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	if [ "$got" -eq "$want" ]; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL: $what: exit $got, expected $want"
+		sed 's/^/  | /' "$tmp/err"
+	fi
+}
+# contains FILE TEXT DESCRIPTION
+contains() {
+	if grep -qF -- "$2" "$1"; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL: $3: '$2' not in output"
+		sed 's/^/  | /' "$1" | head -5
+	fi
+}
+
+expect 0 "--version" -- iot --version
+contains "$tmp/out" "iotscope" "--version names the program"
+expect 0 "--help" -- iot --help
+contains "$tmp/out" "derive" "--help lists derive"
+expect 2 "unknown command" -- iot frobnicate
+contains "$tmp/err" "unknown command 'frobnicate'" "unknown command is named"
+expect 2 "unknown option" -- iot --frobnicate
+expect 2 "derive with no file" -- iot derive
+expect 2 "derive with a bad format" -- iot derive --format pdf "$SRCDIR/examples/case2.xml"
+expect 1 "derive a missing file" -- iot derive "$tmp/none.xml"
+contains "$tmp/err" "$tmp/none.xml: No such file" "missing file named"
+: >"$tmp/empty.xml"
+expect 1 "derive an empty file" -- iot derive "$tmp/empty.xml"
+contains "$tmp/err" "empty.xml:1: empty file" "empty file says file:line"
+printf '<survey xmlns="urn:iotscope:survey:1" version="1">\n<details><name>x</name></details>\n<answers><answer cell="execute.q">o</answer></answers></survey>\n' >"$tmp/unknown.xml"
+expect 1 "derive an unknown cell id" -- iot derive "$tmp/unknown.xml"
+contains "$tmp/err" "unknown.xml:3:" "unknown id says file:line"
+printf '<survey><unclosed>\n' >"$tmp/broken.xml"
+expect 1 "derive malformed XML" -- iot derive "$tmp/broken.xml"
+contains "$tmp/err" "broken.xml:2:" "malformed XML says file:line"
+expect 1 "a catalog that is not there" -- "$IOTSCOPE" --catalog "$tmp/nowhere" catalog
+contains "$tmp/err" "$tmp/nowhere" "missing catalog named"
+
+# Annex 8 case 2: 61 candidates (tests/expected_examples.h, worked by hand)
+expect 0 "derive case 2 ids" -- iot derive --format ids "$SRCDIR/examples/case2.xml"
+[ "$(wc -l <"$tmp/out")" -eq 61 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: case 2 derives $(wc -l <"$tmp/out") ids, expected 61"; }
+contains "$tmp/out" "C-2-own" "case 2 derives C-2-own"
+expect 0 "derive case 2 text" -- iot derive "$SRCDIR/examples/case2.xml"
+contains "$tmp/out" "61 candidate countermeasures (A 14, B 36, C 11)" "case 2 counts by viewpoint"
+contains "$tmp/out" "not a list that must all be done" "candidates, not obligations"
+expect 0 "derive case 2 xml" -- iot derive --format xml "$SRCDIR/examples/case2.xml"
+if command -v xmllint >/dev/null 2>&1; then
+	cp "$tmp/out" "$tmp/derived.xml"
+	expect 0 "derive xml is well-formed" -- xmllint --noout "$tmp/derived.xml"
+fi
+# an unanswered survey says which cells are open
+printf '<survey xmlns="urn:iotscope:survey:1" version="1"><details><name>half</name></details><answers><answer cell="execute.a">o</answer></answers></survey>\n' >"$tmp/half.xml"
+expect 0 "derive a half-answered survey" -- iot derive "$tmp/half.xml"
+contains "$tmp/out" "Still open (41 of 42 cells)" "open cells counted"
+
+expect 0 "catalog" -- iot catalog
+contains "$tmp/out" "countermeasures: 100 (A 14, B 72, C 14" "catalog counts"
+expect 0 "catalog --repairs" -- iot catalog --repairs
+contains "$tmp/out" "seed line" "repair log lists seed lines"
+if cmp -s "$tmp/out" "$SRCDIR/catalog/REPAIRS.md"; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1))
+	echo "FAIL: catalog/REPAIRS.md is not what 'iotscope catalog --repairs' prints: regenerate it"
+fi
+expect 0 "catalog found through IOTSCOPE_DATADIR" -- env IOTSCOPE_DATADIR="$SRCDIR" "$IOTSCOPE" catalog
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,1 +1,141 @@
-int main(void){return 0;}
+/* test_survey.c - the survey model and its file: three states per cell,
+ * details, round trip, and every kind of bad file refused with file:line. */
+#include "config.h"
+
+#include "testutil.h"
+#include "survey.h"
+
+/* derivation.md section 2: 9 provide, 6 recommend, 11 delegate,
+ * 11 execute, data-content, 4 external = 42 cells */
+static void test_cells(void **st)
+{
+	(void)st;
+	assert_int_equal(tu_form->ncells, 42);
+	assert_true(form_cell_index(tu_form, "recommend.iot-device") >= 0);
+	assert_int_equal(form_cell_index(tu_form, "recommend.lan"), -1);
+	assert_int_equal(form_cell_index(tu_form, "recommend.wan"), -1);
+	assert_int_equal(form_cell_index(tu_form, "recommend.embedded-app"), -1);
+	assert_true(form_is_fixed(tu_form, "fixed.contract"));
+	assert_true(form_is_fixed(tu_form, "fixed.config"));
+	assert_true(form_is_fixed(tu_form, "fixed.partners"));
+	assert_false(form_is_fixed(tu_form, "data-content"));
+}
+
+static void test_three_states(void **st)
+{
+	(void)st;
+	struct survey *s = survey_new(tu_form);
+	struct diag d = DIAG_INIT;
+	assert_int_equal(survey_get(s, CELL_EXECUTE, 3), ANSWER_OPEN);
+	assert_int_equal(survey_set(s, "execute.d", ANSWER_NO, &d), 0);
+	assert_int_equal(survey_get(s, CELL_EXECUTE, 3), ANSWER_NO);
+	assert_int_equal(survey_set(s, "execute.d", ANSWER_YES, &d), 0);
+	assert_int_equal(survey_get(s, CELL_EXECUTE, 3), ANSWER_YES);
+	assert_int_equal(survey_set(s, "execute.d", ANSWER_OPEN, &d), 0);
+	assert_int_equal(survey_answered(s), 0);
+	assert_int_equal(survey_set(s, "fixed.contract", ANSWER_NO, &d), -1);
+	assert_non_null(strstr(diag_msg(&d), "cannot be set"));
+	diag_clear(&d);
+	assert_int_equal(survey_set(s, "execute.z", ANSWER_NO, &d), -1);
+	assert_non_null(strstr(diag_msg(&d), "no such survey cell"));
+	diag_clear(&d);
+	survey_free(s);
+}
+
+static void test_details(void **st)
+{
+	(void)st;
+	struct survey *s = survey_new(tu_form);
+	struct diag d = DIAG_INIT;
+	assert_int_equal(survey_pattern(s), 0);
+	assert_int_equal(survey_set_detail(s, DETAIL_CONFIDENTIALITY, "low", &d), 0);
+	assert_int_equal(survey_set_detail(s, DETAIL_AVAILABILITY, "mid", &d), 0);
+	assert_int_equal(survey_pattern(s), 5);	/* Annex 2: 低 × 中 = パターン5 */
+	assert_int_equal(survey_set_detail(s, DETAIL_STRUCTURE, "4", &d), -1);
+	diag_clear(&d);
+	assert_int_equal(survey_set_detail(s, DETAIL_DATE, "2018-02-30", &d), -1);
+	diag_clear(&d);
+	assert_int_equal(survey_set_detail(s, DETAIL_DATE, "2018-07-01", &d), 0);
+	assert_int_equal(survey_set_detail(s, DETAIL_NAME, "", &d), -1);
+	diag_clear(&d);
+	survey_free(s);
+}
+
+static void test_round_trip(void **st)
+{
+	(void)st;
+	char *path = tu_src("examples/case5.xml");
+	struct diag d = DIAG_INIT;
+	struct survey *s = survey_load(tu_form, path, &d);
+	assert_non_null(s);
+	assert_int_equal(survey_set_detail(s, DETAIL_NOTES, "a < b & \"c\"", &d), 0);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	assert_int_equal(survey_write(s, mem, &d), 0);
+	fclose(mem);
+	struct survey *t = survey_parse(tu_form, buf, len, "mem", &d);
+	if (t == NULL)
+		fail_msg("%s", diag_msg(&d));
+	assert_memory_equal(s->answers, t->answers, tu_form->ncells * sizeof *s->answers);
+	for (int k = 0; k < N_DETAILS; k++) {
+		if (s->details[k] == NULL)
+			assert_null(t->details[k]);
+		else
+			assert_string_equal(s->details[k], t->details[k]);
+	}
+	free(buf);
+	survey_free(s);
+	survey_free(t);
+	free(path);
+}
+
+static void expect_bad(const char *xml, const char *want)
+{
+	struct diag d = DIAG_INIT;
+	struct survey *s = survey_parse(tu_form, xml, strlen(xml), "bad.xml", &d);
+	assert_null(s);
+	if (d.msg == NULL || strstr(d.msg, want) == NULL)
+		fail_msg("message '%s' does not mention '%s'", diag_msg(&d), want);
+	diag_clear(&d);
+}
+
+#define HEAD "<survey xmlns=\"urn:iotscope:survey:1\" version=\"1\"><details><name>n</name></details>"
+
+static void test_bad_files(void **st)
+{
+	(void)st;
+	expect_bad("", "bad.xml:1: empty file");
+	expect_bad(HEAD "<answers>", "bad.xml:1:");
+	expect_bad(HEAD "<answers><answer cell=\"provide.toaster\">o</answer></answers></survey>",
+		   "bad.xml:1:");
+	expect_bad(HEAD "<answers><answer cell=\"execute.d\">maybe</answer></answers></survey>",
+		   "bad.xml:1:");
+	expect_bad(HEAD "<answers><answer cell=\"execute.d\">o</answer>\n"
+		   "<answer cell=\"execute.d\">x</answer></answers></survey>",
+		   "bad.xml:2: cell 'execute.d' answered twice");
+	expect_bad("<survey xmlns=\"urn:other\" version=\"1\"/>", "bad.xml:1:");
+	expect_bad("<?xml version=\"1.0\"?>\n<!DOCTYPE survey [<!ENTITY a \"aaaa\">"
+		   "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">]>\n" HEAD "<answers/></survey>",
+		   "DTD");
+	expect_bad("\xff\xfe<survey/>", "bad.xml:1:");
+	struct diag d = DIAG_INIT;
+	assert_null(survey_load(tu_form, "/nonexistent/survey.xml", &d));
+	assert_non_null(strstr(diag_msg(&d), "/nonexistent/survey.xml: No such file"));
+	diag_clear(&d);
+	assert_null(survey_load(tu_form, "/", &d));
+	assert_non_null(strstr(diag_msg(&d), "not a regular file"));
+	diag_clear(&d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cells),
+		cmocka_unit_test(test_three_states),
+		cmocka_unit_test(test_details),
+		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_bad_files),
+	};
+	return cmocka_run_group_tests(tests, tu_load, tu_unload);
+}
