@@ -445,6 +445,13 @@ static int load_map(struct loader *ld, const xmlNode *root)
 	map->line = attr_int(root, "line");
 	if (map->title == NULL)
 		return -1;
+	for (const xmlNode *e = xml_first(root, "section"); e; e = xml_next(e, "section")) {
+		char *sid = xml_attr(e, "id");
+		int k = sid && strcmp(sid, "content") == 0 ? SECTION_CONTENT : SECTION_NO_CONTENT;
+		xmlFree(sid);
+		if ((ld->c->section_labels[k] = text_of(ld, e)) == NULL)
+			return -1;
+	}
 	for (const xmlNode *e = xml_first(root, "row"); e; e = xml_next(e, "row"))
 		map->nrows++;
 	map->rows = arena_array(ld->c->arena, map->nrows, sizeof *map->rows);
@@ -947,8 +954,9 @@ char *catalog_trigger_label(const struct catalog *c, const struct cat_trigger *t
 		if (t->roles & (1u << r))
 			rc |= append(&out, "・", c->exec_roles[r].label);
 	if (t->section != SECTION_NONE)
-		rc |= append(&out, out ? " / " : "", t->section == SECTION_CONTENT ?
-			     "content" : "no-content");
+		rc |= append(&out, out ? " / " : "", c->section_labels[t->section] ?
+			     c->section_labels[t->section] :
+			     t->section == SECTION_CONTENT ? "content" : "no-content");
 	if (out == NULL && rc == 0)
 		rc = append(&out, "", catalog_map_id(t->map));
 	if (rc != 0) {

@@ -152,6 +152,7 @@ struct catalog {
 	struct cat_component components[N_COMPONENTS];
 	struct cat_external externals[N_EXTERNALS];
 	struct cat_map maps[N_MAPS];
+	const char *section_labels[3];	/* by enum map_section (C maps) */
 	struct cat_cm *cms;		/* sorted by order */
 	size_t ncms;
 	struct cat_annex annex[2];	/* Annex 1, Annex 2 */
