@@ -420,8 +420,7 @@ int assessment_set_check(struct assessment *a, int annex, const char *item,
 
 /* ---------- progress ---------- */
 
-/* Has the user written anything into this review? */
-static int review_has_content(const struct cm_review *r)
+int assessment_review_written(const struct cm_review *r)
 {
 	if (r->decision != DECISION_NONE || r->note != NULL)
 		return 1;
@@ -453,7 +452,7 @@ int assessment_progress_of(const struct assessment *a, const struct catalog *c,
 		if (cm_is_derived(c, dv, r->cm))
 			p->reviewed += r->decision != DECISION_NONE;
 		else
-			p->dropped += review_has_content(r);
+			p->dropped += assessment_review_written(r);
 	}
 	p->checks = c->annex[0].nitems + c->annex[1].nitems;
 	for (size_t i = 0; i < a->nchecks; i++) {

@@ -99,6 +99,10 @@ int assessment_set_action(struct assessment *a, const char *cm, const char *key,
 int assessment_set_check(struct assessment *a, int annex, const char *item,
 			 enum check_status st, const char *note, struct diag *d);
 
+/* Has the user written anything into R: a decision, a note, an action
+ * state or note?  (Such a review is kept when its countermeasure drops out.) */
+int assessment_review_written(const struct cm_review *r);
+
 /* Progress figures for lists and summaries. */
 struct assessment_progress {
 	size_t answered, cells;		/* survey cells */

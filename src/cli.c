@@ -10,6 +10,7 @@
 #include <libxml/xmlwriter.h>
 
 #include "cli.h"
+#include "cli_store.h"
 #include "derive.h"
 #include "i18n.h"
 #include "survey.h"
@@ -213,13 +214,24 @@ static int cmd_derive(struct app *a, int argc, char **argv)
 			return usage_error("derive", _("--format takes text, ids or xml"));
 	}
 	if (argc - optind != 1)
-		return usage_error("derive", _("give one survey file"));
+		return usage_error("derive", _("give one survey file or assessment"));
 	if (app_core(a) < 0)
 		return EXIT_BAD_INPUT;
 	const char *source = argv[optind];
 	struct diag d = DIAG_INIT;
-	struct survey *s = survey_load(a->form, source, &d);
-	if (s == NULL) {
+	struct survey *s;
+	size_t len = strlen(source);
+	int file_like = strchr(source, '/') != NULL ||
+		(len >= 4 && strcmp(source + len - 4, ".xml") == 0);
+	if (!file_like && access(source, F_OK) != 0) {
+		/* not a file: an assessment in the store, by id or name */
+		struct assessment *as = cli_store_load(a, "derive", source);
+		if (as == NULL)
+			return EXIT_BAD_INPUT;
+		s = as->survey;
+		as->survey = NULL;
+		assessment_free(as);
+	} else if ((s = survey_load(a->form, source, &d)) == NULL) {
 		fprintf(stderr, "iotscope: %s\n", diag_msg(&d));
 		diag_clear(&d);
 		return EXIT_BAD_INPUT;
@@ -340,7 +352,7 @@ static int cmd_workbench(struct app *a, int argc, char **argv);
 static const struct command commands[] = {
 	{ "workbench", cmd_workbench, "",
 	  N_("open the full-screen workbench (the default)") },
-	{ "derive", cmd_derive, "[--format text|ids|xml] SURVEY.xml",
+	{ "derive", cmd_derive, "[--format text|ids|xml] SURVEY.xml|ID",
 	  N_("print the candidate countermeasures a survey derives, with their reasons") },
 	{ "catalog", cmd_catalog, "[--repairs]",
 	  N_("validate the catalog and print what it holds, or its repair log") },

@@ -1,13 +1,156 @@
-/* cli_export.c - export and import (placeholder until exports land) */
+/* cli_export.c - `iotscope export` (for auditors: XML, CSV, HTML) and
+ * `iotscope import` (a whole-assessment export back into the store, in
+ * one transaction, only when the whole file is valid). */
 #include "config.h"
+
+#include <getopt.h>
 #include <stdio.h>
-#include "cli.h"
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli_store.h"
+#include "export.h"
 #include "i18n.h"
+
+static const char export_args[] =
+	"ID [--what assessment|annex1|annex2|countermeasures] [--format xml|csv|html] "
+	"[--blank] [--bom] [-o FILE]";
+static const char import_args[] = "FILE.xml";
+
+struct export_req {
+	struct export_options o;
+	const char *output;		/* NULL: standard output */
+	const char *ref;
+};
+
+static int export_option(struct export_req *r, int c, const char *arg)
+{
+	int v;
+	switch (c) {
+	case 'w':
+		if ((v = export_what_parse(arg)) < 0)
+			return cli_usage_error("export", export_args,
+				_("--what takes assessment, annex1, annex2 or countermeasures"));
+		r->o.what = (enum export_what)v;
+		return 0;
+	case 'f':
+		if ((v = export_format_parse(arg)) < 0)
+			return cli_usage_error("export", export_args,
+					       _("--format takes xml, csv or html"));
+		r->o.format = (enum export_format)v;
+		return 0;
+	case 'b':
+		r->o.blank = 1;
+		return 0;
+	case 'B':
+		r->o.bom = 1;
+		return 0;
+	case 'o':
+		r->output = arg;
+		return 0;
+	default:
+		return cli_usage_error("export", export_args, _("unknown option"));
+	}
+}
+
+static int export_parse(struct export_req *r, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "what", required_argument, NULL, 'w' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "blank", no_argument, NULL, 'b' },
+		{ "bom", no_argument, NULL, 'B' },
+		{ "output", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c, rc;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1)
+		if ((rc = export_option(r, c, optarg)) != 0)
+			return rc;
+	if (argc - optind != 1)
+		return cli_usage_error("export", export_args, _("give one assessment (id or name)"));
+	r->ref = argv[optind];
+	struct diag d = DIAG_INIT;
+	if (export_options_check(&r->o, &d) < 0) {
+		rc = cli_usage_error("export", export_args, diag_msg(&d));
+		diag_clear(&d);
+		return rc;
+	}
+	return 0;
+}
+
+/* The assessment, from a database that passes its integrity check
+ * (reliability.md: integrity_check before export). */
+static struct assessment *export_load(struct app *a, const char *ref)
+{
+	struct store *st = cli_store_open(a, "export");
+	if (st == NULL)
+		return NULL;
+	struct diag d = DIAG_INIT;
+	struct assessment *as = NULL;
+	int64_t id;
+	if (store_check(st, &d) < 0)
+		cli_fail("export", &d);
+	else if (cli_resolve(st, "export", ref, &id) == 0 &&
+		 (as = store_load(st, id, a->form, &d)) == NULL)
+		cli_fail("export", &d);
+	store_close(st);
+	return as;
+}
+
+static int cmd_export(struct app *a, int argc, char **argv)
+{
+	struct export_req r;
+	memset(&r, 0, sizeof r);
+	int rc = export_parse(&r, argc, argv);
+	if (rc != 0)
+		return rc;
+	if (app_core(a) < 0)
+		return EXIT_BAD_INPUT;
+	struct assessment *as = export_load(a, r.ref);
+	if (as == NULL)
+		return EXIT_BAD_INPUT;
+	struct diag d = DIAG_INIT;
+	if (r.output != NULL)
+		rc = export_to_file(a->cat, a->form, as, &r.o, r.output, &d);
+	else
+		rc = export_to_stream(a->cat, a->form, as, &r.o, stdout, &d);
+	assessment_free(as);
+	if (rc < 0)
+		return cli_fail("export", &d);
+	if (r.output != NULL)
+		fprintf(stderr, _("Wrote %s.\n"), r.output);
+	return EXIT_OK;
+}
+
+static int cmd_import(struct app *a, int argc, char **argv)
+{
+	if (argc != 2 || argv[1][0] == '-')
+		return cli_usage_error("import", import_args, _("give one exported assessment file"));
+	if (app_core(a) < 0)
+		return EXIT_BAD_INPUT;
+	struct diag d = DIAG_INIT;
+	/* the whole file is read and checked before the database is opened */
+	struct assessment *as = import_file(a->cat, a->form, argv[1], &d);
+	if (as == NULL)
+		return cli_fail("import", &d);
+	struct store *st = cli_store_open(a, "import");
+	int64_t id = 0, opened = st != NULL;
+	int rc = opened ? store_create(st, as, &id, &d) : -1;
+	store_close(st);
+	if (rc == 0)
+		printf(_("Imported as assessment %lld: %s\n"), (long long)id,
+		       as->survey->details[DETAIL_NAME]);
+	assessment_free(as);
+	if (rc < 0)
+		return opened ? cli_fail("import", &d) : EXIT_BAD_INPUT;
+	return EXIT_OK;
+}
 
 int cli_export_command(struct app *a, int argc, char **argv)
 {
-	(void)a;
-	(void)argc;
-	fprintf(stderr, "iotscope %s: %s\n", argv[0], _("not available in this build"));
-	return EXIT_BAD_INPUT;
+	if (strcmp(argv[0], "import") == 0)
+		return cmd_import(a, argc, argv);
+	return cmd_export(a, argc, argv);
 }

@@ -1,13 +1,373 @@
-/* cli_store.c - the store commands (placeholder until the store lands) */
+/* cli_store.c - the store commands: list, new, copy, rename, delete,
+ * history, backup; show, set, review and check live beside it. */
 #include "config.h"
+
+#include <getopt.h>
 #include <stdio.h>
-#include "cli.h"
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli_store.h"
 #include "i18n.h"
+#include "paths.h"
+
+/* ---------- shared helpers ---------- */
+
+int cli_fail(const char *cmd, struct diag *d)
+{
+	fprintf(stderr, "iotscope %s: %s\n", cmd, diag_msg(d));
+	diag_clear(d);
+	return EXIT_BAD_INPUT;
+}
+
+int cli_usage_error(const char *cmd, const char *args, const char *why)
+{
+	fprintf(stderr, "iotscope %s: %s\n%s: iotscope %s %s\n", cmd, why, _("usage"), cmd, args);
+	return EXIT_USAGE;
+}
+
+struct store *cli_store_open(struct app *a, const char *cmd)
+{
+	struct diag d = DIAG_INIT;
+	char *path = a->db_path ? strdup(a->db_path) : paths_default_db(&d);
+	char *who = a->assessor ? strdup(a->assessor) : store_login_name();
+	struct store *st = NULL;
+	if (path == NULL || who == NULL) {
+		if (path != NULL || a->db_path != NULL)
+			diag_set(&d, "%s", _("out of memory"));
+	} else {
+		st = store_open(path, who, &d);
+	}
+	if (st == NULL)
+		cli_fail(cmd, &d);
+	free(path);
+	free(who);
+	return st;
+}
+
+int cli_resolve(struct store *st, const char *cmd, const char *ref, int64_t *id)
+{
+	struct diag d = DIAG_INIT;
+	if (store_resolve(st, ref, id, &d) < 0) {
+		cli_fail(cmd, &d);
+		return -1;
+	}
+	return 0;
+}
+
+struct assessment *cli_store_load(struct app *a, const char *cmd, const char *ref)
+{
+	struct store *st = cli_store_open(a, cmd);
+	int64_t id;
+	struct assessment *as = NULL;
+	if (st != NULL && cli_resolve(st, cmd, ref, &id) == 0) {
+		struct diag d = DIAG_INIT;
+		if ((as = store_load(st, id, a->form, &d)) == NULL)
+			cli_fail(cmd, &d);
+	}
+	store_close(st);
+	return as;
+}
+
+/* ---------- list ---------- */
+
+static void print_summary(const struct assessment_summary *s)
+{
+	const struct assessment_progress *p = &s->progress;
+	printf("%4lld  %-20s  %3zu/%-3zu  %3zu/%-3zu  %3zu/%-3zu  %s  %s", (long long)s->id,
+	       s->changed, p->answered, p->cells, p->reviewed, p->derived, p->checks_done,
+	       p->checks, s->name, s->operator_ ? s->operator_ : "");
+	if (p->dropped)
+		printf(_("  (%zu reviews no longer derived)"), p->dropped);
+	printf("\n");
+}
+
+static int cmd_list(struct app *a, int argc, char **argv)
+{
+	if (argc != 1)
+		return cli_usage_error(argv[0], "", _("takes no arguments"));
+	if (app_core(a) < 0)
+		return EXIT_BAD_INPUT;
+	struct store *st = cli_store_open(a, argv[0]);
+	if (st == NULL)
+		return EXIT_BAD_INPUT;
+	struct assessment_summary *s;
+	size_t n;
+	struct diag d = DIAG_INIT;
+	int rc = store_list(st, a->cat, a->form, &s, &n, &d);
+	store_close(st);
+	if (rc < 0)
+		return cli_fail(argv[0], &d);
+	if (n == 0)
+		printf("%s\n", _("No assessments yet: create one with 'iotscope new NAME'."));
+	else
+		printf("%4s  %-20s  %-7s  %-7s  %-7s  %s\n", _("id"), _("changed"), _("answers"),
+		       _("reviews"), _("checks"), _("name, operator"));
+	for (size_t i = 0; i < n; i++)
+		print_summary(&s[i]);
+	store_summaries_free(s, n);
+	return EXIT_OK;
+}
+
+/* ---------- new ---------- */
+
+static const char new_args[] = "NAME [--from ID | --from-survey FILE]";
+
+static struct assessment *new_from_survey(struct app *a, const char *file, struct diag *d)
+{
+	struct assessment *as = assessment_new(a->form);
+	struct survey *s = as ? survey_load(a->form, file, d) : NULL;
+	if (as == NULL)
+		diag_set(d, "%s", _("out of memory"));
+	if (s == NULL) {
+		assessment_free(as);
+		return NULL;
+	}
+	survey_free(as->survey);
+	as->survey = s;
+	return as;
+}
+
+static int create(struct app *a, struct store *st, const char *name, const char *file,
+		  int64_t *id, struct diag *d)
+{
+	struct assessment *as = file ? new_from_survey(a, file, d) : assessment_new(a->form);
+	if (as == NULL) {
+		diag_set(d, "%s", _("out of memory"));
+		return -1;
+	}
+	as->catalog_edition = strdup(a->cat->edition);
+	as->catalog_revision = a->cat->revision;
+	int rc = as->catalog_edition == NULL ? -1 :
+		survey_set_detail(as->survey, DETAIL_NAME, name, d);
+	if (rc == 0)
+		rc = store_create(st, as, id, d);
+	if (as->catalog_edition == NULL)
+		diag_set(d, "%s", _("out of memory"));
+	assessment_free(as);
+	return rc;
+}
+
+static int cmd_new(struct app *a, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "from", required_argument, NULL, 'f' },
+		{ "from-survey", required_argument, NULL, 's' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *from = NULL, *file = NULL;
+	int c;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'f')
+			from = optarg;
+		else if (c == 's')
+			file = optarg;
+		else
+			return cli_usage_error(argv[0], new_args, _("unknown option"));
+	}
+	if (argc - optind != 1)
+		return cli_usage_error(argv[0], new_args, _("give one name"));
+	if (from && file)
+		return cli_usage_error(argv[0], new_args, _("give --from or --from-survey, not both"));
+	if (app_core(a) < 0)
+		return EXIT_BAD_INPUT;
+	const char *name = argv[optind];
+	struct store *st = cli_store_open(a, argv[0]);
+	if (st == NULL)
+		return EXIT_BAD_INPUT;
+	struct diag d = DIAG_INIT;
+	int64_t src, id;
+	int rc;
+	if (from != NULL)
+		rc = cli_resolve(st, argv[0], from, &src) < 0 ? 1 :
+			store_copy(st, src, name, &id, &d);
+	else
+		rc = create(a, st, name, file, &id, &d);
+	store_close(st);
+	if (rc == 1)
+		return EXIT_BAD_INPUT;
+	if (rc < 0)
+		return cli_fail(argv[0], &d);
+	printf(_("Created assessment %lld: %s\n"), (long long)id, name);
+	return EXIT_OK;
+}
+
+/* ---------- copy, rename ---------- */
+
+static int cmd_copy_rename(struct app *a, int argc, char **argv)
+{
+	int copy = strcmp(argv[0], "copy") == 0;
+	if (argc != 3)
+		return cli_usage_error(argv[0], "ID NAME", _("give the assessment and a name"));
+	struct store *st = cli_store_open(a, argv[0]);
+	if (st == NULL)
+		return EXIT_BAD_INPUT;
+	int64_t id, new_id = 0;
+	struct diag d = DIAG_INIT;
+	int rc = cli_resolve(st, argv[0], argv[1], &id);
+	if (rc == 0)
+		rc = copy ? store_copy(st, id, argv[2], &new_id, &d) :
+			store_rename(st, id, argv[2], &d);
+	store_close(st);
+	if (rc < 0)
+		return d.msg ? cli_fail(argv[0], &d) : EXIT_BAD_INPUT;
+	if (copy)
+		printf(_("Copied assessment %lld to %lld: %s\n"), (long long)id,
+		       (long long)new_id, argv[2]);
+	else
+		printf(_("Renamed assessment %lld: %s\n"), (long long)id, argv[2]);
+	return EXIT_OK;
+}
+
+/* ---------- delete ---------- */
+
+/* On a terminal: ask.  Returns 1 for yes. */
+static int confirm(int64_t id, const char *name)
+{
+	fprintf(stderr, _("Delete assessment %lld (%s) with its answers, reviews and "
+			  "checklists? The history is kept. [y/N] "), (long long)id, name);
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n = getline(&line, &cap, stdin);
+	int yes = n > 0 && (line[0] == 'y' || line[0] == 'Y');
+	free(line);
+	return yes;
+}
+
+static int cmd_delete(struct app *a, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "yes", no_argument, NULL, 'y' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int yes = 0, c;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "y", opts, NULL)) != -1) {
+		if (c != 'y')
+			return cli_usage_error(argv[0], "ID [--yes]", _("unknown option"));
+		yes = 1;
+	}
+	if (argc - optind != 1)
+		return cli_usage_error(argv[0], "ID [--yes]", _("give one assessment"));
+	if (!yes && !isatty(STDIN_FILENO))
+		return cli_usage_error(argv[0], "ID [--yes]",
+				       _("not asking for confirmation: standard input is not "
+					 "a terminal; add --yes"));
+	if (app_core(a) < 0)
+		return EXIT_BAD_INPUT;
+	struct store *st = cli_store_open(a, argv[0]);
+	if (st == NULL)
+		return EXIT_BAD_INPUT;
+	int64_t id;
+	struct diag d = DIAG_INIT;
+	struct assessment *as = NULL;
+	int rc = cli_resolve(st, argv[0], argv[optind], &id);
+	if (rc == 0 && (as = store_load(st, id, a->form, &d)) == NULL)
+		rc = -1;
+	if (rc == 0 && !yes && !confirm(id, as->survey->details[DETAIL_NAME])) {
+		printf("%s\n", _("Nothing deleted."));
+		rc = 1;
+	}
+	if (rc == 0)
+		rc = store_delete(st, id, &d);
+	store_close(st);
+	if (rc == 0)
+		printf(_("Deleted assessment %lld (%s); 'iotscope history %lld' still shows "
+			 "what it was.\n"), (long long)id, as->survey->details[DETAIL_NAME],
+		       (long long)id);
+	assessment_free(as);
+	if (rc < 0)
+		return d.msg ? cli_fail(argv[0], &d) : EXIT_BAD_INPUT;
+	return EXIT_OK;
+}
+
+/* ---------- history ---------- */
+
+static void print_history(const struct history_entry *h)
+{
+	printf("%5lld  %s  %-12s  %s", (long long)h->seq, h->at, h->who, h->what);
+	if (h->old_value != NULL || h->new_value != NULL)
+		printf(": %s -> %s", h->old_value ? h->old_value : "-",
+		       h->new_value ? h->new_value : "-");
+	printf("\n");
+}
+
+/* A number names an assessment even after it was deleted: its history stays. */
+static int history_id(struct store *st, const char *cmd, const char *ref, int64_t *id)
+{
+	char *end;
+	long long v = strtoll(ref, &end, 10);
+	if (ref[0] >= '1' && ref[0] <= '9' && *end == '\0' && v > 0) {
+		*id = v;
+		return 0;
+	}
+	return cli_resolve(st, cmd, ref, id);
+}
+
+static int cmd_history(struct app *a, int argc, char **argv)
+{
+	if (argc != 2)
+		return cli_usage_error(argv[0], "ID", _("give one assessment"));
+	struct store *st = cli_store_open(a, argv[0]);
+	if (st == NULL)
+		return EXIT_BAD_INPUT;
+	int64_t id;
+	struct history_entry *h = NULL;
+	size_t n = 0;
+	struct diag d = DIAG_INIT;
+	int rc = history_id(st, argv[0], argv[1], &id);
+	if (rc == 0 && (rc = store_history(st, id, &h, &n, &d)) == 0 && n == 0) {
+		diag_set(&d, _("no history for '%s': no such assessment"), argv[1]);
+		rc = -1;
+	}
+	store_close(st);
+	if (rc < 0)
+		return d.msg ? cli_fail(argv[0], &d) : EXIT_BAD_INPUT;
+	for (size_t i = 0; i < n; i++)
+		print_history(&h[i]);
+	store_history_free(h, n);
+	return EXIT_OK;
+}
+
+/* ---------- backup ---------- */
+
+static int cmd_backup(struct app *a, int argc, char **argv)
+{
+	if (argc != 2)
+		return cli_usage_error(argv[0], "PATH", _("give the file to write"));
+	struct store *st = cli_store_open(a, argv[0]);
+	if (st == NULL)
+		return EXIT_BAD_INPUT;
+	struct diag d = DIAG_INIT;
+	int rc = store_check(st, &d);
+	if (rc == 0)
+		rc = store_backup(st, argv[1], &d);
+	store_close(st);
+	if (rc < 0)
+		return cli_fail(argv[0], &d);
+	printf(_("Wrote a consistent copy of the database to %s\n"), argv[1]);
+	return EXIT_OK;
+}
+
+/* ---------- dispatch ---------- */
+
+static const struct {
+	const char *name;
+	int (*run)(struct app *a, int argc, char **argv);
+} store_commands[] = {
+	{ "list", cmd_list }, { "new", cmd_new }, { "show", cli_cmd_show },
+	{ "set", cli_cmd_set }, { "review", cli_cmd_review }, { "check", cli_cmd_check },
+	{ "copy", cmd_copy_rename }, { "rename", cmd_copy_rename },
+	{ "delete", cmd_delete }, { "history", cmd_history }, { "backup", cmd_backup },
+};
 
 int cli_store_command(struct app *a, int argc, char **argv)
 {
-	(void)a;
-	(void)argc;
-	fprintf(stderr, "iotscope %s: %s\n", argv[0], _("not available in this build"));
-	return EXIT_BAD_INPUT;
+	for (size_t i = 0; i < sizeof store_commands / sizeof store_commands[0]; i++)
+		if (strcmp(store_commands[i].name, argv[0]) == 0)
+			return store_commands[i].run(a, argc, argv);
+	fprintf(stderr, "iotscope: %s '%s'\n", _("unknown command"), argv[0]);
+	return EXIT_USAGE;
 }

@@ -29,6 +29,10 @@ int export_what_parse(const char *s);
 int export_format_parse(const char *s);
 const char *export_what_id(enum export_what w);
 const char *export_format_id(enum export_format f);
+/* Is this combination one we write?  CSV holds one table, so not the
+ * whole assessment; blank is for annex1/annex2; bom for CSV.  -1 with a
+ * message in d when not (export_to_* check it too). */
+int export_options_check(const struct export_options *o, struct diag *d);
 /* A file name suggestion: "<name>-annex2.xml" (malloc'd). */
 char *export_default_name(const struct assessment *a, const struct export_options *o);
 
@@ -42,8 +46,13 @@ int export_to_file(const struct catalog *c, const struct form *f,
 		   const struct assessment *a, const struct export_options *o,
 		   const char *path, struct diag *d);
 
-/* Read a whole-assessment export (untrusted input: xmlsafe.h).  NULL with
- * "file:line: reason" in d; nothing is half-read. */
+/* Read a whole-assessment export (untrusted input: xmlsafe.h; the file is
+ * at most XMLSAFE_MAX_BYTES, has no DTD, is valid against
+ * forms/assessment.xsd, names only ids this catalog and form know, each
+ * once).  Restores the details, answers, reviews and checks with who
+ * changed them and when; the derived list and summary in the file are
+ * not read (they follow from the rest).  NULL with "file:line: reason" in
+ * d; nothing is half-read. */
 struct assessment *import_file(const struct catalog *c, const struct form *f,
 			       const char *path, struct diag *d);
 

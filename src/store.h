@@ -20,6 +20,9 @@ struct store;
  * recorded in the history (--assessor or the login name). */
 struct store *store_open(const char *path, const char *who, struct diag *d);
 void store_close(struct store *st);
+/* The name the history records when no --assessor is given: the login
+ * name (getlogin, else the passwd entry, else "uid N").  malloc'd. */
+char *store_login_name(void);
 
 struct assessment_summary {
 	int64_t id;

@@ -1,14 +1,523 @@
-/* ui.c - the full-screen workbench (placeholder until the TUI lands) */
+/* ui.c - the full-screen workbench: the screens' table, one loop that
+ * reads keys, relayouts on KEY_RESIZE in one place and redraws; the
+ * title, tabs, message and status rows around every screen. */
 #include "config.h"
-#include <stdio.h>
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "cli.h"
 #include "i18n.h"
+#include "paths.h"
+#include "survey.h"
+#include "ui.h"
+#include "ui_curses.h"
+#include "ui_draw.h"
+#include "ui_model.h"
+#include "ui_text.h"
 
-int ui_run(struct app *a)
+static const struct ui_screen *const screens[N_SCREENS] = {
+	[SCR_LIST] = &ui_list_screen,
+	[SCR_SURVEY] = &ui_survey_screen,
+	[SCR_CMS] = &ui_cms_screen,
+	[SCR_ANNEX1] = &ui_annex1_screen,
+	[SCR_ANNEX2] = &ui_annex2_screen,
+	[SCR_EXPORT] = &ui_export_screen,
+};
+
+static const struct ui_screen *current(const struct ui *u)
 {
-	(void)a;
-	fprintf(stderr, "iotscope: %s\n",
-		_("the full-screen workbench is not part of this build yet; "
-		  "use the commands listed by 'iotscope --help'"));
-	return EXIT_BAD_INPUT;
+	return screens[u->screen];
+}
+
+/* ---------- state ---------- */
+
+struct ui *ui_new(const struct catalog *c, const struct form *f, struct store *st,
+		  const char *db_path, const char *catalog_dir)
+{
+	struct ui *u = calloc(1, sizeof *u);
+	if (u == NULL)
+		return NULL;
+	u->cat = c;
+	u->form = f;
+	u->st = st;
+	u->db_path = db_path;
+	u->examples_dir = paths_examples_dir(catalog_dir);
+	u->cms.filter = (struct cm_filter){ CMF_ALL, CMF_ALL, NULL };
+	u->cms.stale = 1;
+	u->cms.cur_cm = -1;
+	if (u->examples_dir == NULL || ui_grid_build(f, &u->survey.grid) < 0) {
+		ui_free(u);
+		return NULL;
+	}
+	ui_grid_home(&u->survey.grid, f, &u->survey.cur);
+	ui_resize(u, 24, 80);
+	ui_go(u, SCR_LIST);
+	return u;
+}
+
+static void list_free(struct list_state *l)
+{
+	store_summaries_free(l->items, l->n);
+	for (size_t i = 0; i < l->nex; i++) {
+		free(l->ex[i].path);
+		free(l->ex[i].file);
+		free(l->ex[i].name);
+	}
+	free(l->ex);
+	memset(l, 0, sizeof *l);
+}
+
+void ui_free(struct ui *u)
+{
+	if (u == NULL)
+		return;
+	ui_close_assessment(u);
+	list_free(&u->list);
+	ui_grid_free(&u->survey.grid);
+	free(u->cms.search);
+	free(u->exp.path);
+	free(u->exp.written);
+	free(u->examples_dir);
+	free(u->message);
+	free(u->prompt_label);
+	ui_edit_free(&u->edit);
+	ui_pending_free(u);
+	free(u);
+}
+
+void ui_resize(struct ui *u, int rows, int cols)
+{
+	u->rows = rows;
+	u->cols = cols;
+	ui_layout_compute(&u->layout, rows, cols, current(u)->pane && !u->help);
+}
+
+int ui_body_rows(const struct ui *u)
+{
+	return u->layout.body.h;
+}
+
+void ui_say(struct ui *u, int error, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *m = str_vprintf(fmt, ap);
+	va_end(ap);
+	free(u->message);
+	u->message = m;
+	u->message_error = error;
+}
+
+void ui_go(struct ui *u, enum ui_screen_id s)
+{
+	if (screens[s]->needs_assessment && u->a == NULL) {
+		ui_say(u, 1, "%s", _("Open an assessment first: choose one on the list and "
+				     "press Enter, or n to create one."));
+		s = SCR_LIST;
+	}
+	u->screen = s;
+	u->help = 0;
+	ui_resize(u, u->rows, u->cols);
+	if (screens[s]->enter != NULL)
+		screens[s]->enter(u);
+}
+
+void ui_rederive(struct ui *u)
+{
+	derivation_free(u->dv);
+	u->dv = u->a ? derive(u->cat, u->a->survey) : NULL;
+	if (u->a != NULL && u->dv == NULL)
+		ui_say(u, 1, "%s", _("out of memory deriving the countermeasures"));
+	u->cms.stale = 1;
+}
+
+void ui_close_assessment(struct ui *u)
+{
+	assessment_free(u->a);
+	u->a = NULL;
+	derivation_free(u->dv);
+	u->dv = NULL;
+	action_keys_free(u->cms.keys, u->cms.nkeys);
+	u->cms.keys = NULL;
+	u->cms.nkeys = 0;
+	u->cms.detail = 0;
+	u->cms.cur_cm = -1;
+	u->cms.stale = 1;
+	ui_cmlist_free(&u->cms.list);
+	free(u->exp.written);
+	u->exp.written = NULL;
+	free(u->exp.path);
+	u->exp.path = NULL;
+	u->exp.path_edited = 0;
+}
+
+int ui_open(struct ui *u, int64_t id)
+{
+	struct diag d = DIAG_INIT;
+	struct assessment *a = store_load(u->st, id, u->form, &d);
+	if (a == NULL) {
+		ui_say(u, 1, "%s", diag_msg(&d));
+		diag_clear(&d);
+		return -1;
+	}
+	ui_close_assessment(u);
+	u->a = a;
+	ui_rederive(u);
+	u->cms.cur = u->cms.top = 0;
+	u->annex[0] = u->annex[1] = (struct annex_state){ 0, 0 };
+	u->survey.top = 0;
+	ui_grid_home(&u->survey.grid, u->form, &u->survey.cur);
+	return 0;
+}
+
+/* ---------- prompts ---------- */
+
+void ui_ask_text(struct ui *u, const char *label, const char *initial, ui_text_cb cb)
+{
+	ui_edit_free(&u->edit);
+	free(u->prompt_label);
+	u->prompt_label = strdup(label);
+	if (u->prompt_label == NULL || ui_edit_init(&u->edit, initial) < 0) {
+		ui_say(u, 1, "%s", _("out of memory"));
+		return;
+	}
+	u->prompting = 1;
+	u->on_text = cb;
+}
+
+void ui_ask_yes(struct ui *u, const char *question, ui_yes_cb cb)
+{
+	free(u->prompt_label);
+	u->prompt_label = strdup(question);
+	u->confirming = u->prompt_label != NULL;
+	u->on_yes = cb;
+}
+
+static void prompt_key(struct ui *u, int key)
+{
+	enum edit_result r = ui_edit_key(&u->edit, key);
+	if (r == EDIT_GOING)
+		return;
+	u->prompting = 0;
+	if (r == EDIT_NOMEM) {
+		ui_say(u, 1, "%s", _("out of memory"));
+		return;
+	}
+	if (r == EDIT_CANCEL) {
+		ui_say(u, 0, "%s", _("Cancelled."));
+		return;
+	}
+	char *text = ui_edit_text(&u->edit);
+	if (text == NULL) {
+		ui_say(u, 1, "%s", _("out of memory"));
+		return;
+	}
+	u->on_text(u, text);
+	free(text);
+}
+
+static void confirm_key(struct ui *u, int key)
+{
+	u->confirming = 0;
+	if (key == 'y' || key == 'Y')
+		u->on_yes(u);
+	else
+		ui_say(u, 0, "%s", _("Cancelled."));
+}
+
+/* ---------- keys ---------- */
+
+static enum ui_keymap keymap_now(const struct ui *u)
+{
+	return u->help ? KM_HELP : current(u)->keymap(u);
+}
+
+static void quit_now(struct ui *u)
+{
+	u->quit = 1;
+}
+
+static void quit(struct ui *u)
+{
+	if (ui_save_retry(u) == 0) {
+		u->quit = 1;
+		return;
+	}
+	char *q = str_printf(_("%zu changes could not be saved (see the message before). "
+			       "Quit and lose them? (y/N)"), u->npending);
+	ui_ask_yes(u, q ? q : "?", quit_now);
+	free(q);
+}
+
+/* Actions every screen shares; 1 if A was one of them. */
+static int global_action(struct ui *u, enum ui_action a)
+{
+	static const enum ui_screen_id go[] = { SCR_LIST, SCR_SURVEY, SCR_CMS, SCR_ANNEX1,
+						SCR_ANNEX2, SCR_EXPORT };
+	switch (a) {
+	case UI_HELP:
+		u->help = 1;
+		u->help_top = 0;
+		ui_resize(u, u->rows, u->cols);
+		return 1;
+	case UI_REDRAW:
+		clearok(curscr, TRUE);
+		return 1;
+	case UI_QUIT:
+		quit(u);
+		return 1;
+	case UI_GO_LIST: case UI_GO_SURVEY: case UI_GO_CMS:
+	case UI_GO_ANNEX1: case UI_GO_ANNEX2: case UI_GO_EXPORT:
+		ui_go(u, go[a - UI_GO_LIST]);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+void ui_key(struct ui *u, int key)
+{
+	if (u->prompting) {
+		prompt_key(u, key);
+		return;
+	}
+	if (u->confirming) {
+		confirm_key(u, key);
+		return;
+	}
+	free(u->message);
+	u->message = NULL;
+	enum ui_action a = ui_action_for_key(keymap_now(u), key);
+	if (u->help) {
+		ui_help_act(u, a);
+		return;
+	}
+	if (!global_action(u, a))
+		current(u)->act(u, a);
+}
+
+/* ---------- drawing ---------- */
+
+static void draw_title(struct ui *u)
+{
+	const struct ui_rect *r = &u->layout.title;
+	ui_fill(r->y, r->x, r->w, ROLE_TITLE);
+	char *t;
+	if (u->a != NULL) {
+		const char *name = u->a->survey->details[DETAIL_NAME];
+		t = str_printf("iotscope  %s", name ? name : "");
+	} else {
+		t = str_printf("iotscope  %s", _("MIC cloud guideline, Part IV (IoT)"));
+	}
+	char *right = NULL;
+	enum ui_role role = ROLE_TITLE;
+	if (u->npending > 0) {
+		right = str_printf(_("%zu NOT SAVED"), u->npending);
+		role = ROLE_ERROR;
+	} else if (u->a != NULL) {
+		struct assessment_progress p;
+		ui_progress(u->cat, u->a, u->dv, &p);
+		right = str_printf(_("survey %zu/%zu  reviewed %zu/%zu  checked %zu/%zu"),
+				   p.answered, p.cells, p.reviewed, p.derived, p.checks_done, p.checks);
+	}
+	int rw = right ? ui_text_width(right) : 0;
+	int tw = right && r->w - rw - 4 >= 24 ? r->w - rw - 4 : r->w - 2;
+	ui_text_at(r->y, r->x + 1, tw, t ? t : "iotscope", ROLE_TITLE);
+	if (right != NULL && tw < r->w - 2)
+		ui_text_right(r->y, r->x, r->w - 1, right, role);
+	free(t);
+	free(right);
+}
+
+static void draw_tabs(struct ui *u)
+{
+	const struct ui_rect *r = &u->layout.tabs;
+	int shorter = r->w < 78, x = r->x;
+	for (int s = 0; s < N_SCREENS && x < r->x + r->w; s++) {
+		const char *name = shorter ? screens[s]->short_name : screens[s]->name;
+		char *t = str_printf(shorter ? "%d %s " : " %d %s ", s + 1, _(name));
+		if (t == NULL)
+			continue;
+		enum ui_role role = (enum ui_screen_id)s == u->screen ? ROLE_TAB_ACTIVE :
+			(screens[s]->needs_assessment && u->a == NULL) ? ROLE_GREY : ROLE_TAB;
+		x += ui_text_at(r->y, x, r->x + r->w - x, t, role);
+		free(t);
+	}
+}
+
+static void draw_message(struct ui *u)
+{
+	const struct ui_rect *r = &u->layout.message;
+	if (u->prompting) {
+		int lw = ui_text_at(r->y, r->x, r->w / 2, u->prompt_label, ROLE_NOTICE);
+		int x = r->x + lw + 1, w = r->w - lw - 1;
+		size_t first = ui_edit_first_visible(&u->edit, w);
+		int used = 0, cx = x;
+		move(r->y, x);
+		for (size_t i = first; i < u->edit.len; i++) {
+			int cw = ui_text_wcwidth(u->edit.buf[i]);
+			if (used + cw > w - 1)
+				break;
+			if (i == u->edit.cur)
+				cx = x + used;
+			addnwstr(&u->edit.buf[i], 1);
+			used += cw;
+		}
+		if (u->edit.cur >= u->edit.len || u->edit.cur < first)
+			cx = x + used;
+		move(r->y, cx);
+		return;
+	}
+	if (u->confirming) {
+		ui_text_at(r->y, r->x, r->w, u->prompt_label, ROLE_NOTICE);
+		return;
+	}
+	if (u->message != NULL)
+		ui_text_at(r->y, r->x, r->w, u->message,
+			   u->message_error ? ROLE_ERROR : ROLE_MESSAGE);
+}
+
+static void draw_status(struct ui *u)
+{
+	const struct ui_rect *r = &u->layout.status;
+	char *s = ui_status_line(keymap_now(u), r->w - 1);
+	ui_text_pad_at(r->y, r->x, r->w, "", ROLE_STATUS);
+	if (s != NULL)
+		ui_text_at(r->y, r->x, r->w - 1, s, ROLE_STATUS);
+	free(s);
+}
+
+static void draw_too_small(struct ui *u)
+{
+	char *t = str_printf(_("Terminal too small: %dx%d, needs at least %dx%d."), u->cols,
+			     u->rows, UI_MIN_COLS, UI_MIN_ROWS);
+	struct ui_rect r = { 0, 0, u->rows, u->cols };
+	if (t != NULL && r.h > 0 && r.w > 0) {
+		int n = ui_wrapped(&r, 0, t, ROLE_ERROR);
+		if (n < r.h)
+			ui_wrapped(&r, n, _("Enlarge the window, or press q to quit."), ROLE_NORMAL);
+	}
+	free(t);
+}
+
+void ui_draw(struct ui *u)
+{
+	erase();
+	curs_set(0);
+	if (u->layout.too_small) {
+		draw_too_small(u);
+		wnoutrefresh(stdscr);
+		return;
+	}
+	draw_title(u);
+	draw_tabs(u);
+	if (u->help)
+		ui_help_draw(u);
+	else
+		current(u)->draw(u);
+	ui_separator(&u->layout.sep);
+	draw_status(u);
+	draw_message(u);		/* last: it places the cursor when typing */
+	if (u->prompting)
+		curs_set(1);
+	wnoutrefresh(stdscr);
+}
+
+/* ---------- the loop ---------- */
+
+static char *open_store(struct app *app, struct store **st)
+{
+	struct diag d = DIAG_INIT;
+	char *path = app->db_path ? strdup(app->db_path) : paths_default_db(&d);
+	char *who = app->assessor ? strdup(app->assessor) : store_login_name();
+	if (path != NULL && who != NULL)
+		*st = store_open(path, who, &d);
+	if (*st == NULL)
+		fprintf(stderr, "iotscope: %s\n", path == NULL || who == NULL ?
+			(d.msg ? d.msg : _("out of memory")) : diag_msg(&d));
+	diag_clear(&d);
+	free(who);
+	if (*st == NULL) {
+		free(path);
+		return NULL;
+	}
+	return path;
+}
+
+/* A key, or ERR on timeout; KEY_RESIZE and function keys get UI_FN. */
+static int read_key(void)
+{
+	wint_t wc;
+	int r = get_wch(&wc);
+	if (r == ERR)
+		return ERR;
+	return r == KEY_CODE_YES ? UI_KEY_FN((int)wc) : (int)wc;
+}
+
+static void loop(struct ui *u)
+{
+	int dirty = 1;
+	while (!u->quit && ui_signal_caught() == 0) {
+		if (dirty) {
+			ui_draw(u);
+			doupdate();
+			dirty = 0;
+		}
+		int key = read_key();
+		if (ui_signal_caught() != 0)
+			break;
+		if (key == ERR) {
+			if (ui_input_gone())
+				break;
+			continue;
+		}
+		dirty = 1;
+		if (key == UI_KEY_FN(KEY_RESIZE))
+			ui_resize(u, LINES, COLS);	/* the one place that relayouts */
+		else if (u->layout.too_small && (key == 'q' || key == 'Q'))
+			quit(u);
+		else if (!u->layout.too_small)
+			ui_key(u, key);
+	}
+}
+
+int ui_run(struct app *app)
+{
+	if (ui_term_refuse())
+		return EXIT_BAD_INPUT;
+	struct store *st = NULL;
+	char *db = open_store(app, &st);
+	if (db == NULL)
+		return EXIT_BAD_INPUT;
+	struct ui *u = ui_new(app->cat, app->form, st, db, app->catalog_dir);
+	if (u == NULL) {
+		fprintf(stderr, "iotscope: %s\n", _("out of memory"));
+		store_close(st);
+		free(db);
+		return EXIT_BAD_INPUT;
+	}
+	ui_signals_install();
+	int rc = EXIT_BAD_INPUT;
+	if (ui_term_start() == 0) {
+		ui_resize(u, LINES, COLS);
+		loop(u);
+		ui_term_stop();
+		rc = EXIT_OK;
+	}
+	ui_signals_restore();
+	int sig = ui_signal_caught();
+	size_t lost = u->npending;
+	ui_free(u);
+	store_close(st);
+	free(db);
+	if (lost > 0)
+		fprintf(stderr, "iotscope: %zu %s\n", lost, _("changes were not saved"));
+	if (sig != 0) {
+		fprintf(stderr, "iotscope: %s (%s)\n", _("stopped by a signal; every change "
+			"made before it was saved"), strsignal(sig));
+		return 128 + sig;
+	}
+	return lost > 0 ? EXIT_BAD_INPUT : rc;
 }

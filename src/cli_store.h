@@ -1,0 +1,24 @@
+/* cli_store.h - what the store commands share (cli_store*.c) */
+#ifndef IOTSCOPE_CLI_STORE_H
+#define IOTSCOPE_CLI_STORE_H
+
+#include "cli.h"
+#include "store.h"
+
+/* The database of --db (or the default), opened with --assessor or the
+ * login name as who; NULL after printing why. */
+struct store *cli_store_open(struct app *a, const char *cmd);
+/* Resolve REF (id or name); -1 after printing why. */
+int cli_resolve(struct store *st, const char *cmd, const char *ref, int64_t *id);
+/* Open the database, resolve REF and load it; NULL after printing why. */
+struct assessment *cli_store_load(struct app *a, const char *cmd, const char *ref);
+/* Print "iotscope CMD: message" and return EXIT_BAD_INPUT. */
+int cli_fail(const char *cmd, struct diag *d);
+int cli_usage_error(const char *cmd, const char *args, const char *why);
+
+int cli_cmd_show(struct app *a, int argc, char **argv);
+int cli_cmd_set(struct app *a, int argc, char **argv);
+int cli_cmd_review(struct app *a, int argc, char **argv);
+int cli_cmd_check(struct app *a, int argc, char **argv);
+
+#endif

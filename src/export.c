@@ -1,0 +1,329 @@
+/* export.c - exports for auditors: options, rendering through the walk,
+ * the check of what was written, and the safe write (a temporary file in
+ * the target directory, fsync, read back and checked, then rename; see
+ * shared/docs/reliability.md and libvirt's virFileRewrite). */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "export_walk.h"
+#include "i18n.h"
+
+static const char *const what_ids[N_EXPORT_WHATS] = {
+	"assessment", "annex1", "annex2", "countermeasures"
+};
+static const char *const format_ids[N_EXPORT_FORMATS] = { "xml", "csv", "html" };
+
+static const struct ex_writer *const writers[N_EXPORT_FORMATS] = {
+	&export_xml_writer, &export_csv_writer, &export_html_writer
+};
+
+static int parse_in(const char *s, const char *const *ids, int n)
+{
+	for (int i = 0; s != NULL && i < n; i++)
+		if (strcmp(s, ids[i]) == 0)
+			return i;
+	return -1;
+}
+
+int export_what_parse(const char *s)
+{
+	return parse_in(s, what_ids, N_EXPORT_WHATS);
+}
+
+int export_format_parse(const char *s)
+{
+	return parse_in(s, format_ids, N_EXPORT_FORMATS);
+}
+
+const char *export_what_id(enum export_what w)
+{
+	return (unsigned)w < N_EXPORT_WHATS ? what_ids[w] : "?";
+}
+
+const char *export_format_id(enum export_format f)
+{
+	return (unsigned)f < N_EXPORT_FORMATS ? format_ids[f] : "?";
+}
+
+int export_options_check(const struct export_options *o, struct diag *d)
+{
+	if ((unsigned)o->what >= N_EXPORT_WHATS || (unsigned)o->format >= N_EXPORT_FORMATS) {
+		diag_set(d, _("unknown kind of export or format"));
+		return -1;
+	}
+	if (o->format == EXPORT_CSV && o->what == EXPORT_ASSESSMENT) {
+		diag_set(d, _("CSV holds one table: export the countermeasures, annex1 or "
+			      "annex2 as CSV, the whole assessment as XML or HTML"));
+		return -1;
+	}
+	if (o->blank && o->what != EXPORT_ANNEX1 && o->what != EXPORT_ANNEX2) {
+		diag_set(d, _("--blank makes a form of a checklist: use it with annex1 or annex2"));
+		return -1;
+	}
+	if (o->bom && o->format != EXPORT_CSV) {
+		diag_set(d, _("--bom is for CSV files"));
+		return -1;
+	}
+	return 0;
+}
+
+/* A name a file system takes: path separators, control and shell-hostile
+ * characters become '_'; UTF-8 text (Japanese names) is kept. */
+static void sanitize(char *s)
+{
+	for (unsigned char *p = (unsigned char *)s; *p != '\0'; p++)
+		if (*p < 0x20 || *p == 0x7f || strchr("/\\:*?\"<>|", *p) != NULL)
+			*p = '_';
+	if (s[0] == '.' || s[0] == '-')
+		s[0] = '_';
+}
+
+char *export_default_name(const struct assessment *a, const struct export_options *o)
+{
+	const char *name = a && a->survey ? a->survey->details[DETAIL_NAME] : NULL;
+	if (name == NULL || name[0] == '\0')
+		name = "assessment";
+	char *out = str_printf("%s-%s%s.%s", name, export_what_id(o->what),
+			       o->blank ? "-blank" : "", export_format_id(o->format));
+	if (out != NULL)
+		sanitize(out);
+	return out;
+}
+
+/* ---------- rendering ---------- */
+
+static int now_iso(char *buf, size_t n)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	if (t == (time_t)-1 || gmtime_r(&t, &tm) == NULL)
+		return -1;
+	return strftime(buf, n, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0 ? -1 : 0;
+}
+
+/* The export in memory (malloc'd *buf of *len bytes). */
+static int render(const struct catalog *c, const struct form *f, const struct assessment *a,
+		  const struct export_options *o, char **buf, size_t *len, size_t *records,
+		  struct diag *d)
+{
+	char stamp[32];
+	if (export_options_check(o, d) < 0)
+		return -1;
+	if (o->generated_at == NULL && now_iso(stamp, sizeof stamp) < 0) {
+		diag_set(d, "cannot read the clock");
+		return -1;
+	}
+	struct ex_ctx x = { .c = c, .f = f, .a = a, .o = o, .d = d,
+			    .generated_at = o->generated_at ? o->generated_at : stamp };
+	*buf = NULL;
+	*len = 0;
+	x.out = open_memstream(buf, len);
+	if (x.out == NULL) {
+		diag_set(d, "out of memory");
+		return -1;
+	}
+	int rc = export_prepare(&x);
+	if (rc == 0)
+		rc = export_walk(&x, writers[o->format]);
+	export_release(&x);
+	if (ferror(x.out) && rc == 0) {
+		diag_set(d, "out of memory");
+		rc = -1;
+	}
+	if (fclose(x.out) != 0 && rc == 0) {
+		diag_set(d, "out of memory");
+		rc = -1;
+	}
+	*records = x.records;
+	if (rc < 0) {
+		free(*buf);
+		*buf = NULL;
+	}
+	return rc;
+}
+
+/* What the format promises: XML valid against forms/assessment.xsd; CSV
+ * every record read back; HTML parses cleanly. */
+static int check(const struct catalog *c, const struct export_options *o, const char *buf,
+		 size_t len, size_t records, const char *name, struct diag *d)
+{
+	switch (o->format) {
+	case EXPORT_XML:
+		return export_xml_check(c, buf, len, name, d);
+	case EXPORT_CSV:
+		return export_csv_check(buf, len, records, name, d);
+	default:
+		return export_html_check(buf, len, name, d);
+	}
+}
+
+int export_to_stream(const struct catalog *c, const struct form *f,
+		     const struct assessment *a, const struct export_options *o,
+		     FILE *out, struct diag *d)
+{
+	char *buf = NULL;
+	size_t len = 0, records = 0;
+	if (render(c, f, a, o, &buf, &len, &records, d) < 0)
+		return -1;
+	int rc = check(c, o, buf, len, records, "export", d);
+	if (rc == 0 && (fwrite(buf, 1, len, out) != len || fflush(out) != 0)) {
+		diag_set(d, "write error: %s", strerror(errno));
+		rc = -1;
+	}
+	free(buf);
+	return rc;
+}
+
+/* ---------- the safe write ---------- */
+
+static char *dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (slash == NULL)
+		return strdup(".");
+	if (slash == path)
+		return strdup("/");
+	return strndup(path, (size_t)(slash - path));
+}
+
+static int write_all(int fd, const char *buf, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, buf, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		buf += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* The temporary file, read back from disk, must hold exactly BUF. */
+static int read_back(const char *tmp, const char *path, const char *buf, size_t len,
+		     struct diag *d)
+{
+	FILE *f = fopen(tmp, "rb");
+	char *got = malloc(len + 1);
+	size_t n = f && got ? fread(got, 1, len + 1, f) : 0;
+	int bad = f == NULL || got == NULL || ferror(f);
+	if (f != NULL)
+		fclose(f);
+	if (bad) {
+		diag_set(d, "%s: cannot read back what was written: %s", path, strerror(errno));
+	} else if (n != len || memcmp(got, buf, len) != 0) {
+		diag_set(d, "%s: %zu bytes written but %zu different bytes read back", path,
+			 len, n);
+		bad = 1;
+	}
+	free(got);
+	return bad ? -1 : 0;
+}
+
+static int sync_dir(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY);
+	if (fd < 0)
+		return -1;
+	int rc = fsync(fd);
+	close(fd);
+	return rc;
+}
+
+static mode_t file_mode(void)
+{
+	mode_t mask = umask(0);
+	umask(mask);
+	return 0666 & ~mask;
+}
+
+/* Write BUF to a fresh temporary file beside PATH; *tmp is its name. */
+static int write_temp(const char *path, const char *dir, const char *buf, size_t len,
+		      char **tmp, struct diag *d)
+{
+	const char *base = strrchr(path, '/');
+	*tmp = str_printf("%s/.%s.XXXXXX", dir, base ? base + 1 : path);
+	if (*tmp == NULL) {
+		diag_set(d, "out of memory");
+		return -1;
+	}
+	int fd = mkstemp(*tmp);
+	if (fd < 0) {
+		diag_set(d, _("%s: cannot create a file in %s: %s"), path, dir, strerror(errno));
+		free(*tmp);
+		*tmp = NULL;
+		return -1;
+	}
+	int rc = 0;
+	if (fchmod(fd, file_mode()) != 0 || write_all(fd, buf, len) != 0 || fsync(fd) != 0) {
+		diag_set(d, _("%s: cannot write: %s"), path, strerror(errno));
+		rc = -1;
+	}
+	if (close(fd) != 0 && rc == 0) {
+		diag_set(d, _("%s: cannot write: %s"), path, strerror(errno));
+		rc = -1;
+	}
+	return rc;
+}
+
+static int target_ok(const char *path, const char *dir, struct diag *d)
+{
+	struct stat st;
+	if (path[0] == '\0' || (path[strlen(path) - 1] == '/')) {
+		diag_set(d, _("%s: give a file name, not a directory"), path);
+		return -1;
+	}
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		diag_set(d, _("%s: the directory %s does not exist"), path, dir);
+		return -1;
+	}
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		diag_set(d, _("%s: exists and is not a regular file"), path);
+		return -1;
+	}
+	return 0;
+}
+
+int export_to_file(const struct catalog *c, const struct form *f,
+		   const struct assessment *a, const struct export_options *o,
+		   const char *path, struct diag *d)
+{
+	char *buf = NULL, *tmp = NULL;
+	size_t len = 0, records = 0;
+	char *dir = dir_of(path);
+	if (dir == NULL) {
+		diag_set(d, "out of memory");
+		return -1;
+	}
+	int rc = target_ok(path, dir, d);
+	if (rc == 0)
+		rc = render(c, f, a, o, &buf, &len, &records, d);
+	if (rc == 0)
+		rc = write_temp(path, dir, buf, len, &tmp, d);
+	if (rc == 0)
+		rc = read_back(tmp, path, buf, len, d);
+	if (rc == 0)
+		rc = check(c, o, buf, len, records, path, d);
+	if (rc == 0 && rename(tmp, path) != 0) {
+		diag_set(d, _("%s: cannot put the file in place: %s"), path, strerror(errno));
+		rc = -1;
+	}
+	if (rc < 0 && tmp != NULL)
+		unlink(tmp);
+	/* the rename is durable once the directory is synced; a file system
+	 * that cannot sync a directory has nothing more to offer */
+	if (rc == 0)
+		(void)sync_dir(dir);
+	free(tmp);
+	free(buf);
+	free(dir);
+	return rc;
+}

@@ -1,0 +1,266 @@
+/* export_csv.c - the CSV writer of the export walk, for auditors who work
+ * in spreadsheets: the countermeasure review and each Annex checklist
+ * (RFC 4180: CRLF records, fields with a comma, quote or line break in
+ * double quotes, quotes doubled; UTF-8, with a byte order mark on request).
+ * The column names are a file format, like XML element names: not
+ * translated. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "export_walk.h"
+
+/* ---------- fields and records ---------- */
+
+static int needs_quotes(const char *s)
+{
+	return strpbrk(s, ",\"\r\n") != NULL;
+}
+
+static void field(struct ex_ctx *x, int first, const char *s)
+{
+	if (!first)
+		fputc(',', x->out);
+	if (s == NULL)
+		return;
+	if (!needs_quotes(s)) {
+		fputs(s, x->out);
+		return;
+	}
+	fputc('"', x->out);
+	for (const char *p = s; *p != '\0';) {
+		size_t run = strcspn(p, "\"");
+		fwrite(p, 1, run, x->out);
+		p += run;
+		if (*p == '"') {
+			fputs("\"\"", x->out);
+			p++;
+		}
+	}
+	fputc('"', x->out);
+}
+
+/* One record of N fields (NULL = empty). */
+static void record(struct ex_ctx *x, const char *const *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		field(x, i == 0, v[i]);
+	fputs("\r\n", x->out);
+	x->records++;
+}
+
+#define RECORD(x, ...) do { \
+	const char *const v_[] = { __VA_ARGS__ }; \
+	record((x), v_, sizeof v_ / sizeof v_[0]); \
+} while (0)
+
+/* ---------- the countermeasure review ---------- */
+
+static int csv_begin(struct ex_ctx *x)
+{
+	if (x->o->bom)
+		fputs("\xef\xbb\xbf", x->out);
+	switch (x->o->what) {
+	case EXPORT_COUNTERMEASURES:
+		RECORD(x, "kind", "viewpoint", "id", "number", "title", "derived", "decision",
+		       "action", "role", "text", "state", "note", "reasons", "changed_by",
+		       "changed_at");
+		return 0;
+	case EXPORT_ANNEX1:
+		RECORD(x, "kind", "id", "number", "text", "level", "mark", "check", "note",
+		       "changed_by", "changed_at");
+		return 0;
+	case EXPORT_ANNEX2: {
+		char *pat[N_PATTERNS] = { NULL };
+		int rc = 0;
+		for (int p = 0; p < N_PATTERNS && rc == 0; p++) {
+			pat[p] = str_printf(p + 1 == x->pattern ? "pattern %d (this service)" :
+					    "pattern %d", p + 1);
+			rc = pat[p] == NULL ? -1 : 0;
+		}
+		if (rc == 0)
+			RECORD(x, "kind", "id", "number", "sub", "text", "level", "mark", "eval",
+			       pat[0], pat[1], pat[2], pat[3], pat[4], pat[5], "check", "note",
+			       "changed_by", "changed_at");
+		for (int p = 0; p < N_PATTERNS; p++)
+			free(pat[p]);
+		if (rc < 0)
+			diag_set(x->d, "out of memory");
+		return rc;
+	}
+	default:
+		diag_set(x->d, "CSV holds one table: export the countermeasures, "
+			 "annex1 or annex2 as CSV, the whole assessment as XML or HTML");
+		return -1;
+	}
+}
+
+/* The reasons, one a line: "B1 IoT 機器 › category › risk". */
+static char *reasons_text(struct ex_ctx *x, const struct ex_cm *e)
+{
+	char *out = strdup("");
+	for (size_t i = 0; e->derived && out && i < e->derived->nreasons; i++) {
+		const struct reason *r = &e->derived->reasons[i];
+		const struct cat_trigger *t = r->row ? &r->row->trigger : &e->cm->listed;
+		char *trig = catalog_trigger_label(x->c, t);
+		char *n = trig == NULL ? NULL : r->row ?
+			str_printf("%s%s%s %s \xe2\x80\xba %s \xe2\x80\xba %s", out, i ? "\n" : "",
+				   catalog_map_id(r->map), trig, r->row->category, r->row->risk) :
+			str_printf("%s%s%s %s (IV.5)", out, i ? "\n" : "",
+				   catalog_map_id(r->map), trig);
+		free(trig);
+		free(out);
+		out = n;
+	}
+	if (out == NULL)
+		diag_set(x->d, "out of memory");
+	return out;
+}
+
+static int csv_cm(struct ex_ctx *x, const struct ex_cm *e)
+{
+	const struct cat_cm *cm = e->cm;
+	const char *vp = x->c->viewpoints[cm->viewpoint].id;
+	const char *derived = e->derived ? "yes" : "no longer";
+	const struct cm_review *r = e->review;
+	char *reasons = reasons_text(x, e);
+	if (reasons == NULL)
+		return -1;
+	RECORD(x, "countermeasure", vp, cm->id, cm->number, cm->title, derived,
+	       decision_id(e->decision), NULL, NULL, cm->text, NULL, r ? r->note : NULL,
+	       reasons, r ? r->changed_by : NULL, r ? r->changed_at : NULL);
+	free(reasons);
+	for (size_t i = 0; i < e->nactions; i++) {
+		const struct ex_action *ac = &e->actions[i];
+		const struct action_review *ar = ac->review;
+		RECORD(x, "action", vp, cm->id, cm->number, cm->title, derived, NULL, ac->key,
+		       ac->role >= 0 ? x->c->exec_roles[ac->role].label : NULL, ac->text,
+		       action_state_id(ac->state), ar ? ar->note : NULL,
+		       NULL, ar ? ar->changed_by : NULL, ar ? ar->changed_at : NULL);
+	}
+	return 0;
+}
+
+/* ---------- the checklists, as the guideline's tables ---------- */
+
+static const char *kind_name(enum annex_kind k)
+{
+	return k == ANNEX_SECTION ? "section" : k == ANNEX_SUB ? "sub" : "item";
+}
+
+static int csv_entry1(struct ex_ctx *x, const struct cat_annex_entry *e,
+		      const struct check_entry *ck)
+{
+	const char *status = e->checkable && !x->o->blank ?
+		check_status_id(ck ? ck->status : CHECK_NONE) : NULL;
+	RECORD(x, kind_name(e->kind), e->id, e->number, e->text, export_level_id(e->level),
+	       export_level_mark(e->level), status, ck ? ck->note : NULL,
+	       ck ? ck->changed_by : NULL, ck ? ck->changed_at : NULL);
+	return 0;
+}
+
+/* Annex 2: six reference columns, "*" after a value to be achieved. */
+static int csv_entry2(struct ex_ctx *x, const struct cat_annex_entry *e,
+		      const struct cat_annex_entry *parent, const struct check_entry *ck)
+{
+	char *ref[N_PATTERNS] = { NULL };
+	int rc = 0;
+	for (int p = 0; p < N_PATTERNS && rc == 0; p++) {
+		if (e->refs[p] == NULL)
+			continue;
+		ref[p] = str_printf("%s%s", e->refs[p], e->required & (1u << p) ? "*" : "");
+		rc = ref[p] == NULL ? -1 : 0;
+	}
+	const char *status = e->checkable && !x->o->blank ?
+		check_status_id(ck ? ck->status : CHECK_NONE) : NULL;
+	const char *number = e->kind == ANNEX_SUB && parent ? parent->number : e->number;
+	const char *sub = e->kind == ANNEX_SUB ? e->number : NULL;
+	if (rc == 0)
+		RECORD(x, kind_name(e->kind), e->id, number, sub, e->text,
+		       export_level_id(e->level), export_level_mark(e->level), e->eval,
+		       ref[0], ref[1], ref[2], ref[3], ref[4], ref[5], status,
+		       ck ? ck->note : NULL, ck ? ck->changed_by : NULL, ck ? ck->changed_at : NULL);
+	for (int p = 0; p < N_PATTERNS; p++)
+		free(ref[p]);
+	if (rc < 0)
+		diag_set(x->d, "out of memory");
+	return rc;
+}
+
+static int csv_entry(struct ex_ctx *x, int annex, const struct cat_annex_entry *e,
+		     const struct cat_annex_entry *parent, const struct check_entry *ck)
+{
+	return annex == 1 ? csv_entry1(x, e, ck) : csv_entry2(x, e, parent, ck);
+}
+
+const struct ex_writer export_csv_writer = {
+	.begin = csv_begin,
+	.cm = csv_cm,
+	.entry = csv_entry,
+};
+
+/* ---------- the check of a written file ---------- */
+
+/* Step over the quoted field starting at *I, to the byte after its
+ * closing quote; -1 if it never closes. */
+static int skip_quoted(const char *buf, size_t len, size_t *i)
+{
+	size_t k = *i + 1;
+	for (;;) {
+		if (k >= len)
+			return -1;
+		if (buf[k] == '"') {
+			if (k + 1 < len && buf[k + 1] == '"') {
+				k += 2;
+				continue;
+			}
+			*i = k + 1;
+			return 0;
+		}
+		k++;
+	}
+}
+
+/* Parse BUF as RFC 4180; every record must have as many fields as the
+ * first, and there must be RECORDS of them. */
+int export_csv_check(const char *buf, size_t len, size_t records, const char *name,
+		     struct diag *d)
+{
+	size_t i = 0, nrec = 0, fields = 1, want = 0;
+	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	while (i < len) {
+		if (buf[i] == '"') {
+			if (skip_quoted(buf, len, &i) < 0) {
+				diag_set(d, "%s: record %zu: unterminated quoted field", name, nrec + 1);
+				return -1;
+			}
+			continue;
+		}
+		if (buf[i] == ',') {
+			fields++;
+		} else if (buf[i] == '\r' && i + 1 < len && buf[i + 1] == '\n') {
+			if (nrec == 0)
+				want = fields;
+			if (fields != want) {
+				diag_set(d, "%s: record %zu has %zu fields, the header %zu",
+					 name, nrec + 1, fields, want);
+				return -1;
+			}
+			nrec++;
+			fields = 1;
+			i++;
+		} else if (buf[i] == '\r' || buf[i] == '\n' || buf[i] == '"') {
+			diag_set(d, "%s: record %zu: a line break or quote outside quotes",
+				 name, nrec + 1);
+			return -1;
+		}
+		i++;
+	}
+	if (len == 0 || buf[len - 1] != '\n' || nrec != records) {
+		diag_set(d, "%s: %zu records read back, %zu written", name, nrec, records);
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,361 @@
+/* export_walk.c - the one walk over an assessment behind every export:
+ * the Fig. 16 survey (IV.4.1.2), the derived countermeasures with their
+ * reasons (IV.4.1.3, IV.4.3) and review, the Annex 1/2 checklists and
+ * the summary.  Writers only format what this walk hands them. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "export_walk.h"
+
+#define HOOK(w, h, ...) ((w)->h == NULL ? 0 : (w)->h(__VA_ARGS__))
+
+const char *export_level_id(enum level l)
+{
+	return l == LEVEL_BASIC ? "basic" : l == LEVEL_RECOMMENDED ? "recommended" : "";
+}
+
+/* Annex 2's legend: 基本 ●, 推奨 ★ (Annex 1 uses the same marks). */
+const char *export_level_mark(enum level l)
+{
+	return l == LEVEL_BASIC ? "\xe2\x97\x8f" : l == LEVEL_RECOMMENDED ? "\xe2\x98\x85" : "";
+}
+
+/* ---------- text that XML 1.0 (and so HTML) can hold ---------- */
+
+/* Length of the UTF-8 sequence at S and its code point; 0 if malformed. */
+static size_t utf8_next(const unsigned char *s, unsigned long *cp)
+{
+	size_t n = s[0] < 0x80 ? 1 : (s[0] & 0xe0) == 0xc0 ? 2 :
+		   (s[0] & 0xf0) == 0xe0 ? 3 : (s[0] & 0xf8) == 0xf0 ? 4 : 0;
+	if (n == 0)
+		return 0;
+	unsigned long v = n == 1 ? s[0] : s[0] & (0x7f >> n);
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		v = (v << 6) | (s[i] & 0x3f);
+	}
+	static const unsigned long least[] = { 0, 0, 0x80, 0x800, 0x10000 };
+	if (v < least[n] || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
+		return 0;
+	*cp = v;
+	return n;
+}
+
+static int xml_char(unsigned long c)
+{
+	return c == 0x9 || c == 0xa || c == 0xd || (c >= 0x20 && c <= 0xd7ff) ||
+	       (c >= 0xe000 && c <= 0xfffd) || c >= 0x10000;
+}
+
+int export_text_ok(const char *s, const char *what, struct diag *d)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p != '\0') {
+		unsigned long cp = 0;
+		size_t n = utf8_next(p, &cp);
+		if (n == 0) {
+			diag_set(d, "%s: not valid UTF-8 at byte %zu", what,
+				 (size_t)(p - (const unsigned char *)s));
+			return -1;
+		}
+		if (!xml_char(cp)) {
+			diag_set(d, "%s: holds the control character U+%04lX, which an XML "
+				 "or HTML file cannot carry; remove it and export again", what, cp);
+			return -1;
+		}
+		p += n;
+	}
+	return 0;
+}
+
+/* ---------- countermeasures ---------- */
+
+static int action_role(const struct catalog *c, const char *key)
+{
+	const char *dot = strchr(key, '.');
+	if (dot == NULL || dot - key != 1)
+		return -1;
+	char role[2] = { key[0], '\0' };
+	return catalog_exec_role_index(c, role);
+}
+
+/* Every action of the catalog in order, with its state; an action review
+ * whose key the catalog does not know is refused. */
+static int fill_actions(struct ex_ctx *x, struct ex_cm *e)
+{
+	char **keys = NULL;
+	int n = action_keys(e->cm, &keys);
+	if (n < 0) {
+		diag_set(x->d, "out of memory");
+		return -1;
+	}
+	e->actions = calloc(n > 0 ? (size_t)n : 1, sizeof *e->actions);
+	if (e->actions == NULL) {
+		action_keys_free(keys, n);
+		diag_set(x->d, "out of memory");
+		return -1;
+	}
+	e->nactions = (size_t)n;
+	e->keys = keys;
+	for (int i = 0; i < n; i++) {
+		struct ex_action *ac = &e->actions[i];
+		ac->key = keys[i];
+		ac->text = action_text(e->cm, keys[i]);
+		ac->review = assessment_action(x->a, e->id, keys[i]);
+		ac->role = action_role(x->c, keys[i]);
+		ac->state = ac->review ? ac->review->state : ACTION_NONE;
+	}
+	if (e->review == NULL)
+		return 0;
+	for (size_t i = 0; i < e->review->nactions; i++) {
+		const char *key = e->review->actions[i].key;
+		if (action_text(e->cm, key) == NULL) {
+			diag_set(x->d, "review of %s: action '%s' is not in catalog revision %d",
+				 e->id, key, x->c->revision);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int add_cm(struct ex_ctx *x, const struct cat_cm *cm, const struct derived *dv)
+{
+	struct ex_cm *e = &x->cms[x->ncms++];
+	e->id = cm->id;
+	e->cm = cm;
+	e->derived = dv;
+	e->review = assessment_review(x->a, cm->id);
+	e->decision = e->review ? e->review->decision : DECISION_NONE;
+	return fill_actions(x, e);
+}
+
+/* Derived ones in derivation order; then reviews of countermeasures no
+ * longer derived, in catalog order, kept so no decision is lost. */
+static int gather_cms(struct ex_ctx *x)
+{
+	const struct assessment *a = x->a;
+	for (size_t i = 0; i < a->nreviews; i++)
+		if (catalog_cm_index(x->c, a->reviews[i].cm) < 0) {
+			diag_set(x->d, "review of %s: no such countermeasure in catalog revision %d",
+				 a->reviews[i].cm, x->c->revision);
+			return -1;
+		}
+	x->cms = calloc(x->dv->nitems + a->nreviews + 1, sizeof *x->cms);
+	if (x->cms == NULL) {
+		diag_set(x->d, "out of memory");
+		return -1;
+	}
+	for (size_t i = 0; i < x->dv->nitems; i++)
+		if (add_cm(x, &x->c->cms[x->dv->items[i].cm], &x->dv->items[i]) < 0)
+			return -1;
+	for (size_t i = 0; i < x->c->ncms; i++) {
+		const struct cm_review *r = assessment_review(a, x->c->cms[i].id);
+		if (r != NULL && derivation_find(x->dv, (int)i) == NULL &&
+		    assessment_review_written(r) && add_cm(x, &x->c->cms[i], NULL) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* ---------- the summary ---------- */
+
+static void count_cms(struct ex_ctx *x)
+{
+	struct ex_summary *s = &x->sum;
+	for (size_t i = 0; i < x->ncms; i++) {
+		const struct ex_cm *e = &x->cms[i];
+		if (e->derived == NULL) {
+			s->dropped++;
+			continue;
+		}
+		int vp = e->cm->viewpoint;
+		s->derived++;
+		s->per_vp[vp]++;
+		s->by_decision[e->decision]++;
+		if (e->decision != DECISION_NONE) {
+			s->reviewed++;
+			s->reviewed_vp[vp]++;
+		}
+		for (size_t k = 0; k < e->nactions; k++)
+			s->by_state[e->actions[k].state]++;
+	}
+}
+
+static int count_annex(struct ex_ctx *x, int k)
+{
+	const struct cat_annex *an = &x->c->annex[k];
+	struct ex_annex_sum *s = &x->sum.annex[k];
+	s->sec_items = calloc(an->nentries + 1, sizeof *s->sec_items);
+	s->sec_done = calloc(an->nentries + 1, sizeof *s->sec_done);
+	if (s->sec_items == NULL || s->sec_done == NULL) {
+		diag_set(x->d, "out of memory");
+		return -1;
+	}
+	for (size_t i = 0; i < an->nentries; i++) {
+		const struct cat_annex_entry *e = &an->entries[i];
+		if (!e->checkable)
+			continue;
+		const struct check_entry *ck = assessment_check(x->a, k + 1, e->id);
+		enum check_status st = ck ? ck->status : CHECK_NONE;
+		s->items++;
+		s->by_status[st]++;
+		s->sec_items[e->section]++;
+		if (st != CHECK_NONE) {
+			s->done++;
+			s->sec_done[e->section]++;
+		}
+	}
+	return 0;
+}
+
+static int check_items_known(struct ex_ctx *x)
+{
+	for (size_t i = 0; i < x->a->nchecks; i++) {
+		const struct check_entry *ck = &x->a->checks[i];
+		if (ck->annex < 1 || ck->annex > 2 ||
+		    catalog_annex_index(x->c, ck->annex - 1, ck->item) < 0) {
+			diag_set(x->d, "check of Annex %d item %s: not in catalog revision %d",
+				 ck->annex, ck->item, x->c->revision);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int export_prepare(struct ex_ctx *x)
+{
+	if (x->a == NULL || x->a->survey == NULL) {
+		diag_set(x->d, "nothing to export");
+		return -1;
+	}
+	x->dv = derive(x->c, x->a->survey);
+	if (x->dv == NULL) {
+		diag_set(x->d, "out of memory");
+		return -1;
+	}
+	x->pattern = survey_pattern(x->a->survey);
+	x->sum.answered = survey_answered(x->a->survey);
+	x->sum.cells = x->f->ncells;
+	if (gather_cms(x) < 0 || check_items_known(x) < 0 ||
+	    count_annex(x, 0) < 0 || count_annex(x, 1) < 0)
+		return -1;
+	count_cms(x);
+	return 0;
+}
+
+void export_release(struct ex_ctx *x)
+{
+	for (size_t i = 0; i < x->ncms; i++) {
+		action_keys_free(x->cms[i].keys, (int)x->cms[i].nactions);
+		free(x->cms[i].actions);
+	}
+	free(x->cms);
+	for (int k = 0; k < 2; k++) {
+		free(x->sum.annex[k].sec_items);
+		free(x->sum.annex[k].sec_done);
+	}
+	derivation_free(x->dv);
+	x->cms = NULL;
+	x->ncms = 0;
+	x->dv = NULL;
+}
+
+/* ---------- the walk ---------- */
+
+static int walk_line(struct ex_ctx *x, const struct ex_writer *w, const struct form_line *l)
+{
+	const struct form *f = x->f;
+	const enum answer *ans = x->a->survey->answers;
+	struct ex_cell cells[3];
+	int n = l->ncells < 3 ? l->ncells : 3;
+	for (int i = 0; i < n; i++) {
+		const struct form_cell *fc = &l->cells[i];
+		struct ex_cell *c = &cells[i];
+		c->fc = fc;
+		c->needs = fc->needs >= 0 ? f->cells[fc->needs].id : NULL;
+		c->applies = fc->needs < 0 || ans[fc->needs] == ANSWER_YES;
+		if (fc->type == FCELL_FIXED) {
+			c->id = fc->fixed_id;
+			c->value = ANSWER_YES;
+		} else {
+			c->id = f->cells[fc->cell].id;
+			c->value = ans[fc->cell];
+		}
+	}
+	return HOOK(w, line, x, l, cells, n);
+}
+
+static int walk_survey(struct ex_ctx *x, const struct ex_writer *w)
+{
+	const struct form *f = x->f;
+	if (HOOK(w, survey_begin, x) < 0)
+		return -1;
+	for (size_t g = 0; g < f->ngroups; g++) {
+		if (HOOK(w, group, x, &f->groups[g], 1) < 0)
+			return -1;
+		for (size_t b = 0; b < f->nblocks; b++) {
+			const struct form_block *blk = &f->blocks[b];
+			if (blk->group != (int)g)
+				continue;
+			if (HOOK(w, block, x, blk, 1) < 0)
+				return -1;
+			for (size_t i = blk->first; i < blk->first + blk->nlines; i++)
+				if (walk_line(x, w, &f->lines[i]) < 0)
+					return -1;
+			if (HOOK(w, block, x, blk, 0) < 0)
+				return -1;
+		}
+		if (HOOK(w, group, x, &f->groups[g], 0) < 0)
+			return -1;
+	}
+	return HOOK(w, survey_end, x);
+}
+
+static int walk_cms(struct ex_ctx *x, const struct ex_writer *w)
+{
+	if (HOOK(w, cms_begin, x) < 0)
+		return -1;
+	for (size_t i = 0; i < x->ncms; i++)
+		if (HOOK(w, cm, x, &x->cms[i]) < 0)
+			return -1;
+	return HOOK(w, cms_end, x);
+}
+
+static int walk_checklist(struct ex_ctx *x, const struct ex_writer *w, int k)
+{
+	const struct cat_annex *an = &x->c->annex[k];
+	if (HOOK(w, checklist_begin, x, k + 1) < 0)
+		return -1;
+	const struct cat_annex_entry *parent = NULL;
+	for (size_t i = 0; i < an->nentries; i++) {
+		const struct cat_annex_entry *e = &an->entries[i];
+		if (e->kind == ANNEX_ITEM)
+			parent = e;
+		const struct check_entry *ck = e->checkable && !x->o->blank ?
+			assessment_check(x->a, k + 1, e->id) : NULL;
+		if (HOOK(w, entry, x, k + 1, e, e->kind == ANNEX_SUB ? parent : NULL, ck) < 0)
+			return -1;
+	}
+	return HOOK(w, checklist_end, x, k + 1);
+}
+
+int export_walk(struct ex_ctx *x, const struct ex_writer *w)
+{
+	enum export_what what = x->o->what;
+	if (HOOK(w, begin, x) < 0 || HOOK(w, details, x) < 0)
+		return -1;
+	if (what == EXPORT_ASSESSMENT && walk_survey(x, w) < 0)
+		return -1;
+	if ((what == EXPORT_ASSESSMENT || what == EXPORT_COUNTERMEASURES) && walk_cms(x, w) < 0)
+		return -1;
+	if ((what == EXPORT_ASSESSMENT || what == EXPORT_ANNEX1) && walk_checklist(x, w, 0) < 0)
+		return -1;
+	if ((what == EXPORT_ASSESSMENT || what == EXPORT_ANNEX2) && walk_checklist(x, w, 1) < 0)
+		return -1;
+	if (HOOK(w, summary, x) < 0)
+		return -1;
+	return HOOK(w, end, x);
+}

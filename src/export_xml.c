@@ -1,0 +1,545 @@
+/* export_xml.c - the XML writer of the export walk (forms/assessment.xsd,
+ * namespace urn:iotscope:assessment:1, format version 1).  Two-space
+ * indentation, attributes in a fixed order, nothing that depends on the
+ * time except <export generated-at>: the same data gives the same bytes. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "export_walk.h"
+#include "paths.h"
+#include "xmlsafe.h"
+
+#define NS "urn:iotscope:assessment:1"
+#define FORMAT_VERSION 1
+
+static const char *const roots[N_EXPORT_WHATS] = {
+	"assessment", "annex-checklist", "annex-checklist", "countermeasure-review"
+};
+
+/* ---------- escaping ---------- */
+
+/* S escaped for element content (ATTR 0) or a double-quoted attribute;
+ * white space that attribute normalisation or line-end handling would
+ * change is written as a character reference, so it reads back exact. */
+static int put_esc(struct ex_ctx *x, const char *s, int attr, const char *what)
+{
+	if (export_text_ok(s, what, x->d) < 0)
+		return -1;
+	const char *special = attr ? "&<>\"\r\t\n" : "&<>\r";
+	for (const char *p = s; *p != '\0';) {
+		size_t run = strcspn(p, special);
+		fwrite(p, 1, run, x->out);
+		p += run;
+		if (*p == '\0')
+			break;
+		switch (*p++) {
+		case '&': fputs("&amp;", x->out); break;
+		case '<': fputs("&lt;", x->out); break;
+		case '>': fputs("&gt;", x->out); break;
+		case '"': fputs("&quot;", x->out); break;
+		case '\r': fputs("&#13;", x->out); break;
+		case '\t': fputs("&#9;", x->out); break;
+		default: fputs("&#10;", x->out); break;
+		}
+	}
+	return 0;
+}
+
+static void indent(struct ex_ctx *x, int level)
+{
+	for (int i = 0; i < level; i++)
+		fputs("  ", x->out);
+}
+
+/* ` name="value"`; nothing when VALUE is NULL. */
+static int attr(struct ex_ctx *x, const char *name, const char *value)
+{
+	if (value == NULL)
+		return 0;
+	fprintf(x->out, " %s=\"", name);
+	int rc = put_esc(x, value, 1, name);
+	fputc('"', x->out);
+	return rc;
+}
+
+static int attr_fmt(struct ex_ctx *x, const char *name, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static int attr_fmt(struct ex_ctx *x, const char *name, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *v = str_vprintf(fmt, ap);
+	va_end(ap);
+	if (v == NULL) {
+		diag_set(x->d, "out of memory");
+		return -1;
+	}
+	int rc = attr(x, name, v);
+	free(v);
+	return rc;
+}
+
+static int attr_size(struct ex_ctx *x, const char *name, size_t n)
+{
+	return attr_fmt(x, name, "%zu", n);
+}
+
+/* <name>text</name> on a line of its own; nothing when TEXT is NULL. */
+static int element(struct ex_ctx *x, int level, const char *name, const char *text)
+{
+	if (text == NULL)
+		return 0;
+	indent(x, level);
+	fprintf(x->out, "<%s>", name);
+	int rc = put_esc(x, text, 0, name);
+	fprintf(x->out, "</%s>\n", name);
+	return rc;
+}
+
+static int changed(struct ex_ctx *x, const char *by, const char *at)
+{
+	return attr(x, "changed-by", by) | attr(x, "changed-at", at);
+}
+
+/* ---------- header ---------- */
+
+static int xml_begin(struct ex_ctx *x)
+{
+	const struct catalog *c = x->c;
+	int rc = 0;
+	fprintf(x->out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<%s xmlns=\"%s\" "
+		"version=\"%d\">\n", roots[x->o->what], NS, FORMAT_VERSION);
+	fputs("  <export", x->out);
+	rc |= attr(x, "kind", export_what_id(x->o->what));
+	rc |= attr(x, "generated-at", x->generated_at);
+	rc |= attr(x, "tool", PACKAGE_NAME);
+	rc |= attr(x, "tool-version", PACKAGE_VERSION);
+	fputs("/>\n  <catalog", x->out);
+	rc |= attr(x, "edition", c->edition);
+	rc |= attr_fmt(x, "revision", "%d", c->revision);
+	fputs(">\n", x->out);
+	rc |= element(x, 2, "title", c->title);
+	fputs("  </catalog>\n", x->out);
+	return rc ? -1 : 0;
+}
+
+static int xml_details(struct ex_ctx *x)
+{
+	const struct assessment *a = x->a;
+	int rc = 0;
+	fputs("  <details", x->out);
+	rc |= attr(x, "created", a->created);
+	rc |= attr(x, "changed", a->changed);
+	if (x->pattern > 0)
+		rc |= attr_fmt(x, "pattern", "%d", x->pattern);
+	fputs(">\n", x->out);
+	for (int k = 0; k < N_DETAILS; k++)
+		rc |= element(x, 2, survey_detail_id((enum detail)k), a->survey->details[k]);
+	fputs("  </details>\n", x->out);
+	return rc ? -1 : 0;
+}
+
+/* ---------- the survey ---------- */
+
+static int xml_survey_begin(struct ex_ctx *x)
+{
+	const struct form *f = x->f;
+	static const char *const cols[3] = { "A", "B", "C" };
+	int rc = 0;
+	fputs("  <survey", x->out);
+	rc |= attr_size(x, "answered", x->sum.answered);
+	rc |= attr_size(x, "cells", x->sum.cells);
+	fputs(">\n", x->out);
+	rc |= element(x, 2, "title", f->title);
+	rc |= element(x, 2, "heading", f->heading);
+	for (int i = 0; i < 3; i++) {
+		fprintf(x->out, "    <column id=\"%s\">", cols[i]);
+		rc |= put_esc(x, f->columns[i] ? f->columns[i] : "", 0, "column");
+		fputs("</column>\n", x->out);
+	}
+	return rc ? -1 : 0;
+}
+
+static int xml_group(struct ex_ctx *x, const struct form_group *g, int open)
+{
+	if (!open) {
+		fputs("    </group>\n", x->out);
+		return 0;
+	}
+	int rc = 0;
+	fputs("    <group", x->out);
+	rc |= attr(x, "id", g->id);
+	fputs(">\n", x->out);
+	rc |= element(x, 3, "label", g->label);
+	return rc ? -1 : 0;
+}
+
+static int xml_block(struct ex_ctx *x, const struct form_block *b, int open)
+{
+	if (!open) {
+		fputs("      </block>\n", x->out);
+		return 0;
+	}
+	int rc = 0;
+	fputs("      <block", x->out);
+	rc |= attr(x, "id", b->id);
+	if (b->line > 0)
+		rc |= attr_fmt(x, "line", "%d", b->line);
+	fputs(">\n", x->out);
+	rc |= element(x, 4, "label", b->label);
+	rc |= element(x, 4, "instruction", b->instruction);
+	rc |= element(x, 4, "effect", b->effect);
+	return rc ? -1 : 0;
+}
+
+static const char *line_subject(const struct catalog *c, const struct form_line *l)
+{
+	if (l->component >= 0)
+		return c->components[l->component].label;
+	if (l->role >= 0)
+		return c->exec_roles[l->role].label;
+	if (l->external >= 0)
+		return c->externals[l->external].label;
+	return NULL;
+}
+
+static const char *cell_type(enum form_cell_type t)
+{
+	return t == FCELL_FIXED ? "fixed" : t == FCELL_MIRROR ? "mirror" : "answer";
+}
+
+static const char *answer_id(enum answer a)
+{
+	return a == ANSWER_YES ? "o" : a == ANSWER_NO ? "x" : "open";
+}
+
+static int xml_line(struct ex_ctx *x, const struct form_line *l, const struct ex_cell *cells,
+		    int n)
+{
+	const struct catalog *c = x->c;
+	static const char *const cols[3] = { "A", "B", "C" };
+	int rc = 0;
+	fputs("        <line", x->out);
+	if (l->component >= 0)
+		rc |= attr(x, "component", c->components[l->component].id);
+	if (l->role >= 0)
+		rc |= attr(x, "role", c->exec_roles[l->role].id);
+	if (l->external >= 0)
+		rc |= attr(x, "external", c->externals[l->external].id);
+	fputs(">\n", x->out);
+	rc |= element(x, 5, "item", l->item);
+	rc |= element(x, 5, "subject", line_subject(c, l));
+	for (int i = 0; i < n; i++) {
+		const struct ex_cell *e = &cells[i];
+		int col = e->fc->column >= 0 && e->fc->column < 3 ? e->fc->column : 0;
+		fprintf(x->out, "          <cell column=\"%s\"", cols[col]);
+		rc |= attr(x, "type", cell_type(e->fc->type));
+		rc |= attr(x, "id", e->id);
+		rc |= attr(x, "answer", answer_id(e->value));
+		rc |= attr(x, "needs", e->needs);
+		fputs("/>\n", x->out);
+	}
+	fputs("        </line>\n", x->out);
+	return rc ? -1 : 0;
+}
+
+static int xml_survey_end(struct ex_ctx *x)
+{
+	fputs("  </survey>\n", x->out);
+	return 0;
+}
+
+/* ---------- countermeasures ---------- */
+
+static int xml_cms_begin(struct ex_ctx *x)
+{
+	int rc = 0;
+	fputs("  <countermeasures", x->out);
+	rc |= attr_size(x, "derived", x->sum.derived);
+	rc |= attr_size(x, "reviewed", x->sum.reviewed);
+	rc |= attr_size(x, "no-longer-derived", x->sum.dropped);
+	fputs(">\n", x->out);
+	return rc ? -1 : 0;
+}
+
+static int xml_reason(struct ex_ctx *x, const struct cat_cm *cm, const struct reason *r)
+{
+	const struct cat_trigger *t = r->row ? &r->row->trigger : &cm->listed;
+	char *trig = catalog_trigger_label(x->c, t);
+	if (trig == NULL) {
+		diag_set(x->d, "out of memory");
+		return -1;
+	}
+	int rc = 0;
+	fputs("      <reason", x->out);
+	rc |= attr(x, "map", catalog_map_id(r->map));
+	if (r->row != NULL && r->row->line > 0)
+		rc |= attr_fmt(x, "line", "%d", r->row->line);
+	if (r->row == NULL)
+		rc |= attr(x, "listed", "true");
+	fputs(">\n", x->out);
+	rc |= element(x, 4, "trigger", trig);
+	if (r->row != NULL) {
+		rc |= element(x, 4, "category", r->row->category);
+		rc |= element(x, 4, "risk", r->row->risk);
+	}
+	fputs("      </reason>\n", x->out);
+	free(trig);
+	return rc ? -1 : 0;
+}
+
+static int xml_action(struct ex_ctx *x, const struct ex_action *ac)
+{
+	int rc = 0;
+	fputs("      <action", x->out);
+	rc |= attr(x, "key", ac->key);
+	if (ac->role >= 0)
+		rc |= attr(x, "role", x->c->exec_roles[ac->role].id);
+	rc |= attr(x, "state", action_state_id(ac->state));
+	if (ac->review != NULL)
+		rc |= changed(x, ac->review->changed_by, ac->review->changed_at);
+	fputs(">\n", x->out);
+	rc |= element(x, 4, "text", ac->text);
+	if (ac->review != NULL)
+		rc |= element(x, 4, "note", ac->review->note);
+	fputs("      </action>\n", x->out);
+	return rc;
+}
+
+static int xml_cm(struct ex_ctx *x, const struct ex_cm *e)
+{
+	const struct cat_cm *cm = e->cm;
+	int rc = 0;
+	fputs("    <countermeasure", x->out);
+	rc |= attr(x, "id", cm->id);
+	rc |= attr(x, "number", cm->number);
+	rc |= attr(x, "viewpoint", x->c->viewpoints[cm->viewpoint].id);
+	rc |= attr(x, "derived", e->derived ? "true" : "false");
+	rc |= attr(x, "decision", decision_id(e->decision));
+	if (e->review != NULL)
+		rc |= changed(x, e->review->changed_by, e->review->changed_at);
+	fputs(">\n", x->out);
+	rc |= element(x, 3, "title", cm->title);
+	rc |= element(x, 3, "cites", cm->cites);
+	rc |= element(x, 3, "text", cm->text);
+	for (size_t i = 0; e->derived && i < e->derived->nreasons && rc == 0; i++)
+		rc |= xml_reason(x, cm, &e->derived->reasons[i]);
+	for (size_t i = 0; i < cm->nleads; i++)
+		rc |= element(x, 3, "lead", cm->leads[i]);
+	if (e->review != NULL)
+		rc |= element(x, 3, "note", e->review->note);
+	for (size_t i = 0; i < e->nactions && rc == 0; i++)
+		rc |= xml_action(x, &e->actions[i]);
+	fputs("    </countermeasure>\n", x->out);
+	return rc ? -1 : 0;
+}
+
+static int xml_cms_end(struct ex_ctx *x)
+{
+	fputs("  </countermeasures>\n", x->out);
+	return 0;
+}
+
+/* ---------- checklists ---------- */
+
+static int xml_checklist_begin(struct ex_ctx *x, int annex)
+{
+	int rc = 0;
+	fprintf(x->out, "  <checklist annex=\"%d\"", annex);
+	if (annex == 2 && x->pattern > 0)
+		rc |= attr_fmt(x, "pattern", "%d", x->pattern);
+	if (x->o->blank)
+		rc |= attr(x, "blank", "true");
+	fputs(">\n", x->out);
+	rc |= element(x, 2, "title", x->c->annex[annex - 1].title);
+	return rc ? -1 : 0;
+}
+
+/* Annex 2 対策参照値: in the whole assessment the assessment's pattern
+ * (all six while it is unknown); the checklist alone is the guideline's
+ * table, all six. */
+static int xml_refs(struct ex_ctx *x, const struct cat_annex_entry *e)
+{
+	int one = x->o->what == EXPORT_ASSESSMENT && x->pattern > 0;
+	int rc = 0;
+	for (int p = 1; p <= N_PATTERNS; p++) {
+		if (e->refs[p - 1] == NULL || (one && p != x->pattern))
+			continue;
+		fprintf(x->out, "      <reference pattern=\"%d\"", p);
+		if (e->required & (1u << (p - 1)))
+			rc |= attr(x, "required", "true");
+		fputc('>', x->out);
+		rc |= put_esc(x, e->refs[p - 1], 0, "reference");
+		fputs("</reference>\n", x->out);
+	}
+	return rc;
+}
+
+static int xml_entry(struct ex_ctx *x, int annex, const struct cat_annex_entry *e,
+		     const struct cat_annex_entry *parent, const struct check_entry *ck)
+{
+	(void)annex;
+	(void)parent;
+	int rc = 0;
+	const char *name = e->kind == ANNEX_SECTION ? "section" :
+			   e->kind == ANNEX_SUB ? "sub" : "item";
+	fprintf(x->out, "    <%s", name);
+	rc |= attr(x, "id", e->id);
+	rc |= attr(x, "number", e->number);
+	rc |= attr_fmt(x, "depth", "%d", e->depth);
+	if (e->kind == ANNEX_SECTION) {
+		fputs(">\n", x->out);
+		rc |= element(x, 3, "title", e->text);
+		fputs("    </section>\n", x->out);
+		return rc ? -1 : 0;
+	}
+	if (e->level != LEVEL_NONE) {
+		rc |= attr(x, "level", export_level_id(e->level));
+		rc |= attr(x, "mark", export_level_mark(e->level));
+	}
+	if (e->checkable && !x->o->blank)
+		rc |= attr(x, "status", check_status_id(ck ? ck->status : CHECK_NONE));
+	if (ck != NULL)
+		rc |= changed(x, ck->changed_by, ck->changed_at);
+	if (e->text == NULL && ck == NULL) {
+		fputs("/>\n", x->out);
+		return rc ? -1 : 0;
+	}
+	fputs(">\n", x->out);
+	rc |= element(x, 3, "text", e->text);
+	rc |= element(x, 3, "eval", e->eval);
+	rc |= xml_refs(x, e);
+	if (ck != NULL)
+		rc |= element(x, 3, "note", ck->note);
+	fprintf(x->out, "    </%s>\n", name);
+	return rc ? -1 : 0;
+}
+
+static int xml_checklist_end(struct ex_ctx *x, int annex)
+{
+	(void)annex;
+	fputs("  </checklist>\n", x->out);
+	return 0;
+}
+
+/* ---------- summary ---------- */
+
+static int xml_count(struct ex_ctx *x, const char *name, const char *id, size_t n)
+{
+	fprintf(x->out, "      <%s id=\"%s\" count=\"%zu\"/>\n", name, id, n);
+	return 0;
+}
+
+static int xml_sum_cms(struct ex_ctx *x)
+{
+	const struct ex_summary *s = &x->sum;
+	fprintf(x->out, "    <countermeasures derived=\"%zu\" reviewed=\"%zu\" "
+		"no-longer-derived=\"%zu\">\n", s->derived, s->reviewed, s->dropped);
+	for (int v = 0; v < N_VIEWPOINTS; v++)
+		fprintf(x->out, "      <viewpoint id=\"%s\" derived=\"%zu\" reviewed=\"%zu\"/>\n",
+			x->c->viewpoints[v].id, s->per_vp[v], s->reviewed_vp[v]);
+	for (int k = 0; k < N_DECISIONS; k++)
+		xml_count(x, "decision", decision_id((enum decision)k), s->by_decision[k]);
+	for (int k = 0; k < N_ACTION_STATES; k++)
+		xml_count(x, "action-state", action_state_id((enum action_state)k), s->by_state[k]);
+	fputs("    </countermeasures>\n", x->out);
+	return 0;
+}
+
+static int xml_sum_annex(struct ex_ctx *x, int k)
+{
+	const struct ex_annex_sum *s = &x->sum.annex[k];
+	const struct cat_annex *an = &x->c->annex[k];
+	fprintf(x->out, "    <checklist annex=\"%d\" items=\"%zu\" done=\"%zu\">\n",
+		k + 1, s->items, s->done);
+	for (int st = 0; st < N_CHECK_STATUSES; st++)
+		xml_count(x, "status", check_status_id((enum check_status)st), s->by_status[st]);
+	int rc = 0;
+	for (size_t i = 0; i < an->nentries; i++) {
+		if (an->entries[i].kind != ANNEX_SECTION || an->entries[i].depth != 0)
+			continue;
+		fputs("      <section", x->out);
+		rc |= attr(x, "id", an->entries[i].id);
+		fprintf(x->out, " items=\"%zu\" done=\"%zu\"/>\n", s->sec_items[i], s->sec_done[i]);
+	}
+	fputs("    </checklist>\n", x->out);
+	return rc;
+}
+
+static int xml_summary(struct ex_ctx *x)
+{
+	enum export_what w = x->o->what;
+	int annex = w == EXPORT_ANNEX1 ? 1 : w == EXPORT_ANNEX2 ? 2 : 0;
+	if (annex != 0 && x->o->blank)
+		return 0;
+	int rc = 0;
+	fputs("  <summary>\n", x->out);
+	if (w == EXPORT_ASSESSMENT || w == EXPORT_COUNTERMEASURES)
+		fprintf(x->out, "    <survey answered=\"%zu\" cells=\"%zu\"/>\n",
+			x->sum.answered, x->sum.cells);
+	if (w == EXPORT_ASSESSMENT || w == EXPORT_COUNTERMEASURES)
+		rc |= xml_sum_cms(x);
+	if (w == EXPORT_ASSESSMENT || annex == 1)
+		rc |= xml_sum_annex(x, 0);
+	if (w == EXPORT_ASSESSMENT || annex == 2)
+		rc |= xml_sum_annex(x, 1);
+	fputs("  </summary>\n", x->out);
+	return rc ? -1 : 0;
+}
+
+static int xml_end(struct ex_ctx *x)
+{
+	fprintf(x->out, "</%s>\n", roots[x->o->what]);
+	return 0;
+}
+
+const struct ex_writer export_xml_writer = {
+	.begin = xml_begin,
+	.details = xml_details,
+	.survey_begin = xml_survey_begin,
+	.group = xml_group,
+	.block = xml_block,
+	.line = xml_line,
+	.survey_end = xml_survey_end,
+	.cms_begin = xml_cms_begin,
+	.cm = xml_cm,
+	.cms_end = xml_cms_end,
+	.checklist_begin = xml_checklist_begin,
+	.entry = xml_entry,
+	.checklist_end = xml_checklist_end,
+	.summary = xml_summary,
+	.end = xml_end,
+};
+
+/* ---------- the check of a written file ---------- */
+
+static struct xschema *load_schema(const struct catalog *c, struct diag *d)
+{
+	char *forms = paths_forms_dir(c->dir);
+	char *path = forms ? str_printf("%s/assessment.xsd", forms) : NULL;
+	free(forms);
+	if (path == NULL) {
+		diag_set(d, "out of memory");
+		return NULL;
+	}
+	struct xschema *s = xschema_load(path, d);
+	free(path);
+	return s;
+}
+
+/* Well-formed (by the same safe parser import uses) and valid. */
+int export_xml_check(const struct catalog *c, const char *buf, size_t len,
+		     const char *name, struct diag *d)
+{
+	struct xschema *s = load_schema(c, d);
+	if (s == NULL)
+		return -1;
+	xmlDocPtr doc = xmlsafe_read_memory(buf, len, name, d);
+	int rc = doc != NULL ? xmlsafe_validate(s, doc, name, d) : -1;
+	xmlFreeDoc(doc);
+	xschema_free(s);
+	return rc;
+}

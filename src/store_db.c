@@ -1,0 +1,183 @@
+/* store_db.c - the store's connection: prepared statements, transactions
+ * and the history row (shared/docs/reliability.md, "SQLite: lose nothing"). */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "store_internal.h"
+
+int store_fail(struct store *st, struct diag *d, const char *what)
+{
+	diag_set(d, "%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
+	return -1;
+}
+
+static sqlite3_stmt *cached(struct store *st, const char *sql, struct diag *d)
+{
+	for (int i = 0; i < st->ncache; i++)
+		if (st->cache[i].sql == sql)
+			return st->cache[i].stmt;
+	sqlite3_stmt *s = NULL;
+	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK) {
+		store_fail(st, d, "cannot prepare a statement");
+		return NULL;
+	}
+	if (st->ncache < STORE_MAX_STMTS) {
+		st->cache[st->ncache].sql = sql;
+		st->cache[st->ncache++].stmt = s;
+	} else {
+		/* should not happen: the store has fewer statements than slots */
+		sqlite3_finalize(s);
+		diag_set(d, "%s: internal error: statement cache full", st->path);
+		return NULL;
+	}
+	return s;
+}
+
+static int bind_all(sqlite3_stmt *s, const char *fmt, va_list ap)
+{
+	int rc = SQLITE_OK;
+	for (int i = 1; *fmt != '\0' && rc == SQLITE_OK; fmt++, i++) {
+		switch (*fmt) {
+		case 'i':
+			rc = sqlite3_bind_int64(s, i, va_arg(ap, int64_t));
+			break;
+		case 'n':
+			rc = sqlite3_bind_int(s, i, va_arg(ap, int));
+			break;
+		case 't': {
+			const char *t = va_arg(ap, const char *);
+			rc = t ? sqlite3_bind_text(s, i, t, -1, SQLITE_TRANSIENT)
+			       : sqlite3_bind_null(s, i);
+			break;
+		}
+		default:
+			rc = SQLITE_MISUSE;
+		}
+	}
+	return rc;
+}
+
+static sqlite3_stmt *stmt_v(struct store *st, struct diag *d, const char *sql,
+			    const char *fmt, va_list ap)
+{
+	sqlite3_stmt *s = cached(st, sql, d);
+	if (s == NULL)
+		return NULL;
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	if (bind_all(s, fmt, ap) != SQLITE_OK) {
+		store_fail(st, d, "cannot bind a value");
+		return NULL;
+	}
+	return s;
+}
+
+sqlite3_stmt *store_stmt(struct store *st, struct diag *d, const char *sql,
+			 const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	sqlite3_stmt *s = stmt_v(st, d, sql, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+int store_exec(struct store *st, struct diag *d, const char *sql, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	sqlite3_stmt *s = stmt_v(st, d, sql, fmt, ap);
+	va_end(ap);
+	if (s == NULL)
+		return -1;
+	int rc = sqlite3_step(s);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		store_fail(st, d, "cannot save");
+		sqlite3_reset(s);
+		return -1;
+	}
+	sqlite3_reset(s);
+	return 0;
+}
+
+int store_column_text(sqlite3_stmt *s, int col, char **out)
+{
+	*out = NULL;
+	const unsigned char *t = sqlite3_column_text(s, col);
+	if (t == NULL)
+		return sqlite3_errcode(sqlite3_db_handle(s)) == SQLITE_NOMEM ? -1 : 0;
+	*out = strdup((const char *)t);
+	return *out ? 0 : -1;
+}
+
+/* ---------- transactions ---------- */
+
+int store_begin(struct store *st, struct diag *d)
+{
+	int rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		return 0;
+	if ((rc & 0xff) == SQLITE_BUSY)
+		diag_set(d, "%s: the database stayed busy (another iotscope is writing); "
+			 "nothing was changed, try again", st->path);
+	return store_fail(st, d, "cannot start a transaction");
+}
+
+int store_commit(struct store *st, struct diag *d)
+{
+	int rc = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		return 0;
+	store_fail(st, d, "cannot commit; the change was not saved");
+	store_rollback(st);
+	return -1;
+}
+
+void store_rollback(struct store *st)
+{
+	if (!sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+void store_now(char buf[32])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	if (t == (time_t)-1 || gmtime_r(&t, &tm) == NULL ||
+	    strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		strcpy(buf, "1970-01-01T00:00:00Z");
+}
+
+int store_record(struct store *st, int64_t id, const char *what, const char *old_value,
+		 const char *new_value, struct diag *d)
+{
+	char now[32];
+	store_now(now);
+	if (store_exec(st, d, "INSERT INTO history (assessment_id, at, who, what, old_value, "
+		       "new_value) VALUES (?, ?, ?, ?, ?, ?)", "ittttt", id, now, st->who,
+		       what, old_value, new_value) < 0)
+		return -1;
+	return store_exec(st, d, "UPDATE assessments SET changed = ? WHERE id = ?", "ti",
+			  now, id);
+}
+
+int store_require(struct store *st, int64_t id, struct diag *d)
+{
+	sqlite3_stmt *s = store_stmt(st, d, "SELECT 1 FROM assessments WHERE id = ?", "i", id);
+	if (s == NULL)
+		return -1;
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		diag_set(d, "%s: there is no assessment %lld (deleted by someone else?)",
+			 st->path, (long long)id);
+	else
+		store_fail(st, d, "cannot read");
+	return -1;
+}

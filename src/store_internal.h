@@ -1,0 +1,82 @@
+/* store_internal.h - what the store's files share: the connection, cached
+ * prepared statements, transactions and the history row.  Not for
+ * callers of store.h. */
+#ifndef IOTSCOPE_STORE_INTERNAL_H
+#define IOTSCOPE_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "store.h"
+
+/* "IOTS" in the database header: the file is ours. */
+enum { STORE_APPLICATION_ID = 0x494f5453, STORE_SCHEMA_VERSION = 2 };
+
+enum { STORE_MAX_STMTS = 128 };
+
+struct store {
+	sqlite3 *db;
+	char *path, *who;
+	struct {
+		const char *sql;	/* a string literal: cached by address */
+		sqlite3_stmt *stmt;
+	} cache[STORE_MAX_STMTS];
+	int ncache;
+};
+
+/* A prepared, reset statement for SQL (a string literal), with the
+ * parameters bound as FMT says: 'i' int64_t, 'n' int, 't' const char *
+ * (NULL binds NULL).  NULL with d set. */
+sqlite3_stmt *store_stmt(struct store *st, struct diag *d, const char *sql,
+			 const char *fmt, ...);
+/* Step a statement that returns no rows; then reset it.  -1 with d set. */
+int store_exec(struct store *st, struct diag *d, const char *sql, const char *fmt, ...);
+/* Set D from the connection's last error: "PATH: WHAT: errmsg". */
+int store_fail(struct store *st, struct diag *d, const char *what);
+/* A statement result column as a malloc'd string (NULL for SQL NULL);
+ * -1 when out of memory. */
+int store_column_text(sqlite3_stmt *s, int col, char **out);
+
+/* BEGIN IMMEDIATE, COMMIT (0 only when it returned SQLITE_OK), ROLLBACK
+ * when a transaction is still open. */
+int store_begin(struct store *st, struct diag *d);
+int store_commit(struct store *st, struct diag *d);
+void store_rollback(struct store *st);
+
+/* The current time, ISO 8601 UTC ("2026-11-21T21:48:49Z"), into BUF. */
+void store_now(char buf[32]);
+/* Inside a transaction: the history row of one edit, and the assessment's
+ * "changed" time.  -1 with d set. */
+int store_record(struct store *st, int64_t id, const char *what, const char *old_value,
+		 const char *new_value, struct diag *d);
+/* Inside a transaction: -1 with d set unless assessment ID exists. */
+int store_require(struct store *st, int64_t id, struct diag *d);
+
+/* VACUUM INTO PATH (which must not exist yet), file mode 0600. */
+int store_vacuum_into(struct store *st, const char *path, struct diag *d);
+
+/* Schema (store_schema.c): create a new database or migrate an older one,
+ * inside the caller's BEGIN IMMEDIATE. */
+int store_schema_setup(struct store *st, struct diag *d);
+
+/* Assessments being read, sorted by id. */
+struct store_batch {
+	struct assessment **items;
+	size_t n;
+};
+struct assessment *store_batch_find(const struct store_batch *b, int64_t id);
+
+/* The details of an assessment (store_details.c; where they are kept
+ * changed in schema 2).  VALUE NULL or "" removes the detail. */
+int store_detail_get(struct store *st, int64_t id, enum detail k, char **value,
+		     struct diag *d);
+int store_detail_put(struct store *st, int64_t id, enum detail k, const char *value,
+		     struct diag *d);
+/* Fill the details of the assessments of B with ids LO..HI. */
+int store_details_read(struct store *st, int64_t lo, int64_t hi,
+		       const struct store_batch *b, struct diag *d);
+int store_details_copy(struct store *st, int64_t from, int64_t to, struct diag *d);
+/* The ids of the assessments named NAME (malloc'd array in *IDS). */
+int store_details_named(struct store *st, const char *name, int64_t **ids, size_t *n,
+			struct diag *d);
+
+#endif

@@ -1,0 +1,276 @@
+/* ui_annex.c - the Annex 1 and Annex 2 checklists (実施チェック), grouped
+ * by section with the progress of each; every item with its status and
+ * note; on Annex 2 the evaluation item and the reference value for the
+ * assessment's pattern (Annex 3), with the * mark where the pattern
+ * requires it. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "survey.h"
+#include "ui.h"
+#include "ui_curses.h"
+#include "ui_draw.h"
+#include "ui_model.h"
+#include "ui_text.h"
+
+enum { HEAD_ROWS = 1 };
+
+static int annex_of(const struct ui *u)
+{
+	return u->screen == SCR_ANNEX2 ? 1 : 0;
+}
+
+static const struct cat_annex *annex(const struct ui *u)
+{
+	return &u->cat->annex[annex_of(u)];
+}
+
+static struct annex_state *state(struct ui *u)
+{
+	return &u->annex[annex_of(u)];
+}
+
+static const struct cat_annex_entry *entry(const struct ui *u, size_t i)
+{
+	return &annex(u)->entries[i];
+}
+
+/* ---------- the cursor: on checkable items only ---------- */
+
+static int step(struct ui *u, int dir)
+{
+	const struct cat_annex *ax = annex(u);
+	struct annex_state *s = state(u);
+	for (long i = (long)s->cur + dir; i >= 0 && (size_t)i < ax->nentries; i += dir)
+		if (ax->entries[i].checkable) {
+			s->cur = (size_t)i;
+			return 1;
+		}
+	return 0;
+}
+
+static void steps(struct ui *u, int dir, int times)
+{
+	for (int i = 0; i < times && step(u, dir); i++)
+		;
+}
+
+/* To the first item of the next (DIR +1) or this/previous (-1) section. */
+static void section_step(struct ui *u, int dir)
+{
+	const struct cat_annex *ax = annex(u);
+	struct annex_state *s = state(u);
+	long i = (long)s->cur;
+	int passed = 0;
+	for (i += dir; i >= 0 && (size_t)i < ax->nentries; i += dir) {
+		if (ax->entries[i].kind == ANNEX_SECTION && ++passed >= (dir > 0 ? 1 : 2))
+			break;
+	}
+	if (i < 0)
+		i = 0;
+	if ((size_t)i >= ax->nentries)
+		return;
+	s->cur = (size_t)i;
+	if (!ax->entries[i].checkable)
+		step(u, +1);
+}
+
+static void fix_cursor(struct ui *u)
+{
+	if (!entry(u, state(u)->cur)->checkable && !step(u, +1))
+		step(u, -1);
+}
+
+/* ---------- drawing ---------- */
+
+static char *section_line(const struct ui *u, size_t i)
+{
+	const struct cat_annex_entry *e = entry(u, i);
+	size_t done, total;
+	ui_annex_progress(u->cat, annex_of(u), u->a, (int)i, &done, &total);
+	if (e->depth == 0)
+		return str_printf("%s %s  [%zu/%zu]", e->number ? e->number : "", e->text, done,
+				  total);
+	return str_printf("%s %s", e->number ? e->number : "", e->text);
+}
+
+static int required(const struct ui *u, const struct cat_annex_entry *e, int pattern)
+{
+	return annex_of(u) == 1 && pattern > 0 && (e->required & (1u << (pattern - 1))) != 0;
+}
+
+static void draw_item(struct ui *u, int y, size_t i, int pattern)
+{
+	const struct ui_rect *b = &u->layout.body;
+	const struct cat_annex_entry *e = entry(u, i);
+	int here = i == state(u)->cur;
+	int x = b->x + 1 + 2 * e->depth, w = b->w - 2 - 2 * e->depth;
+	if (!e->checkable) {
+		char *t = str_printf("%s %s", e->id, e->text ? e->text : "");
+		ui_text_at(y, x, w, t ? t : "", ROLE_NORMAL);
+		free(t);
+		return;
+	}
+	const struct check_entry *c = ui_check_of(u->a, annex_of(u), e->id);
+	enum check_status st = c ? c->status : CHECK_NONE;
+	enum ui_role role = here ? ROLE_CURSOR : ROLE_NORMAL;
+	if (here)
+		mvaddstr(y, b->x, ">");
+	ui_fill(y, x, w, role);
+	ui_text_at(y, x, 2, required(u, e, pattern) ? "*" : "", here ? role : ROLE_MARK);
+	int sw = 17;
+	char *status = str_printf("[%s]", ui_check_label(st));
+	ui_text_at(y, x + 2, sw - 1, status ? status : "", here ? role :
+		   st == CHECK_NONE ? ROLE_OPEN : st == CHECK_IMPLEMENTED ? ROLE_DONE : ROLE_NORMAL);
+	free(status);
+	const char *id = e->kind == ANNEX_SUB ? strrchr(e->id, '.') + 1 : e->id;
+	char *t = str_printf("%s%s %s", id, c && c->note ? " [n]" : "", e->text ? e->text : "");
+	ui_text_at(y, x + 2 + sw, w - 2 - sw, t ? t : "", role);
+	free(t);
+}
+
+static void draw_row(struct ui *u, int y, size_t i, int pattern)
+{
+	const struct cat_annex_entry *e = entry(u, i);
+	const struct ui_rect *b = &u->layout.body;
+	if (e->kind == ANNEX_SECTION) {
+		char *t = section_line(u, i);
+		int x = b->x + 1 + 2 * e->depth;
+		ui_text_at(y, x, b->w - 2 - 2 * e->depth, t ? t : "",
+			   e->depth == 0 ? ROLE_HEADING : ROLE_SUBHEAD);
+		free(t);
+		return;
+	}
+	draw_item(u, y, i, pattern);
+}
+
+static char *pane_text(const struct ui *u, const struct cat_annex_entry *e, int pattern)
+{
+	const struct check_entry *c = ui_check_of(u->a, annex_of(u), e->id);
+	const char *level = e->level == LEVEL_BASIC ? _("basic") :
+		e->level == LEVEL_RECOMMENDED ? _("recommended") : "-";
+	char *s = str_printf(_("%s (%s): %s\nStatus: %s.  Note: %s"), e->id, level,
+			     e->text ? e->text : "", ui_check_label(c ? c->status : CHECK_NONE),
+			     c && c->note ? c->note : _("(none; e writes one)"));
+	if (s == NULL || annex_of(u) != 1 || e->eval == NULL)
+		return s;
+	char *t;
+	if (pattern > 0)
+		t = str_printf(_("%s\nEvaluation item: %s\nReference value for pattern %d: %s%s"), s,
+			       e->eval, pattern, e->refs[pattern - 1] ? e->refs[pattern - 1] : "-",
+			       required(u, e, pattern) ? _("  (* required for this pattern)") : "");
+	else
+		t = str_printf(_("%s\nEvaluation item: %s\nReference values depend on the pattern: "
+				 "give confidentiality and availability in the survey details."),
+			       s, e->eval);
+	free(s);
+	return t;
+}
+
+static void draw_pane(struct ui *u, int pattern)
+{
+	const struct ui_rect *p = &u->layout.pane;
+	const struct cat_annex_entry *e = entry(u, state(u)->cur);
+	if (p->h == 0 || !e->checkable)
+		return;
+	char *t = pane_text(u, e, pattern);
+	struct ui_rect in = { p->y, p->x + 1, p->h, p->w - 2 };
+	if (t != NULL && ui_wrapped(&in, 0, t, ROLE_NORMAL) > in.h)
+		ui_text_right(in.y + in.h - 1, in.x, in.w, " …", ROLE_GREY);
+	free(t);
+}
+
+static void draw_head(struct ui *u, int pattern)
+{
+	const struct ui_rect *b = &u->layout.body;
+	size_t done, total;
+	ui_annex_progress(u->cat, annex_of(u), u->a, -1, &done, &total);
+	char *p = annex_of(u) == 0 ? NULL : pattern > 0 ?
+		str_printf(_("pattern %d (* required by it)"), pattern) :
+		str_printf("%s", _("pattern not set (survey details)"));
+	char *t = str_printf(_("%zu of %zu checked%s%s"), done, total, p ? ", " : "", p ? p : "");
+	int tw = t ? ui_text_width(t) : 0;
+	int used = ui_text_at(b->y, b->x + 1, b->w - 4 - tw, annex(u)->title, ROLE_HEADING);
+	ui_text_at(b->y, b->x + 1 + used + 2, b->w - used - 3, t ? t : "", ROLE_NORMAL);
+	free(t);
+	free(p);
+}
+
+static void annex_draw(struct ui *u)
+{
+	const struct ui_rect *b = &u->layout.body;
+	struct annex_state *s = state(u);
+	const struct cat_annex *ax = annex(u);
+	int pattern = survey_pattern(u->a->survey);
+	fix_cursor(u);
+	draw_head(u, pattern);
+	int h = b->h - HEAD_ROWS;
+	s->top = ui_scroll(s->top, s->cur, ax->nentries, h);
+	while (s->top > 0 && s->top + 2 > s->cur && ax->entries[s->top - 1].kind == ANNEX_SECTION &&
+	       s->cur - (s->top - 1) < (size_t)h)
+		s->top--;	/* show the sections above the first item */
+	for (int i = 0; i < h && s->top + (size_t)i < ax->nentries; i++)
+		draw_row(u, b->y + HEAD_ROWS + i, s->top + (size_t)i, pattern);
+	draw_pane(u, pattern);
+}
+
+/* ---------- actions ---------- */
+
+static void note_entered(struct ui *u, const char *text)
+{
+	ui_save_check_note(u, annex_of(u) + 1, entry(u, state(u)->cur)->id, text);
+}
+
+static void annex_act(struct ui *u, enum ui_action a)
+{
+	const struct cat_annex_entry *e = entry(u, state(u)->cur);
+	int h = ui_body_rows(u) - HEAD_ROWS - 1;
+	switch (a) {
+	case UI_UP: step(u, -1); break;
+	case UI_DOWN: step(u, +1); break;
+	case UI_PAGE_UP: steps(u, -1, h); break;
+	case UI_PAGE_DOWN: steps(u, +1, h); break;
+	case UI_HOME: steps(u, -1, (int)annex(u)->nentries); break;
+	case UI_END: steps(u, +1, (int)annex(u)->nentries); break;
+	case UI_NEXT_BLOCK: section_step(u, +1); break;
+	case UI_PREV_BLOCK: section_step(u, -1); break;
+	case UI_BACK: ui_go(u, SCR_CMS); break;
+	case UI_EDIT: {
+		const struct check_entry *c = ui_check_of(u->a, annex_of(u), e->id);
+		char *label = str_printf(_("Note on %s:"), e->id);
+		ui_ask_text(u, label ? label : "?", c ? c->note : NULL, note_entered);
+		free(label);
+		break;
+	}
+	default: {
+		const struct check_entry *c = ui_check_of(u->a, annex_of(u), e->id);
+		enum check_status old = c ? c->status : CHECK_NONE;
+		enum check_status now = ui_check_after(old, a);
+		if (now != old)
+			ui_save_check(u, annex_of(u) + 1, e->id, now);
+		break;
+	}
+	}
+}
+
+static enum ui_keymap annex_keymap(const struct ui *u)
+{
+	(void)u;
+	return KM_ANNEX;
+}
+
+static void annex_enter(struct ui *u)
+{
+	fix_cursor(u);
+}
+
+const struct ui_screen ui_annex1_screen = {
+	N_("Annex 1"), N_("Annex 1"), 1, 1, annex_keymap, annex_enter, annex_draw, annex_act,
+};
+
+const struct ui_screen ui_annex2_screen = {
+	N_("Annex 2"), N_("Annex 2"), 1, 1, annex_keymap, annex_enter, annex_draw, annex_act,
+};

@@ -1,0 +1,198 @@
+/* ui_export.c - export for auditors (export.h): choose what, the format
+ * and where; the file is written safely by export_to_file (checked by
+ * re-reading before it replaces anything) from what the store holds,
+ * and the screen reports the path written. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "export.h"
+#include "i18n.h"
+#include "ui.h"
+#include "ui_curses.h"
+#include "ui_draw.h"
+#include "ui_text.h"
+
+enum field { F_WHAT, F_FORMAT, F_BLANK, F_BOM, F_PATH, F_WRITE, N_FIELDS };
+
+static const char *const what_words[N_EXPORT_WHATS] = {
+	N_("the whole assessment"), N_("the Annex 1 checklist"), N_("the Annex 2 checklist"),
+	N_("the countermeasure review"),
+};
+static const char *const format_words[N_EXPORT_FORMATS] = {
+	N_("XML (forms/assessment.xsd)"), N_("CSV (spreadsheets)"), N_("HTML (to read or print)"),
+};
+static const char *const field_labels[N_FIELDS] = {
+	N_("What"), N_("Format"), N_("Blank form"), N_("Byte order mark"), N_("Where"), "",
+};
+
+static struct export_options options(const struct ui *u)
+{
+	const struct export_state *e = &u->exp;
+	int checklist = e->what == EXPORT_ANNEX1 || e->what == EXPORT_ANNEX2;
+	return (struct export_options){ (enum export_what)e->what, (enum export_format)e->format,
+					checklist && e->blank, e->format == EXPORT_CSV && e->bom,
+					NULL };
+}
+
+/* The suggested file in the current directory, unless the user chose one. */
+static void suggest(struct ui *u)
+{
+	struct export_state *e = &u->exp;
+	if (e->path_edited && e->path != NULL)
+		return;
+	struct export_options o = options(u);
+	char *name = export_default_name(u->a, &o);
+	char *cwd = getcwd(NULL, 0);
+	free(e->path);
+	e->path = name && cwd ? str_printf("%s/%s", cwd, name) : NULL;
+	free(name);
+	free(cwd);
+}
+
+static int applies(const struct ui *u, int f)
+{
+	const struct export_state *e = &u->exp;
+	if (f == F_BLANK)
+		return e->what == EXPORT_ANNEX1 || e->what == EXPORT_ANNEX2;
+	if (f == F_BOM)
+		return e->format == EXPORT_CSV;
+	return 1;
+}
+
+static char *value_of(const struct ui *u, int f)
+{
+	const struct export_state *e = &u->exp;
+	switch (f) {
+	case F_WHAT:
+		return str_printf("< %s >", _(what_words[e->what]));
+	case F_FORMAT:
+		return str_printf("< %s >", _(format_words[e->format]));
+	case F_BLANK:
+		return str_printf("< %s >", e->blank ? _("yes: a form to hand out, no answers") :
+				  _("no: with the statuses and notes"));
+	case F_BOM:
+		return str_printf("< %s >", e->bom ? _("yes (for Excel)") : _("no"));
+	case F_PATH:
+		return strdup(e->path ? e->path : "");
+	default:
+		return str_printf("[ %s ]", _("Write the file"));
+	}
+}
+
+static void export_draw(struct ui *u)
+{
+	const struct ui_rect *b = &u->layout.body;
+	struct export_state *e = &u->exp;
+	suggest(u);
+	ui_text_at(b->y, b->x + 1, b->w - 2, _("Export for auditors. Space changes a choice, "
+		   "Enter edits the path, w writes."), ROLE_HEADING);
+	int lw = 17;
+	for (int f = 0; f < N_FIELDS; f++) {
+		int y = b->y + 2 + f;
+		int here = f == e->field;
+		enum ui_role role = !applies(u, f) ? ROLE_GREY : here ? ROLE_CURSOR : ROLE_NORMAL;
+		if (here)
+			mvaddstr(y, b->x, ">");
+		ui_text_at(y, b->x + 2, lw - 1, _(field_labels[f]), ROLE_SUBHEAD);
+		char *v = value_of(u, f);
+		ui_text_at(y, b->x + 2 + lw, b->w - 3 - lw, v ? v : "", role);
+		free(v);
+	}
+	int y = b->y + 3 + N_FIELDS;
+	if (e->written != NULL && y + 1 < b->y + b->h) {
+		struct ui_rect r = { y, b->x + 2, b->y + b->h - y, b->w - 4 };
+		char *t = str_printf(_("Last written: %s"), e->written);
+		ui_wrapped(&r, 0, t ? t : "", ROLE_DONE);
+		free(t);
+	}
+}
+
+static void step_choice(struct ui *u, int dir)
+{
+	struct export_state *e = &u->exp;
+	int *v = NULL, n = 2;
+	switch (e->field) {
+	case F_WHAT: v = &e->what, n = N_EXPORT_WHATS; break;
+	case F_FORMAT: v = &e->format, n = N_EXPORT_FORMATS; break;
+	case F_BLANK: v = &e->blank; break;
+	case F_BOM: v = &e->bom; break;
+	default: return;
+	}
+	if (!applies(u, e->field))
+		return;
+	*v = (*v + dir + n) % n;
+}
+
+static void write_now(struct ui *u)
+{
+	struct export_state *e = &u->exp;
+	struct diag d = DIAG_INIT;
+	struct export_options o = options(u);
+	/* export what the store holds, not what the screen holds */
+	struct assessment *a = store_load(u->st, u->a->id, u->form, &d);
+	if (a == NULL || export_to_file(u->cat, u->form, a, &o, e->path, &d) < 0) {
+		ui_say(u, 1, _("Not written: %s"), diag_msg(&d));
+		diag_clear(&d);
+		assessment_free(a);
+		return;
+	}
+	assessment_free(a);
+	char *real = realpath(e->path, NULL);
+	struct stat sb;
+	long long size = stat(e->path, &sb) == 0 ? (long long)sb.st_size : -1;
+	free(e->written);
+	e->written = str_printf(_("%s (%lld bytes)"), real ? real : e->path, size);
+	free(real);
+	ui_say(u, 0, _("Written: %s"), e->written ? e->written : e->path);
+	if (u->npending > 0)
+		ui_say(u, 1, _("Written, but %zu changes on screen are not saved and are not in "
+			       "the file."), u->npending);
+}
+
+static void path_entered(struct ui *u, const char *text)
+{
+	if (text[0] == '\0') {
+		u->exp.path_edited = 0;	/* back to the suggestion */
+		return;
+	}
+	free(u->exp.path);
+	u->exp.path = strdup(text);
+	u->exp.path_edited = u->exp.path != NULL;
+}
+
+static void export_act(struct ui *u, enum ui_action a)
+{
+	struct export_state *e = &u->exp;
+	suggest(u);
+	switch (a) {
+	case UI_UP: e->field = (e->field + N_FIELDS - 1) % N_FIELDS; break;
+	case UI_DOWN: e->field = (e->field + 1) % N_FIELDS; break;
+	case UI_NEXT_CHOICE: step_choice(u, +1); break;
+	case UI_PREV_CHOICE: step_choice(u, -1); break;
+	case UI_RUN: write_now(u); break;
+	case UI_BACK: ui_go(u, SCR_LIST); break;
+	case UI_ACTIVATE:
+		if (e->field == F_PATH)
+			ui_ask_text(u, _("Write to (empty: the suggestion):"), e->path, path_entered);
+		else if (e->field == F_WRITE)
+			write_now(u);
+		else
+			step_choice(u, +1);
+		break;
+	default: break;
+	}
+}
+
+static enum ui_keymap export_keymap(const struct ui *u)
+{
+	(void)u;
+	return KM_EXPORT;
+}
+
+const struct ui_screen ui_export_screen = {
+	N_("Export"), N_("Export"), 1, 0, export_keymap, NULL, export_draw, export_act,
+};

@@ -1,0 +1,39 @@
+/* ui_model.h - what a key does to a review, an action or a checklist
+ * item, the words the screens show for each state, and progress
+ * figures.  Pure, tested without a terminal. */
+#ifndef IOTSCOPE_UI_MODEL_H
+#define IOTSCOPE_UI_MODEL_H
+
+#include <stddef.h>
+
+#include "assessment.h"
+#include "catalog.h"
+#include "derive.h"
+#include "ui_action.h"
+
+/* Cycles: decision none → to do → in place → n/a → later → none;
+ * action none → done → not done → n/a → none; check status none →
+ * implemented → partly → not implemented → n/a → none.  The direct keys
+ * set their state; any other action leaves CUR. */
+enum decision ui_decision_after(enum decision cur, enum ui_action a);
+enum action_state ui_action_state_after(enum action_state cur, enum ui_action a);
+enum check_status ui_check_after(enum check_status cur, enum ui_action a);
+
+/* Words for the screens (translated). */
+const char *ui_decision_label(enum decision d);
+const char *ui_action_state_mark(enum action_state s);	/* "[✓]" ... */
+const char *ui_check_label(enum check_status s);
+const char *ui_answer_mark(enum answer a);		/* ○ × or blank */
+
+/* Annex 1 (annex 0) or 2 (annex 1): the checkable items below the
+ * top-level section entry SECTION (all sections when -1), and how many
+ * of them have a status in A. */
+void ui_annex_progress(const struct catalog *c, int annex, const struct assessment *a,
+		       int section, size_t *done, size_t *total);
+/* The status of an Annex item in A (CHECK_NONE when none). */
+const struct check_entry *ui_check_of(const struct assessment *a, int annex, const char *item);
+/* Progress of an open assessment, as the list shows it. */
+void ui_progress(const struct catalog *c, const struct assessment *a,
+		 const struct derivation *dv, struct assessment_progress *p);
+
+#endif

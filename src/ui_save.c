@@ -1,0 +1,259 @@
+/* ui_save.c - every change goes to the store at once, one transaction
+ * each (store.h); only after the store said yes does the screen say
+ * "saved".  A change the store refuses is kept in memory and on screen,
+ * marked NOT SAVED and tried again with the next change and at quit
+ * (reliability.md: keep the answer in memory and say so). */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "ui.h"
+#include "ui_model.h"
+
+/* ---------- applying a change in memory ---------- */
+
+static const char *note_of_review(const struct assessment *a, const char *cm)
+{
+	const struct cm_review *r = assessment_review(a, cm);
+	return r ? r->note : NULL;
+}
+
+static int apply(struct ui *u, const struct ui_pending *p, struct diag *d)
+{
+	struct assessment *a = u->a;
+	const struct cm_review *r;
+	const struct action_review *x;
+	const struct check_entry *c;
+	switch (p->kind) {
+	case PEND_ANSWER:
+		a->survey->answers[p->n] = (enum answer)p->state;
+		return 0;
+	case PEND_DETAIL:
+		return survey_set_detail(a->survey, (enum detail)p->n, p->value, d);
+	case PEND_DECISION:
+		return assessment_set_decision(a, p->a, (enum decision)p->state,
+					       note_of_review(a, p->a), d);
+	case PEND_REVIEW_NOTE:
+		r = assessment_review(a, p->a);
+		return assessment_set_decision(a, p->a, r ? r->decision : DECISION_NONE,
+					       p->value, d);
+	case PEND_ACTION:
+		x = assessment_action(a, p->a, p->b);
+		return assessment_set_action(a, p->a, p->b, (enum action_state)p->state,
+					     x ? x->note : NULL, d);
+	case PEND_ACTION_NOTE:
+		x = assessment_action(a, p->a, p->b);
+		return assessment_set_action(a, p->a, p->b, x ? x->state : ACTION_NONE,
+					     p->value, d);
+	case PEND_CHECK:
+		c = assessment_check(a, p->n, p->a);
+		return assessment_set_check(a, p->n, p->a, (enum check_status)p->state,
+					    c ? c->note : NULL, d);
+	case PEND_CHECK_NOTE:
+		c = assessment_check(a, p->n, p->a);
+		return assessment_set_check(a, p->n, p->a, c ? c->status : CHECK_NONE,
+					    p->value, d);
+	}
+	return -1;
+}
+
+/* ---------- writing it to the store ---------- */
+
+static int write_one(struct ui *u, const struct ui_pending *p, struct diag *d)
+{
+	struct store *st = u->st;
+	int64_t id = u->a->id;
+	switch (p->kind) {
+	case PEND_ANSWER:
+		return store_set_answer(st, id, u->form->cells[p->n].id, (enum answer)p->state, d);
+	case PEND_DETAIL:
+		return store_set_detail(st, id, (enum detail)p->n, p->value, d);
+	case PEND_DECISION:
+		return store_set_decision(st, id, p->a, (enum decision)p->state, d);
+	case PEND_REVIEW_NOTE:
+		return store_set_review_note(st, id, p->a, p->value, d);
+	case PEND_ACTION:
+		return store_set_action(st, id, p->a, p->b, (enum action_state)p->state, d);
+	case PEND_ACTION_NOTE:
+		return store_set_action_note(st, id, p->a, p->b, p->value, d);
+	case PEND_CHECK:
+		return store_set_check(st, id, p->n, p->a, (enum check_status)p->state, d);
+	case PEND_CHECK_NOTE:
+		return store_set_check_note(st, id, p->n, p->a, p->value, d);
+	}
+	return -1;
+}
+
+static void pending_clear(struct ui_pending *p)
+{
+	free(p->a);
+	free(p->b);
+	free(p->value);
+}
+
+void ui_pending_free(struct ui *u)
+{
+	for (size_t i = 0; i < u->npending; i++)
+		pending_clear(&u->pending[i]);
+	free(u->pending);
+	u->pending = NULL;
+	u->npending = 0;
+}
+
+static int keep(struct ui *u, const struct ui_pending *p)
+{
+	struct ui_pending *v = realloc(u->pending, (u->npending + 1) * sizeof *v);
+	if (v == NULL)
+		return -1;
+	u->pending = v;
+	v[u->npending++] = *p;
+	return 0;
+}
+
+size_t ui_save_retry(struct ui *u)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < u->npending; i++) {
+		struct diag d = DIAG_INIT;
+		if (u->a != NULL && write_one(u, &u->pending[i], &d) == 0)
+			pending_clear(&u->pending[i]);
+		else
+			u->pending[kept++] = u->pending[i];
+		diag_clear(&d);
+	}
+	u->npending = kept;
+	return kept;
+}
+
+/* Save P (its strings owned by P): to the store, then in memory.  The
+ * message line says which, in words. */
+static int save(struct ui *u, struct ui_pending *p, const char *what)
+{
+	struct diag d = DIAG_INIT;
+	if (u->a == NULL) {
+		pending_clear(p);
+		return -1;
+	}
+	ui_save_retry(u);
+	int stored = write_one(u, p, &d) == 0;
+	if (!stored) {
+		ui_say(u, 1, _("NOT saved: %s. The change stays on screen and will be tried "
+			       "again with the next change."), diag_msg(&d));
+		diag_clear(&d);
+	}
+	if (apply(u, p, &d) < 0) {
+		ui_say(u, 1, "%s", diag_msg(&d));
+		diag_clear(&d);
+	} else if (stored) {
+		ui_say(u, 0, _("Saved: %s"), what);
+	}
+	if (stored || keep(u, p) < 0)
+		pending_clear(p);
+	return stored ? 0 : -1;
+}
+
+/* A copy of S (NULL stays NULL); *fail set when out of memory. */
+static char *dup_or_null(const char *s, int *fail)
+{
+	if (s == NULL)
+		return NULL;
+	char *c = strdup(s);
+	*fail |= c == NULL;
+	return c;
+}
+
+static int save_new(struct ui *u, enum pending_kind k, int n, int state, const char *a,
+		    const char *b, const char *value, const char *what)
+{
+	int fail = 0;
+	struct ui_pending p = { k, n, state, dup_or_null(a, &fail), dup_or_null(b, &fail),
+				dup_or_null(value, &fail) };
+	if (fail) {
+		pending_clear(&p);
+		ui_say(u, 1, "%s", _("out of memory: not saved"));
+		return -1;
+	}
+	return save(u, &p, what);
+}
+
+int ui_save_answer(struct ui *u, int cell, enum answer a)
+{
+	const char *mark = a == ANSWER_OPEN ? _("not answered") : ui_answer_mark(a);
+	char *what = str_printf("%s = %s", u->form->cells[cell].id, mark);
+	int rc = save_new(u, PEND_ANSWER, cell, a, NULL, NULL, NULL, what ? what : "");
+	free(what);
+	ui_rederive(u);
+	return rc;
+}
+
+int ui_save_detail(struct ui *u, enum detail k, const char *value)
+{
+	struct diag d = DIAG_INIT;
+	if (value != NULL && value[0] != '\0' && survey_detail_check(k, value, &d) < 0) {
+		ui_say(u, 1, "%s", diag_msg(&d));	/* refused before anything is written */
+		diag_clear(&d);
+		return -1;
+	}
+	if (k == DETAIL_NAME && (value == NULL || value[0] == '\0')) {
+		ui_say(u, 1, "%s", _("the name cannot be empty"));
+		return -1;
+	}
+	char *what = str_printf("%s = %s", survey_detail_id(k), value ? value : "");
+	int rc = save_new(u, PEND_DETAIL, k, 0, NULL, NULL, value, what ? what : "");
+	free(what);
+	return rc;
+}
+
+int ui_save_decision(struct ui *u, const char *cm, enum decision dec)
+{
+	char *what = str_printf("%s: %s", cm, ui_decision_label(dec));
+	int rc = save_new(u, PEND_DECISION, 0, dec, cm, NULL, NULL, what ? what : "");
+	free(what);
+	u->cms.stale = 1;
+	return rc;
+}
+
+int ui_save_review_note(struct ui *u, const char *cm, const char *note)
+{
+	char *what = str_printf(_("note of %s"), cm);
+	int rc = save_new(u, PEND_REVIEW_NOTE, 0, 0, cm, NULL, note, what ? what : "");
+	free(what);
+	u->cms.stale = 1;
+	return rc;
+}
+
+int ui_save_action(struct ui *u, const char *cm, const char *key, enum action_state s)
+{
+	char *what = str_printf(_("%s action %s: %s"), cm, key, ui_action_state_mark(s));
+	int rc = save_new(u, PEND_ACTION, 0, s, cm, key, NULL, what ? what : "");
+	free(what);
+	u->cms.stale = 1;
+	return rc;
+}
+
+int ui_save_action_note(struct ui *u, const char *cm, const char *key, const char *note)
+{
+	char *what = str_printf(_("note of %s action %s"), cm, key);
+	int rc = save_new(u, PEND_ACTION_NOTE, 0, 0, cm, key, note, what ? what : "");
+	free(what);
+	u->cms.stale = 1;
+	return rc;
+}
+
+int ui_save_check(struct ui *u, int annex, const char *item, enum check_status s)
+{
+	char *what = str_printf("%s: %s", item, ui_check_label(s));
+	int rc = save_new(u, PEND_CHECK, annex, s, item, NULL, NULL, what ? what : "");
+	free(what);
+	return rc;
+}
+
+int ui_save_check_note(struct ui *u, int annex, const char *item, const char *note)
+{
+	char *what = str_printf(_("note of %s"), item);
+	int rc = save_new(u, PEND_CHECK_NOTE, annex, 0, item, NULL, note, what ? what : "");
+	free(what);
+	return rc;
+}

@@ -1,0 +1,473 @@
+/* ui_survey.c - the Fig. 16 survey as the guideline draws it (IV.4.1.3
+ * step 1): sections (ア)(イ), roles a-f and a-k with their component and
+ * role lines, columns A/B/C; fixed ○ shown, not editable; mirrored cells
+ * (同左) and cells that do not apply greyed; the four external-data
+ * questions; the details and the Annex 2 pattern inputs.  The pane
+ * explains the line under the cursor from the form and the catalog. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "i18n.h"
+#include "survey.h"
+#include "ui.h"
+#include "ui_curses.h"
+#include "ui_draw.h"
+#include "ui_model.h"
+#include "ui_text.h"
+
+enum { CELL_W = 5, HEAD_ROWS = 2 };
+
+static const char *const detail_labels[N_DETAILS] = {
+	N_("Name"), N_("Operator"), N_("Service"), N_("Description"), N_("Assessor"),
+	N_("Date"), N_("Industry"), N_("Structure"), N_("Notes"),
+	N_("Confidentiality"), N_("Availability"),
+};
+
+static const char *const detail_help[N_DETAILS] = {
+	N_("A name for this assessment, shown on the list."),
+	N_("The cloud operator whose IoT service is assessed."),
+	N_("The IoT service assessed."),
+	N_("What the service does, and who runs which role."),
+	N_("Who carries out this assessment."),
+	N_("The date of the assessment, YYYY-MM-DD."),
+	N_("The industry of the service."),
+	N_("The service structure of Fig. 5: 1, 2 or 3. Space or Enter steps through them."),
+	N_("Free notes."),
+	N_("Confidentiality requirement (Annex 3): high or low. With availability it picks "
+	   "pattern 1-6, whose reference values the Annex 2 checklist shows. Space or Enter "
+	   "steps through them."),
+	N_("Availability requirement (Annex 3): high, mid or low. With confidentiality it "
+	   "picks pattern 1-6 for Annex 2. Space or Enter steps through them."),
+};
+
+/* The details answered by a choice, and their choices. */
+static const char *const *choices_of(enum detail k)
+{
+	static const char *const structure[] = { "1", "2", "3", NULL };
+	static const char *const conf[] = { "high", "low", NULL };
+	static const char *const avail[] = { "high", "mid", "low", NULL };
+	return k == DETAIL_STRUCTURE ? structure : k == DETAIL_CONFIDENTIALITY ? conf :
+		k == DETAIL_AVAILABILITY ? avail : NULL;
+}
+
+/* ---------- geometry ---------- */
+
+struct geom {
+	int x0, bw, ix, iw, cx;		/* margin, block column, item column, cells */
+	int y0, h;			/* grid rows */
+};
+
+static struct geom geom_of(const struct ui *u)
+{
+	const struct ui_rect *r = &u->layout.body;
+	struct geom g;
+	g.x0 = r->x + 1;
+	g.bw = r->w >= 100 ? 22 : r->w >= 78 ? 16 : 12;
+	g.ix = g.x0 + g.bw;
+	g.iw = r->w - 1 - g.bw - 3 * CELL_W;
+	g.cx = g.ix + g.iw;
+	g.y0 = r->y + HEAD_ROWS;
+	g.h = r->h - HEAD_ROWS;
+	return g;
+}
+
+static const struct grid_row *row_at(const struct ui *u, size_t i)
+{
+	return &u->survey.grid.rows[i];
+}
+
+/* ---------- one row ---------- */
+
+/* The part of the block label that falls on this row: the label runs
+ * down the block's rows like the template's first column. */
+static void draw_block_label(const struct ui *u, const struct geom *g, int y,
+			     const struct grid_row *r)
+{
+	const char *label = u->form->blocks[r->block].label;
+	struct ui_lines l = { 0 };
+	if (label == NULL || r->block_row < 0 || ui_wrap(label, g->bw - 1, &l) < 0) {
+		ui_lines_free(&l);
+		return;
+	}
+	if ((size_t)r->block_row < l.n) {
+		const struct ui_line *ln = &l.v[r->block_row];
+		int last = r->block_row == r->block_rows - 1;
+		char *t = strndup(label + ln->off, last ? strlen(label + ln->off) : ln->len);
+		if (t != NULL)
+			ui_text_at(y, g->x0, g->bw - 1, t, ROLE_SUBHEAD);
+		free(t);
+	}
+	ui_lines_free(&l);
+}
+
+/* What the line is about, as people read it. */
+static char *line_label(const struct ui *u, const struct form_line *ln)
+{
+	const struct catalog *c = u->cat;
+	if (ln->component >= 0)
+		return strdup(c->components[ln->component].label);
+	if (ln->role >= 0)
+		return str_printf("%s %s", c->exec_roles[ln->role].id, c->exec_roles[ln->role].label);
+	if (ln->external >= 0)
+		return strdup(c->externals[ln->external].label);
+	return strdup(ln->item ? ln->item : "");
+}
+
+static void draw_cell(const struct ui *u, int y, int x, const struct form_cell *c, int cursor)
+{
+	enum answer shown;
+	enum cell_look look = ui_cell_look(u->form, u->a->survey, c, &shown);
+	const char *mark = ui_answer_mark(shown);
+	char *t = NULL;
+	enum ui_role role;
+	switch (look) {
+	case LOOK_FIXED:
+		t = str_printf(" %s ", mark), role = ROLE_FIXED;
+		break;
+	case LOOK_MIRROR:
+		t = str_printf("(%s)", mark), role = ROLE_MIRROR;
+		break;
+	case LOOK_GREY:
+		t = strdup(" - "), role = ROLE_GREY;
+		break;
+	default:
+		t = str_printf("[%s]", mark);
+		role = shown == ANSWER_YES ? ROLE_YES : shown == ANSWER_NO ? ROLE_NO : ROLE_OPEN;
+		break;
+	}
+	ui_text_at(y, x + 1, CELL_W - 1, t ? t : "", cursor ? ROLE_CURSOR : role);
+	free(t);
+}
+
+/* Is row I below an item heading of its block? */
+static int under_subhead(const struct ui *u, size_t i)
+{
+	int block = row_at(u, i)->block;
+	while (i-- > 0 && row_at(u, i)->block == block)
+		if (row_at(u, i)->kind == GRID_SUBHEAD)
+			return 1;
+	return 0;
+}
+
+static void draw_line(const struct ui *u, const struct geom *g, int y, size_t i, int here)
+{
+	const struct grid_row *r = row_at(u, i);
+	const struct form_line *ln = &u->form->lines[r->line];
+	draw_block_label(u, g, y, r);
+	char *label = line_label(u, ln);
+	int indent = under_subhead(u, i) ? 2 : 0;
+	ui_text_at(y, g->ix + indent, g->iw - indent - 1, label ? label : "",
+		   here ? ROLE_NOTICE : ROLE_NORMAL);
+	free(label);
+	for (int col = 0; col < 3; col++) {
+		const struct form_cell *c = ui_grid_cell(u->form, r, col);
+		if (c != NULL)
+			draw_cell(u, y, g->cx + col * CELL_W, c,
+				  here && u->survey.cur.column == col);
+	}
+}
+
+static const char *detail_value(const struct ui *u, enum detail k)
+{
+	return u->a->survey->details[k];
+}
+
+static void draw_detail(const struct ui *u, const struct geom *g, int y, enum detail k, int here)
+{
+	ui_text_at(y, g->x0, g->bw - 1, _(detail_labels[k]), here ? ROLE_NOTICE : ROLE_SUBHEAD);
+	const char *v = detail_value(u, k);
+	int w = g->iw + 3 * CELL_W;
+	if (here)
+		ui_text_pad_at(y, g->ix, w, v ? v : "", ROLE_CURSOR);
+	else
+		ui_text_at(y, g->ix, w, v ? v : _("(not given)"), v ? ROLE_NORMAL : ROLE_GREY);
+}
+
+static void draw_pattern(const struct ui *u, const struct geom *g, int y)
+{
+	int p = survey_pattern(u->a->survey);
+	char *t = p > 0 ? str_printf(_("Annex 2 pattern (Annex 3): %d"), p) :
+		str_printf("%s", _("Annex 2 pattern: not set yet (give confidentiality and "
+				   "availability above)"));
+	ui_text_at(y, g->x0, g->bw + g->iw + 3 * CELL_W, t ? t : "", p > 0 ? ROLE_HEADING : ROLE_GREY);
+	free(t);
+}
+
+static void draw_row(const struct ui *u, const struct geom *g, int y, size_t i)
+{
+	const struct grid_row *r = row_at(u, i);
+	int here = i == u->survey.cur.row;
+	int full = g->bw + g->iw + 3 * CELL_W;
+	if (here)
+		mvaddstr(y, g->x0 - 1, ">");
+	switch (r->kind) {
+	case GRID_GROUP:
+		ui_text_at(y, g->x0, full, u->form->groups[r->group].label, ROLE_HEADING);
+		break;
+	case GRID_SUBHEAD:
+		draw_block_label(u, g, y, r);
+		ui_text_at(y, g->ix, g->iw - 1, u->form->lines[r->line].item, ROLE_GREY);
+		break;
+	case GRID_LINE:
+		draw_line(u, g, y, i, here);
+		break;
+	case GRID_DETAILS:
+		ui_text_at(y, g->x0, full, _("Details of the assessment, and the Annex 2 pattern "
+					     "inputs"), ROLE_HEADING);
+		break;
+	case GRID_DETAIL:
+		draw_detail(u, g, y, (enum detail)r->detail, here);
+		break;
+	case GRID_PATTERN:
+		draw_pattern(u, g, y);
+		break;
+	}
+}
+
+/* ---------- the pane ---------- */
+
+static char *append(char *s, const char *add)
+{
+	if (s == NULL || add == NULL || add[0] == '\0')
+		return s;
+	char *t = str_printf("%s%s%s", s, s[0] ? "\n" : "", add);
+	free(s);
+	return t;
+}
+
+static char *cell_state(const struct ui *u, const struct form_cell *c)
+{
+	const struct form *f = u->form;
+	const char *id = f->cells[c->cell].id;
+	enum answer a = u->a->survey->answers[c->cell];
+	if (c->needs >= 0 && u->a->survey->answers[c->needs] != ANSWER_YES)
+		return str_printf(_("%s: does not apply while %s is not ○"), id,
+				  f->cells[c->needs].id);
+	return str_printf("%s: %s", id, a == ANSWER_OPEN ? _("not answered yet") :
+			  ui_answer_mark(a));
+}
+
+/* What the subject of the line is, from the catalog. */
+static char *subject_text(const struct ui *u, const struct form_line *ln,
+			  const struct form_block *b)
+{
+	const struct catalog *c = u->cat;
+	if (ln->component >= 0)
+		return str_printf("%s: %s", c->components[ln->component].label,
+				  c->components[ln->component].description);
+	if (ln->role >= 0)
+		return str_printf("%s %s: %s", c->exec_roles[ln->role].id,
+				  c->exec_roles[ln->role].label, c->exec_roles[ln->role].definition);
+	if (ln->external >= 0)
+		return strdup(c->externals[ln->external].label);
+	int er = catalog_env_role_index(c, b->id);
+	if (er >= 0 && c->env_roles[er].definition != NULL)
+		return str_printf("%s: %s", c->env_roles[er].label, c->env_roles[er].definition);
+	return NULL;
+}
+
+static char *explain_line(const struct ui *u, const struct grid_row *r)
+{
+	const struct form_block *b = &u->form->blocks[r->block];
+	const struct form_line *ln = &u->form->lines[r->line];
+	char *s = strdup(b->label ? b->label : "");
+	s = append(s, b->instruction);
+	char *subj = subject_text(u, ln, b);
+	s = append(s, subj);
+	free(subj);
+	int col = u->survey.cur.column;
+	char *t;
+	const struct form_cell *c = ui_grid_cell(u->form, r, col);
+	if (c != NULL && c->type == FCELL_ANSWER) {
+		t = cell_state(u, c);
+		s = append(s, t);
+		free(t);
+	}
+	t = str_printf(_("Effect: %s"), b->effect ? b->effect : "-");
+	s = append(s, t);
+	free(t);
+	t = str_printf(_("Column %s"), u->form->columns[col] ? u->form->columns[col] : "?");
+	s = append(s, t);
+	free(t);
+	return s;
+}
+
+static char *detail_text(const struct ui *u, enum detail k)
+{
+	char *s = str_printf("%s: %s", _(detail_labels[k]), _(detail_help[k]));
+	const char *v = detail_value(u, k);
+	if (s != NULL && v != NULL && (k == DETAIL_DESCRIPTION || k == DETAIL_NOTES)) {
+		char *t = str_printf("%s\n%s", s, v);	/* the whole text, not one line */
+		free(s);
+		s = t;
+	}
+	int p = survey_pattern(u->a->survey);
+	if (s != NULL && (k == DETAIL_CONFIDENTIALITY || k == DETAIL_AVAILABILITY)) {
+		char *t = p > 0 ? str_printf(_("%s\nThe pattern now: %d."), s, p) :
+			str_printf(_("%s\nNo pattern yet: both are needed."), s);
+		free(s);
+		s = t;
+	}
+	return s;
+}
+
+static void draw_pane(struct ui *u)
+{
+	const struct ui_rect *p = &u->layout.pane;
+	if (p->h == 0)
+		return;
+	const struct grid_row *r = row_at(u, u->survey.cur.row);
+	char *text = NULL;
+	if (r->kind == GRID_LINE)
+		text = explain_line(u, r);
+	else if (r->kind == GRID_DETAIL)
+		text = detail_text(u, (enum detail)r->detail);
+	if (text == NULL)
+		return;
+	struct ui_rect in = { p->y, p->x + 1, p->h, p->w - 2 };
+	int y = 0;
+	/* one paragraph a line; a blank line between them when the pane is tall */
+	for (char *para = text, *next; para != NULL && y < in.h; para = next) {
+		next = strchr(para, '\n');
+		if (next != NULL)
+			*next++ = '\0';
+		y += ui_wrapped(&in, y, para, y == 0 ? ROLE_SUBHEAD : ROLE_NORMAL);
+		y += in.h >= 16;
+	}
+	if (y - (in.h >= 16) > in.h)
+		ui_text_right(in.y + in.h - 1, in.x, in.w, " …", ROLE_GREY);
+	free(text);
+}
+
+/* ---------- the screen ---------- */
+
+static void draw_head(struct ui *u)
+{
+	const struct ui_rect *r = &u->layout.body;
+	const struct geom g = geom_of(u);
+	size_t n = survey_answered(u->a->survey), m = u->form->ncells;
+	char *t = str_printf(_("Fig. 16 survey: %zu of %zu answered"), n, m);
+	int used = ui_text_at(r->y, g.x0, r->w - 2, t ? t : "", n == m ? ROLE_DONE : ROLE_HEADING);
+	free(t);
+	const char *legend = _("[○] yes [×] no [ ] open (○) as B - n/a");
+	if (used + 2 + ui_text_width(legend) <= r->w - 2)
+		ui_text_right(r->y, g.x0 + used, r->w - 2 - used, legend, ROLE_GREY);
+	static const char *const cols[3] = { "A", "B", "C" };
+	for (int c = 0; c < 3; c++)
+		ui_text_at(r->y + 1, g.cx + c * CELL_W + 2, 1, cols[c], ROLE_SUBHEAD);
+	ui_text_at(r->y + 1, g.x0, g.bw + g.iw - 1, _("Operator's scope (o: ○, x: ×)"), ROLE_GREY);
+}
+
+static void survey_draw(struct ui *u)
+{
+	struct survey_state *s = &u->survey;
+	const struct geom g = geom_of(u);
+	draw_head(u);
+	/* keep the group heading above the first lines in view */
+	size_t want = s->cur.row;
+	if (want + 1 < s->grid.nrows && row_at(u, want + 1)->kind == GRID_PATTERN)
+		want++;		/* the pattern the last detail gives */
+	s->top = ui_scroll(s->top, want, s->grid.nrows, g.h);
+	if (s->top > 0 && s->top == want && row_at(u, want - 1)->kind != GRID_LINE)
+		s->top--;
+	for (int i = 0; i < g.h && s->top + (size_t)i < s->grid.nrows; i++)
+		draw_row(u, &g, g.y0 + i, s->top + (size_t)i);
+	draw_pane(u);
+}
+
+static void detail_entered(struct ui *u, const char *text)
+{
+	ui_save_detail(u, (enum detail)u->survey.editing, text);
+}
+
+static void edit_detail(struct ui *u, enum detail k)
+{
+	char today[16] = "";
+	const char *v = detail_value(u, k);
+	time_t now = time(NULL);
+	struct tm tm;
+	if (k == DETAIL_DATE && v == NULL && gmtime_r(&now, &tm) != NULL)
+		strftime(today, sizeof today, "%Y-%m-%d", &tm);
+	char *label = str_printf("%s:", _(detail_labels[k]));
+	u->survey.editing = k;
+	ui_ask_text(u, label ? label : "?", v ? v : today, detail_entered);
+	free(label);
+}
+
+/* The next choice after the current value, or none after the last. */
+static void cycle_detail(struct ui *u, enum detail k)
+{
+	const char *const *ch = choices_of(k);
+	const char *v = detail_value(u, k);
+	size_t i = 0;
+	if (v != NULL)
+		while (ch[i] != NULL && strcmp(ch[i], v) != 0)
+			i++;
+	const char *next = v == NULL ? ch[0] : ch[i] == NULL ? ch[0] : ch[i + 1];
+	ui_save_detail(u, k, next);
+}
+
+static void detail_act(struct ui *u, enum detail k, enum ui_action a)
+{
+	int choice = choices_of(k) != NULL;
+	if (a == UI_EDIT || ((a == UI_ACTIVATE || a == UI_ANSWER_CYCLE) && !choice))
+		edit_detail(u, k);
+	else if (a == UI_ACTIVATE || a == UI_ANSWER_CYCLE)
+		cycle_detail(u, k);
+	else if (a == UI_ANSWER_CLEAR)
+		ui_save_detail(u, k, NULL);
+	else if (a == UI_ANSWER_YES || a == UI_ANSWER_NO)
+		ui_say(u, 1, "%s", _("This is a detail, not a ○/× cell: Enter or e edits it."));
+}
+
+static void cell_act(struct ui *u, const struct grid_row *r, enum ui_action a)
+{
+	const struct form_cell *c = ui_grid_cell(u->form, r, u->survey.cur.column);
+	if (c == NULL || c->type != FCELL_ANSWER)
+		return;
+	if (a == UI_EDIT) {
+		ui_say(u, 1, "%s", _("Cells take o (○), x (×) or Space; e edits the details at "
+				     "the end of the survey."));
+		return;
+	}
+	enum answer old = u->a->survey->answers[c->cell];
+	enum answer now = ui_answer_after(old, a);
+	if (now != old)
+		ui_save_answer(u, c->cell, now);
+	if (a == UI_ANSWER_YES || a == UI_ANSWER_NO)	/* answered: on to the next */
+		ui_grid_move(&u->survey.grid, u->form, &u->survey.cur, UI_DOWN, 1);
+}
+
+static void survey_act(struct ui *u, enum ui_action a)
+{
+	struct survey_state *s = &u->survey;
+	const struct grid_row *r = row_at(u, s->cur.row);
+	switch (a) {
+	case UI_ANSWER_YES: case UI_ANSWER_NO: case UI_ANSWER_CYCLE:
+	case UI_ANSWER_CLEAR: case UI_ACTIVATE: case UI_EDIT:
+		if (r->kind == GRID_DETAIL)
+			detail_act(u, (enum detail)r->detail, a);
+		else
+			cell_act(u, r, a);
+		break;
+	case UI_BACK:
+		ui_go(u, SCR_LIST);
+		break;
+	default:
+		ui_grid_move(&s->grid, u->form, &s->cur, a, geom_of(u).h - 1);
+		break;
+	}
+}
+
+static enum ui_keymap survey_keymap(const struct ui *u)
+{
+	(void)u;
+	return KM_SURVEY;
+}
+
+const struct ui_screen ui_survey_screen = {
+	N_("Survey"), N_("Survey"), 1, 1, survey_keymap, NULL, survey_draw, survey_act,
+};

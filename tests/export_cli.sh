@@ -1,0 +1,177 @@
+#!/bin/sh
+# export_cli.sh - `iotscope export` and `iotscope import` end to end: every
+# kind and format for Annex 8 case 5 written with -o and to stdout, XML
+# checked by xmllint against forms/assessment.xsd (a validator other than
+# ours), determinism, the round trip through the database, hostile files
+# refused with their message and the database left as it was, and the
+# errors of the command line.  Run by `make check` with IOTSCOPE and SRCDIR.
+set -u
+: "${IOTSCOPE:?}" "${SRCDIR:?}"
+command -v xmllint >/dev/null 2>&1 || { echo "xmllint not found: skipped"; exit 77; }
+tmp=$(mktemp -d) || exit 99
+trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+export HOME="$tmp/home" XDG_DATA_HOME="$tmp/xdg"
+mkdir -p "$HOME"
+pass=0 fail=0
+db="$tmp/t.db"
+iot() { "$IOTSCOPE" --catalog "$SRCDIR/catalog" --db "$db" --assessor tester "$@"; }
+
+expect() {
+	want=$1 what=$2
+	shift 3
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	if [ "$got" -eq "$want" ]; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL: $what: exit $got, expected $want"
+		sed 's/^/  | /' "$tmp/err" | head -5
+	fi
+}
+contains() {
+	if grep -qF -- "$2" "$1"; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL: $3: '$2' not in output"
+		sed 's/^/  | /' "$1" | head -5
+	fi
+}
+ok() {	# ok DESCRIPTION -- COMMAND...: the command must succeed
+	what=$1
+	shift 2
+	if "$@" >/dev/null 2>"$tmp/err2"; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL: $what"
+		sed 's/^/  | /' "$tmp/err2" | head -5
+	fi
+}
+# the export without its one line that holds the export time
+untimed() { grep -v 'generated-at=' "$1"; }
+
+# ---- an assessment: Annex 8 case 5, some reviews and checks ----
+expect 0 "new from case 5" -- iot new "Case 5" --from-survey "$SRCDIR/examples/case5.xml"
+expect 0 "review A-1" -- iot review 1 A-1 --decision in-place --action 1=done \
+	--note 'said <b>"yes"</b>, & more'
+expect 0 "review C-1-own" -- iot review 1 C-1-own --decision todo
+expect 0 "check II.1.1.1" -- iot check 1 II.1.1.1 implemented --note "line 1, line 2"
+expect 0 "check III.1.1.1.a" -- iot check 1 III.1.1.1.a partly
+
+# ---- every kind in every format ----
+for kind in assessment annex1 annex2 countermeasures; do
+	for fmt in xml csv html; do
+		[ "$kind-$fmt" = assessment-csv ] && continue
+		f="$tmp/$kind.$fmt"
+		expect 0 "export $kind $fmt" -- iot export 1 --what "$kind" --format "$fmt" -o "$f"
+		[ -s "$f" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: $f empty"; }
+		if [ "$fmt" = xml ]; then
+			ok "xmllint validates $kind.xml" -- \
+				xmllint --noout --nonet --schema "$SRCDIR/forms/assessment.xsd" "$f"
+		elif [ "$fmt" = html ]; then
+			ok "xmllint --html reads $kind.html" -- xmllint --html --noout --nonet "$f"
+		fi
+	done
+done
+expect 0 "blank annex 2 form" -- iot export 1 --what annex2 --blank -o "$tmp/blank.xml"
+ok "xmllint validates the blank form" -- \
+	xmllint --noout --nonet --schema "$SRCDIR/forms/assessment.xsd" "$tmp/blank.xml"
+if grep -q 'status=' "$tmp/blank.xml"; then
+	fail=$((fail + 1)); echo "FAIL: the blank form has statuses"
+else
+	pass=$((pass + 1))
+fi
+expect 0 "CSV with a BOM" -- iot export 1 --what annex1 --format csv --bom -o "$tmp/bom.csv"
+[ "$(head -c 3 "$tmp/bom.csv" | od -An -tx1 | tr -d ' ')" = efbbbf ] && pass=$((pass + 1)) ||
+	{ fail=$((fail + 1)); echo "FAIL: no BOM"; }
+[ "$(head -c 3 "$tmp/annex1.csv" | od -An -tx1 | tr -d ' ')" != efbbbf ] && pass=$((pass + 1)) ||
+	{ fail=$((fail + 1)); echo "FAIL: BOM without --bom"; }
+expect 0 "export by name to stdout" -- iot export "Case 5"
+untimed "$tmp/out" >"$tmp/stdout.x"
+untimed "$tmp/assessment.xml" >"$tmp/file.x"
+ok "stdout and -o give the same document" -- cmp "$tmp/stdout.x" "$tmp/file.x"
+contains "$tmp/assessment.xml" 'said &lt;b&gt;"yes"&lt;/b&gt;, &amp; more' "the note, escaped"
+contains "$tmp/assessment.html" 'said &lt;b&gt;&quot;yes&quot;&lt;/b&gt;, &amp; more' \
+	"the note, escaped in HTML"
+
+# ---- determinism ----
+expect 0 "export again" -- iot export 1 -o "$tmp/again.xml"
+untimed "$tmp/again.xml" >"$tmp/again.x"
+ok "two exports differ only in the export time" -- cmp "$tmp/file.x" "$tmp/again.x"
+
+# ---- round trip: export -> import -> export ----
+expect 0 "import the export" -- iot import "$tmp/assessment.xml"
+contains "$tmp/out" "Imported as assessment 2" "import names the new assessment"
+expect 0 "export the imported one" -- iot export 2 -o "$tmp/rt.xml"
+untimed "$tmp/rt.xml" >"$tmp/rt.x"
+ok "round trip is byte-identical but for the export time" -- cmp "$tmp/file.x" "$tmp/rt.x"
+
+# ---- hostile files: refused, the database unchanged ----
+iot list >"$tmp/list.before" 2>&1
+cksum <"$db" >"$tmp/db.before"
+refused() {	# refused FILE MESSAGE DESCRIPTION
+	expect 1 "import $3" -- iot import "$1"
+	contains "$tmp/err" "$2" "$3 says why"
+	iot list >"$tmp/list.after" 2>&1
+	cksum <"$db" >"$tmp/db.after"
+	if cmp -s "$tmp/list.before" "$tmp/list.after" && cmp -s "$tmp/db.before" "$tmp/db.after"; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL: $3 changed the database"
+	fi
+}
+h="$SRCDIR/tests/hostile"
+refused "$h/billion-laughs.xml" "billion-laughs.xml:2: document type declarations (DTD) are not accepted" "billion laughs"
+refused "$h/xxe-local-file.xml" "xxe-local-file.xml:2: document type declarations (DTD) are not accepted" "external entity"
+refused "$h/wrong-namespace.xml" "wrong-namespace.xml:2: not an iotscope export" "wrong namespace"
+refused "$h/truncated.xml" "truncated.xml:9:" "truncated file"
+head -c 40000 "$tmp/assessment.xml" >"$tmp/cut.xml"
+refused "$tmp/cut.xml" "cut.xml:" "an export cut short"
+sed '0,/id="A-1"/s//id="A-99"/' "$tmp/assessment.xml" >"$tmp/unknown-cm.xml"
+refused "$tmp/unknown-cm.xml" "unknown countermeasure 'A-99'" "unknown countermeasure id"
+sed '0,/id="provide.lan"/s//id="provide.moon"/' "$tmp/assessment.xml" >"$tmp/unknown-cell.xml"
+refused "$tmp/unknown-cell.xml" "unknown survey cell 'provide.moon'" "unknown cell id"
+sed '0,/id="II.1.1.2"/s//id="II.1.1.1"/' "$tmp/assessment.xml" >"$tmp/dup-check.xml"
+refused "$tmp/dup-check.xml" "Annex 1 entry 'II.1.1.1' given twice (first on line" "duplicate checklist id"
+sed '0,/id="provide.lan"/s//id="provide.wan"/' "$tmp/assessment.xml" >"$tmp/dup-cell.xml"
+refused "$tmp/dup-cell.xml" "survey cell 'provide.wan' given twice" "duplicate cell id"
+awk '/<countermeasure id="A-1"/ { c = 1 } c { b = b $0 "\n" } { print }
+     c && /<\/countermeasure>/ { printf "%s", b; c = 0 }' "$tmp/assessment.xml" >"$tmp/dup-cm.xml"
+refused "$tmp/dup-cm.xml" "countermeasure 'A-1' given twice (first on line" "duplicate countermeasure"
+refused "$tmp/countermeasures.xml" "only a whole-assessment export" "a partial export"
+head -c 200 "$tmp/assessment.xml" >"$tmp/big.xml"
+dd if=/dev/zero bs=1048576 count=100 2>/dev/null >>"$tmp/big.xml"
+refused "$tmp/big.xml" "is larger than the 16777216 bytes accepted" "a 100 MB file"
+rm -f "$tmp/big.xml"
+refused "$tmp/none.xml" "none.xml: No such file" "a missing file"
+
+# ---- errors of the command line ----
+expect 2 "export without an id" -- iot export
+expect 2 "export, unknown kind" -- iot export 1 --what annex3
+contains "$tmp/err" "--what takes assessment, annex1, annex2 or countermeasures" "kinds listed"
+expect 2 "export, unknown format" -- iot export 1 --format pdf
+expect 2 "CSV of the whole assessment" -- iot export 1 --format csv
+contains "$tmp/err" "CSV holds one table" "why not CSV"
+expect 2 "--blank of the countermeasures" -- iot export 1 --what countermeasures --blank
+expect 2 "--bom with XML" -- iot export 1 --bom
+expect 1 "export an unknown assessment" -- iot export 99
+expect 1 "export into a missing directory" -- iot export 1 -o "$tmp/nowhere/x.xml"
+contains "$tmp/err" "does not exist" "missing directory named"
+expect 1 "export into /proc" -- iot export 1 -o /proc/iotscope-test.xml
+contains "$tmp/err" "cannot create a file in /proc" "unwritable directory named"
+if [ "$(id -u)" != 0 ]; then
+	mkdir "$tmp/ro" && chmod 500 "$tmp/ro"
+	expect 1 "export into a read-only directory" -- iot export 1 -o "$tmp/ro/x.xml"
+	contains "$tmp/err" "Permission denied" "read-only directory"
+fi
+echo old >"$tmp/keep.xml"
+expect 2 "a refused export leaves the file" -- iot export 1 --format csv -o "$tmp/keep.xml"
+[ "$(cat "$tmp/keep.xml")" = old ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: file touched"; }
+expect 2 "import with no file" -- iot import
+expect 2 "import with two files" -- iot import a.xml b.xml
+
+echo "export_cli.sh: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
