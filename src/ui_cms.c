@@ -288,12 +288,11 @@ static void doc_transfer_head(const struct ui *u, struct doc *d, const char *key
 	const char *dot = strchr(key, '.');
 	if (dot == NULL || (prev != NULL && strncmp(prev, key, (size_t)(dot - key) + 1) == 0))
 		return;
-	char role[8] = "";
-	size_t n = (size_t)(dot - key) < sizeof role - 1 ? (size_t)(dot - key) : sizeof role - 1;
-	memcpy(role, key, n);
-	int ri = catalog_exec_role_index(u->cat, role);
+	char *role = strndup(key, (size_t)(dot - key));
+	int ri = role ? catalog_exec_role_index(u->cat, role) : -1;
 	doc_addf(d, ROLE_SUBHEAD, -1, 2, str_printf(_("Duties to transfer to the partner running "
-		 "%s %s:"), role, ri >= 0 ? u->cat->exec_roles[ri].label : ""));
+		 "%s %s:"), role ? role : "?", ri >= 0 ? u->cat->exec_roles[ri].label : ""));
+	free(role);
 }
 
 static void doc_actions(const struct ui *u, struct doc *d, const struct cat_cm *cm)

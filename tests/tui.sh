@@ -258,6 +258,10 @@ refusals() {
 		[ "$(cat "$tmp/r.rc")" = 1 ] && ok || bad "TERM $c: exit $(cat "$tmp/r.rc"), expected 1"
 		grep -q "iotscope list" "$tmp/r.err" && ok || bad "TERM $c: no message pointing to the commands"
 		grep -q "Sanitizer" "$tmp/r.err" && bad "TERM $c: $(cat "$tmp/r.err")" || ok
+		case $c in dumb|nocup)
+			grep -q "cannot move the cursor" "$tmp/r.err" && ok ||
+				bad "TERM $c: the reason is not given"
+		esac
 	done
 }
 
