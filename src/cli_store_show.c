@@ -34,18 +34,6 @@ static void show_details(const struct assessment *as)
 	       _("changed"), as->changed ? as->changed : "?");
 }
 
-/* What the line is about: a component, a role or an external situation. */
-static const char *line_subject(const struct catalog *c, const struct form_line *l)
-{
-	if (l->component >= 0)
-		return c->components[l->component].label;
-	if (l->role >= 0)
-		return c->exec_roles[l->role].label;
-	if (l->external >= 0)
-		return c->externals[l->external].label;
-	return "";
-}
-
 static void show_line(const struct app *a, const struct survey *s, const struct form_line *l)
 {
 	for (int i = 0; i < l->ncells; i++) {
@@ -60,7 +48,7 @@ static void show_line(const struct app *a, const struct survey *s, const struct 
 			continue;	/* the mirror of the B cell: same answer */
 		if (l->item != NULL)
 			printf(" %s", l->item);
-		printf(" %s\n", line_subject(a->cat, l));
+		printf(" %s\n", form_line_subject(a->cat, l) ? form_line_subject(a->cat, l) : "");
 	}
 }
 

@@ -3,6 +3,7 @@
  * the target directory, fsync, read back and checked, then rename; see
  * shared/docs/reliability.md and libvirt's virFileRewrite). */
 #include "config.h"
+#include "paths.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -183,16 +184,6 @@ int export_to_stream(const struct catalog *c, const struct form *f,
 
 /* ---------- the safe write ---------- */
 
-static char *dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	if (slash == NULL)
-		return strdup(".");
-	if (slash == path)
-		return strdup("/");
-	return strndup(path, (size_t)(slash - path));
-}
-
 static int write_all(int fd, const char *buf, size_t len)
 {
 	while (len > 0) {
@@ -298,7 +289,7 @@ int export_to_file(const struct catalog *c, const struct form *f,
 {
 	char *buf = NULL, *tmp = NULL;
 	size_t len = 0, records = 0;
-	char *dir = dir_of(path);
+	char *dir = paths_dir_of(path);
 	if (dir == NULL) {
 		diag_set(d, "out of memory");
 		return -1;

@@ -45,20 +45,7 @@ static int text(struct ex_ctx *x, const char *s)
 		return 0;
 	if (export_text_ok(s, "text", x->d) < 0)
 		return -1;
-	for (const char *p = s; *p != '\0';) {
-		size_t run = strcspn(p, "&<>\"'");
-		fwrite(p, 1, run, x->out);
-		p += run;
-		if (*p == '\0')
-			break;
-		switch (*p++) {
-		case '&': fputs("&amp;", x->out); break;
-		case '<': fputs("&lt;", x->out); break;
-		case '>': fputs("&gt;", x->out); break;
-		case '"': fputs("&quot;", x->out); break;
-		default: fputs("&#39;", x->out); break;
-		}
-	}
+	export_escape(x->out, s, "&<>\"'");
 	return 0;
 }
 

@@ -359,3 +359,24 @@ int export_walk(struct ex_ctx *x, const struct ex_writer *w)
 		return -1;
 	return HOOK(w, end, x);
 }
+
+void export_escape(FILE *out, const char *s, const char *special)
+{
+	for (const char *p = s; *p != '\0';) {
+		size_t run = strcspn(p, special);
+		fwrite(p, 1, run, out);
+		p += run;
+		if (*p == '\0')
+			break;
+		switch (*p++) {
+		case '&': fputs("&amp;", out); break;
+		case '<': fputs("&lt;", out); break;
+		case '>': fputs("&gt;", out); break;
+		case '"': fputs("&quot;", out); break;
+		case '\'': fputs("&#39;", out); break;
+		case '\r': fputs("&#13;", out); break;
+		case '\t': fputs("&#9;", out); break;
+		default: fputs("&#10;", out); break;
+		}
+	}
+}

@@ -117,6 +117,9 @@ const char *export_level_mark(enum level l);
 /* Is S valid UTF-8 without characters XML 1.0 cannot hold?  -1 with d
  * set naming WHAT when not. */
 int export_text_ok(const char *s, const char *what, struct diag *d);
+/* Write S with each character of SPECIAL ("&<>\"'\r\t\n" or a subset)
+ * as its entity or character reference. */
+void export_escape(FILE *out, const char *s, const char *special);
 
 /* The format-specific checks of a rendered export (re-read from disk). */
 int export_xml_check(const struct catalog *c, const char *buf, size_t len,

@@ -28,23 +28,7 @@ static int put_esc(struct ex_ctx *x, const char *s, int attr, const char *what)
 {
 	if (export_text_ok(s, what, x->d) < 0)
 		return -1;
-	const char *special = attr ? "&<>\"\r\t\n" : "&<>\r";
-	for (const char *p = s; *p != '\0';) {
-		size_t run = strcspn(p, special);
-		fwrite(p, 1, run, x->out);
-		p += run;
-		if (*p == '\0')
-			break;
-		switch (*p++) {
-		case '&': fputs("&amp;", x->out); break;
-		case '<': fputs("&lt;", x->out); break;
-		case '>': fputs("&gt;", x->out); break;
-		case '"': fputs("&quot;", x->out); break;
-		case '\r': fputs("&#13;", x->out); break;
-		case '\t': fputs("&#9;", x->out); break;
-		default: fputs("&#10;", x->out); break;
-		}
-	}
+	export_escape(x->out, s, attr ? "&<>\"\r\t\n" : "&<>\r");
 	return 0;
 }
 
@@ -195,17 +179,6 @@ static int xml_block(struct ex_ctx *x, const struct form_block *b, int open)
 	return rc ? -1 : 0;
 }
 
-static const char *line_subject(const struct catalog *c, const struct form_line *l)
-{
-	if (l->component >= 0)
-		return c->components[l->component].label;
-	if (l->role >= 0)
-		return c->exec_roles[l->role].label;
-	if (l->external >= 0)
-		return c->externals[l->external].label;
-	return NULL;
-}
-
 static const char *cell_type(enum form_cell_type t)
 {
 	return t == FCELL_FIXED ? "fixed" : t == FCELL_MIRROR ? "mirror" : "answer";
@@ -231,7 +204,7 @@ static int xml_line(struct ex_ctx *x, const struct form_line *l, const struct ex
 		rc |= attr(x, "external", c->externals[l->external].id);
 	fputs(">\n", x->out);
 	rc |= element(x, 5, "item", l->item);
-	rc |= element(x, 5, "subject", line_subject(c, l));
+	rc |= element(x, 5, "subject", form_line_subject(c, l));
 	for (int i = 0; i < n; i++) {
 		const struct ex_cell *e = &cells[i];
 		int col = e->fc->column >= 0 && e->fc->column < 3 ? e->fc->column : 0;

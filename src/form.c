@@ -84,6 +84,17 @@ int form_cell_index(const struct form *f, const char *id)
 	return -1;
 }
 
+const char *form_line_subject(const struct catalog *c, const struct form_line *l)
+{
+	if (l->component >= 0)
+		return c->components[l->component].label;
+	if (l->role >= 0)
+		return c->exec_roles[l->role].label;
+	if (l->external >= 0)
+		return c->externals[l->external].label;
+	return NULL;
+}
+
 int form_is_fixed(const struct form *f, const char *id)
 {
 	for (size_t i = 0; i < f->nlines; i++)

@@ -73,6 +73,9 @@ struct form *form_load(const char *dir, const struct catalog *cat, struct diag *
 void form_free(struct form *f);
 
 int form_cell_index(const struct form *f, const char *id);
+/* What line L is about, as the catalog names it: a component, an
+ * execution role or an external-data situation; NULL for none. */
+const char *form_line_subject(const struct catalog *c, const struct form_line *l);
 /* Is ID one of the printed ○ cells ("fixed.contract" ...)? */
 int form_is_fixed(const struct form *f, const char *id);
 

@@ -18,6 +18,16 @@ char *paths_catalog_dir(const char *override)
 	return strdup(PKGDATADIR "/catalog");
 }
 
+char *paths_dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (slash == NULL)
+		return strdup(".");
+	if (slash == path)
+		return strdup("/");
+	return strndup(path, (size_t)(slash - path));
+}
+
 static char *sibling(const char *dir, const char *name)
 {
 	size_t n = strlen(dir);

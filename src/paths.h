@@ -7,6 +7,8 @@
 /* The catalog directory: OVERRIDE if given, else $IOTSCOPE_DATADIR/catalog,
  * else the installed $(pkgdatadir)/catalog.  malloc'd. */
 char *paths_catalog_dir(const char *override);
+/* The directory part of PATH ("." for a bare name); malloc'd. */
+char *paths_dir_of(const char *path);
 /* The forms directory beside a catalog directory (DIR/../forms). */
 char *paths_forms_dir(const char *catalog_dir);
 /* The examples directory beside a catalog directory. */

@@ -2,6 +2,7 @@
  * writing a byte), then WAL, synchronous=FULL, foreign keys, a busy
  * timeout, and the schema created or migrated forward. */
 #include "config.h"
+#include "paths.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -60,16 +61,6 @@ static int check_header(const char *path, struct diag *d)
 	return 0;
 }
 
-static char *dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	if (slash == NULL)
-		return strdup(".");
-	if (slash == path)
-		return strdup("/");
-	return strndup(path, (size_t)(slash - path));
-}
-
 /* Before SQLite sees PATH: an existing file must be a writable regular
  * file with our header; a new one needs a writable directory. */
 static int check_path(const char *path, int *exists, struct diag *d)
@@ -94,7 +85,7 @@ static int check_path(const char *path, int *exists, struct diag *d)
 		diag_set(d, "%s: cannot open or create the database: %s", path, strerror(errno));
 		return -1;
 	}
-	char *dir = dir_of(path);
+	char *dir = paths_dir_of(path);
 	if (dir == NULL) {
 		diag_set(d, "out of memory");
 		return -1;
