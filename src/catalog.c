@@ -700,8 +700,19 @@ static int load_annex(struct loader *ld, const xmlNode *root)
 		return fail(ld, root, "annex id out of range or given twice");
 	ld->seen_annex[which] = 1;
 	struct cat_annex *a = &ld->c->annex[which];
-	if ((a->title = child_text(ld, root, "title")) == NULL)
+	if ((a->title = child_text(ld, root, "title")) == NULL ||
+	    texts_of(ld, root, "note", &a->notes, &a->nnotes) < 0)
 		return -1;
+	static const char *const keys[N_ANNEX_COLUMNS] = {
+		"number", "eval-number", "item", "level", "eval", "ref", "check"
+	};
+	for (const xmlNode *e = xml_first(root, "column"); e; e = xml_next(e, "column")) {
+		char *key = xml_attr(e, "key");
+		int k = key ? find_id(keys, N_ANNEX_COLUMNS, key) : -1;
+		xmlFree(key);
+		if (k < 0 || (a->columns[k] = text_of(ld, e)) == NULL)
+			return -1;
+	}
 	struct annex_builder b = { NULL, 0, 0 };
 	for (const xmlNode *s = xml_first(root, "section"); s; s = xml_next(s, "section"))
 		if (annex_section(ld, &b, s, 0, 0) < 0) {

@@ -119,8 +119,15 @@ struct cat_annex_entry {
 	int line;
 };
 
+/* The printed column headings of the Annex tables. */
+enum annex_column { ACOL_NUMBER, ACOL_EVAL_NUMBER, ACOL_ITEM, ACOL_LEVEL, ACOL_EVAL,
+		    ACOL_REF, ACOL_CHECK, N_ANNEX_COLUMNS };
+
 struct cat_annex {
 	const char *title;
+	const char *columns[N_ANNEX_COLUMNS];	/* NULL where the table has none */
+	const char **notes;		/* legend and footnotes */
+	size_t nnotes;
 	struct cat_annex_entry *entries;
 	size_t nentries;
 	size_t nitems;			/* checkable entries */

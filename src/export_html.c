@@ -384,17 +384,26 @@ static int html_cm(struct ex_ctx *x, const struct ex_cm *e)
 
 /* ---------- checklists ---------- */
 
-static int html_checklist_begin(struct ex_ctx *x, int annex)
+/* A column heading as the guideline prints it, else our own. */
+static int heading(struct ex_ctx *x, int annex, enum annex_column col, const char *ours)
 {
-	struct ex_html_state *h = &x->html;
+	const char *printed = x->c->annex[annex - 1].columns[col];
+	return wrap(x, "<th>", printed ? printed : ours, "</th>");
+}
+
+static int html_checklist_notes(struct ex_ctx *x, int annex)
+{
+	const struct cat_annex *a = &x->c->annex[annex - 1];
 	int rc = 0;
-	h->six = annex == 2 && !(x->o->what == EXPORT_ASSESSMENT && x->pattern > 0);
-	raw(x, "<h2 id=\"annex%d\">", annex);
-	rc |= text(x, x->c->annex[annex - 1].title);
-	raw(x, "</h2>\n<p class=\"small\">");
-	rc |= text(x, _("Level: \xe2\x97\x8f basic, \xe2\x98\x85 recommended."));
+	raw(x, "<p class=\"small\">");
+	if (a->nnotes == 0)
+		rc |= text(x, _("Level: \xe2\x97\x8f basic, \xe2\x98\x85 recommended."));
+	for (size_t i = 0; i < a->nnotes; i++) {
+		raw(x, i ? "<br>" : "");
+		rc |= text(x, a->notes[i]);
+	}
 	if (annex == 2) {
-		raw(x, " ");
+		raw(x, "<br>");
 		if (x->pattern > 0)
 			rc |= printf_text(x, _("Reference values for pattern %d (Annex 3); "
 					       "* marks a value to be achieved."), x->pattern);
@@ -402,14 +411,27 @@ static int html_checklist_begin(struct ex_ctx *x, int annex)
 			rc |= text(x, _("The pattern (Annex 3) is not known yet: all six are "
 					"shown; * marks a value to be achieved."));
 	}
-	raw(x, "</p>\n<table class=\"checklist\">\n<thead><tr>");
-	rc |= wrap(x, "<th>", _("Number"), "</th>");
+	raw(x, "</p>\n");
+	return rc;
+}
+
+static int html_checklist_begin(struct ex_ctx *x, int annex)
+{
+	struct ex_html_state *h = &x->html;
+	int rc = 0;
+	h->six = annex == 2 && !(x->o->what == EXPORT_ASSESSMENT && x->pattern > 0);
+	raw(x, "<h2 id=\"annex%d\">", annex);
+	rc |= text(x, x->c->annex[annex - 1].title);
+	raw(x, "</h2>\n");
+	rc |= html_checklist_notes(x, annex);
+	raw(x, "<table class=\"checklist\">\n<thead><tr>");
+	rc |= heading(x, annex, ACOL_NUMBER, _("Number"));
 	if (annex == 2)
-		rc |= wrap(x, "<th>", _("Sub"), "</th>");
-	rc |= wrap(x, "<th>", _("Item"), "</th>");
-	rc |= wrap(x, "<th>", _("Level"), "</th>");
+		rc |= heading(x, annex, ACOL_EVAL_NUMBER, _("Sub"));
+	rc |= heading(x, annex, ACOL_ITEM, _("Item"));
+	rc |= heading(x, annex, ACOL_LEVEL, _("Level"));
 	if (annex == 2) {
-		rc |= wrap(x, "<th>", _("Evaluation item"), "</th>");
+		rc |= heading(x, annex, ACOL_EVAL, _("Evaluation item"));
 		for (int p = 1; p <= N_PATTERNS; p++) {
 			if (!h->six && p != x->pattern)
 				continue;
@@ -418,7 +440,7 @@ static int html_checklist_begin(struct ex_ctx *x, int annex)
 			raw(x, "</th>");
 		}
 	}
-	rc |= wrap(x, "<th>", _("Check"), "</th>");
+	rc |= heading(x, annex, ACOL_CHECK, _("Check"));
 	rc |= wrap(x, "<th>", _("Note"), "</th>");
 	raw(x, "</tr></thead>\n<tbody>\n");
 	return rc ? -1 : 0;
