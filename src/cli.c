@@ -200,6 +200,30 @@ static int derive_xml(const struct app *a, const struct survey *s,
 	return EXIT_OK;
 }
 
+/* A survey file (a path, or a name ending in .xml), else an assessment
+ * of the store by id or name; NULL after saying why. */
+static struct survey *derive_source(struct app *a, const char *source)
+{
+	size_t len = strlen(source);
+	int file_like = strchr(source, '/') != NULL ||
+		(len >= 4 && strcmp(source + len - 4, ".xml") == 0);
+	if (!file_like && access(source, F_OK) != 0) {
+		struct assessment *as = cli_store_load(a, "derive", source);
+		if (as == NULL)
+			return NULL;
+		struct survey *s = as->survey;
+		as->survey = NULL;
+		assessment_free(as);
+		return s;
+	}
+	struct diag d = DIAG_INIT;
+	struct survey *s = survey_load(a->form, source, &d);
+	if (s == NULL)
+		fprintf(stderr, "iotscope: %s\n", diag_msg(&d));
+	diag_clear(&d);
+	return s;
+}
+
 static int cmd_derive(struct app *a, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -218,24 +242,9 @@ static int cmd_derive(struct app *a, int argc, char **argv)
 	if (app_core(a) < 0)
 		return EXIT_BAD_INPUT;
 	const char *source = argv[optind];
-	struct diag d = DIAG_INIT;
-	struct survey *s;
-	size_t len = strlen(source);
-	int file_like = strchr(source, '/') != NULL ||
-		(len >= 4 && strcmp(source + len - 4, ".xml") == 0);
-	if (!file_like && access(source, F_OK) != 0) {
-		/* not a file: an assessment in the store, by id or name */
-		struct assessment *as = cli_store_load(a, "derive", source);
-		if (as == NULL)
-			return EXIT_BAD_INPUT;
-		s = as->survey;
-		as->survey = NULL;
-		assessment_free(as);
-	} else if ((s = survey_load(a->form, source, &d)) == NULL) {
-		fprintf(stderr, "iotscope: %s\n", diag_msg(&d));
-		diag_clear(&d);
+	struct survey *s = derive_source(a, source);
+	if (s == NULL)
 		return EXIT_BAD_INPUT;
-	}
 	struct derivation *dv = derive(a->cat, s);
 	int rc = EXIT_OK;
 	if (dv == NULL) {
