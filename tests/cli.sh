@@ -4,35 +4,9 @@
 # IOTSCOPE (the binary) and SRCDIR set.
 set -u
 : "${IOTSCOPE:?}" "${SRCDIR:?}"
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
+. "$SRCDIR/tests/lib.sh"
+scratch
 iot() { "$IOTSCOPE" --catalog "$SRCDIR/catalog" "$@"; }
-
-# expect STATUS DESCRIPTION -- COMMAND...: run, compare the exit status
-expect() {
-	want=$1 what=$2
-	shift 3
-	"$@" >"$tmp/out" 2>"$tmp/err"
-	got=$?
-	if [ "$got" -eq "$want" ]; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
-		echo "FAIL: $what: exit $got, expected $want"
-		sed 's/^/  | /' "$tmp/err"
-	fi
-}
-# contains FILE TEXT DESCRIPTION
-contains() {
-	if grep -qF -- "$2" "$1"; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
-		echo "FAIL: $3: '$2' not in output"
-		sed 's/^/  | /' "$1" | head -5
-	fi
-}
 
 expect 0 "--version" -- iot --version
 contains "$tmp/out" "iotscope" "--version names the program"
@@ -59,7 +33,8 @@ contains "$tmp/err" "$tmp/nowhere" "missing catalog named"
 
 # Annex 8 case 2: 61 candidates (tests/expected_examples.h, worked by hand)
 expect 0 "derive case 2 ids" -- iot derive --format ids "$SRCDIR/examples/case2.xml"
-[ "$(wc -l <"$tmp/out")" -eq 61 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: case 2 derives $(wc -l <"$tmp/out") ids, expected 61"; }
+n=$(wc -l <"$tmp/out")
+[ "$n" -eq 61 ] && ok || bad "case 2 derives $n ids, expected 61"
 contains "$tmp/out" "C-2-own" "case 2 derives C-2-own"
 expect 0 "derive case 2 text" -- iot derive "$SRCDIR/examples/case2.xml"
 contains "$tmp/out" "61 candidate countermeasures (A 14, B 36, C 11)" "case 2 counts by viewpoint"
@@ -78,13 +53,8 @@ expect 0 "catalog" -- iot catalog
 contains "$tmp/out" "countermeasures: 100 (A 14, B 72, C 14" "catalog counts"
 expect 0 "catalog --repairs" -- iot catalog --repairs
 contains "$tmp/out" "seed line" "repair log lists seed lines"
-if cmp -s "$tmp/out" "$SRCDIR/catalog/REPAIRS.md"; then
-	pass=$((pass + 1))
-else
-	fail=$((fail + 1))
-	echo "FAIL: catalog/REPAIRS.md is not what 'iotscope catalog --repairs' prints: regenerate it"
-fi
+check "catalog/REPAIRS.md is what 'iotscope catalog --repairs' prints (else regenerate it)" \
+	cmp -s "$tmp/out" "$SRCDIR/catalog/REPAIRS.md"
 expect 0 "catalog found through IOTSCOPE_DATADIR" -- env IOTSCOPE_DATADIR="$SRCDIR" "$IOTSCOPE" catalog
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary

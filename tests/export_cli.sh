@@ -8,47 +8,13 @@
 set -u
 : "${IOTSCOPE:?}" "${SRCDIR:?}"
 command -v xmllint >/dev/null 2>&1 || { echo "xmllint not found: skipped"; exit 77; }
-tmp=$(mktemp -d) || exit 99
-trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+. "$SRCDIR/tests/lib.sh"
+scratch
 export HOME="$tmp/home" XDG_DATA_HOME="$tmp/xdg"
 mkdir -p "$HOME"
-pass=0 fail=0
 db="$tmp/t.db"
 iot() { "$IOTSCOPE" --catalog "$SRCDIR/catalog" --db "$db" --assessor tester "$@"; }
 
-expect() {
-	want=$1 what=$2
-	shift 3
-	"$@" >"$tmp/out" 2>"$tmp/err"
-	got=$?
-	if [ "$got" -eq "$want" ]; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
-		echo "FAIL: $what: exit $got, expected $want"
-		sed 's/^/  | /' "$tmp/err" | head -5
-	fi
-}
-contains() {
-	if grep -qF -- "$2" "$1"; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
-		echo "FAIL: $3: '$2' not in output"
-		sed 's/^/  | /' "$1" | head -5
-	fi
-}
-ok() {	# ok DESCRIPTION -- COMMAND...: the command must succeed
-	what=$1
-	shift 2
-	if "$@" >/dev/null 2>"$tmp/err2"; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
-		echo "FAIL: $what"
-		sed 's/^/  | /' "$tmp/err2" | head -5
-	fi
-}
 # the export without its one line that holds the export time
 untimed() { grep -v 'generated-at=' "$1"; }
 
@@ -66,32 +32,26 @@ for kind in assessment annex1 annex2 countermeasures; do
 		[ "$kind-$fmt" = assessment-csv ] && continue
 		f="$tmp/$kind.$fmt"
 		expect 0 "export $kind $fmt" -- iot export 1 --what "$kind" --format "$fmt" -o "$f"
-		[ -s "$f" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: $f empty"; }
+		[ -s "$f" ] && ok || bad "$f empty"
 		if [ "$fmt" = xml ]; then
-			ok "xmllint validates $kind.xml" -- \
+			check "xmllint validates $kind.xml" -- \
 				xmllint --noout --nonet --schema "$SRCDIR/forms/assessment.xsd" "$f"
 		elif [ "$fmt" = html ]; then
-			ok "xmllint --html reads $kind.html" -- xmllint --html --noout --nonet "$f"
+			check "xmllint --html reads $kind.html" -- xmllint --html --noout --nonet "$f"
 		fi
 	done
 done
 expect 0 "blank annex 2 form" -- iot export 1 --what annex2 --blank -o "$tmp/blank.xml"
-ok "xmllint validates the blank form" -- \
+check "xmllint validates the blank form" -- \
 	xmllint --noout --nonet --schema "$SRCDIR/forms/assessment.xsd" "$tmp/blank.xml"
-if grep -q 'status=' "$tmp/blank.xml"; then
-	fail=$((fail + 1)); echo "FAIL: the blank form has statuses"
-else
-	pass=$((pass + 1))
-fi
+grep -q 'status=' "$tmp/blank.xml" && bad "the blank form has statuses" || ok
 expect 0 "CSV with a BOM" -- iot export 1 --what annex1 --format csv --bom -o "$tmp/bom.csv"
-[ "$(head -c 3 "$tmp/bom.csv" | od -An -tx1 | tr -d ' ')" = efbbbf ] && pass=$((pass + 1)) ||
-	{ fail=$((fail + 1)); echo "FAIL: no BOM"; }
-[ "$(head -c 3 "$tmp/annex1.csv" | od -An -tx1 | tr -d ' ')" != efbbbf ] && pass=$((pass + 1)) ||
-	{ fail=$((fail + 1)); echo "FAIL: BOM without --bom"; }
+[ "$(head -c 3 "$tmp/bom.csv" | od -An -tx1 | tr -d ' ')" = efbbbf ] && ok || bad "no BOM"
+[ "$(head -c 3 "$tmp/annex1.csv" | od -An -tx1 | tr -d ' ')" != efbbbf ] && ok || bad "BOM without --bom"
 expect 0 "export by name to stdout" -- iot export "Case 5"
 untimed "$tmp/out" >"$tmp/stdout.x"
 untimed "$tmp/assessment.xml" >"$tmp/file.x"
-ok "stdout and -o give the same document" -- cmp "$tmp/stdout.x" "$tmp/file.x"
+check "stdout and -o give the same document" -- cmp "$tmp/stdout.x" "$tmp/file.x"
 contains "$tmp/assessment.xml" 'said &lt;b&gt;"yes"&lt;/b&gt;, &amp; more' "the note, escaped"
 contains "$tmp/assessment.html" 'said &lt;b&gt;&quot;yes&quot;&lt;/b&gt;, &amp; more' \
 	"the note, escaped in HTML"
@@ -99,14 +59,14 @@ contains "$tmp/assessment.html" 'said &lt;b&gt;&quot;yes&quot;&lt;/b&gt;, &amp; 
 # ---- determinism ----
 expect 0 "export again" -- iot export 1 -o "$tmp/again.xml"
 untimed "$tmp/again.xml" >"$tmp/again.x"
-ok "two exports differ only in the export time" -- cmp "$tmp/file.x" "$tmp/again.x"
+check "two exports differ only in the export time" -- cmp "$tmp/file.x" "$tmp/again.x"
 
 # ---- round trip: export -> import -> export ----
 expect 0 "import the export" -- iot import "$tmp/assessment.xml"
 contains "$tmp/out" "Imported as assessment 2" "import names the new assessment"
 expect 0 "export the imported one" -- iot export 2 -o "$tmp/rt.xml"
 untimed "$tmp/rt.xml" >"$tmp/rt.x"
-ok "round trip is byte-identical but for the export time" -- cmp "$tmp/file.x" "$tmp/rt.x"
+check "round trip is byte-identical but for the export time" -- cmp "$tmp/file.x" "$tmp/rt.x"
 
 # ---- hostile files: refused, the database unchanged ----
 iot list >"$tmp/list.before" 2>&1
@@ -116,12 +76,8 @@ refused() {	# refused FILE MESSAGE DESCRIPTION
 	contains "$tmp/err" "$2" "$3 says why"
 	iot list >"$tmp/list.after" 2>&1
 	cksum <"$db" >"$tmp/db.after"
-	if cmp -s "$tmp/list.before" "$tmp/list.after" && cmp -s "$tmp/db.before" "$tmp/db.after"; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
-		echo "FAIL: $3 changed the database"
-	fi
+	cmp -s "$tmp/list.before" "$tmp/list.after" && cmp -s "$tmp/db.before" "$tmp/db.after" &&
+		ok || bad "$3 changed the database"
 }
 h="$SRCDIR/tests/hostile"
 refused "$h/billion-laughs.xml" "billion-laughs.xml:2: document type declarations (DTD) are not accepted" "billion laughs"
@@ -169,9 +125,8 @@ if [ "$(id -u)" != 0 ]; then
 fi
 echo old >"$tmp/keep.xml"
 expect 2 "a refused export leaves the file" -- iot export 1 --format csv -o "$tmp/keep.xml"
-[ "$(cat "$tmp/keep.xml")" = old ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: file touched"; }
+[ "$(cat "$tmp/keep.xml")" = old ] && ok || bad "file touched"
 expect 2 "import with no file" -- iot import
 expect 2 "import with two files" -- iot import a.xml b.xml
 
-echo "export_cli.sh: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary

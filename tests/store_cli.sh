@@ -6,51 +6,12 @@
 # Run by `make check` with IOTSCOPE (the binary) and SRCDIR set.
 set -u
 : "${IOTSCOPE:?}" "${SRCDIR:?}"
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp"' EXIT
+. "$SRCDIR/tests/lib.sh"
+scratch
 HOME=$tmp/home XDG_DATA_HOME=$tmp/xdg TZ=UTC
 export HOME XDG_DATA_HOME TZ
 mkdir "$HOME" || exit 99
-pass=0 fail=0
 iot() { "$IOTSCOPE" --catalog "$SRCDIR/catalog" --assessor auditor "$@"; }
-
-# expect STATUS DESCRIPTION -- COMMAND...: run, compare the exit status
-expect() {
-	want=$1 what=$2
-	shift 3
-	"$@" >"$tmp/out" 2>"$tmp/err" </dev/null
-	got=$?
-	if [ "$got" -eq "$want" ]; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
-		echo "FAIL: $what: exit $got, expected $want"
-		sed 's/^/  | /' "$tmp/err" "$tmp/out" | head -10
-	fi
-}
-# contains FILE TEXT DESCRIPTION
-contains() {
-	if grep -qF -- "$2" "$1"; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
-		echo "FAIL: $3: '$2' not in output"
-		sed 's/^/  | /' "$1" | head -5
-	fi
-}
-lacks() {
-	if grep -qF -- "$2" "$1"; then
-		fail=$((fail + 1))
-		echo "FAIL: $3: '$2' in output"
-	else
-		pass=$((pass + 1))
-	fi
-}
-check() {	# check DESCRIPTION TEST...
-	what=$1
-	shift
-	if "$@"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $what"; fi
-}
 
 # ---- the default database: $XDG_DATA_HOME/iotscope, 0700 and 0600 ----
 db=$XDG_DATA_HOME/iotscope/iotscope.db
@@ -227,5 +188,4 @@ contains "$tmp/out" "20 of 42 cells answered" "both writers' answers are there"
 expect 0 "history of the shared one" -- iot history "$id"
 check "20 answers in the history" [ "$(grep -c 'answer ' "$tmp/out")" -eq 20 ]
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary

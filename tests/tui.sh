@@ -13,7 +13,8 @@ set -u
 : "${IOTSCOPE:?}" "${SRCDIR:?}"
 command -v tmux >/dev/null 2>&1 || { echo "tmux is not installed: skipped"; exit 77; }
 
-tmp=$(mktemp -d) || exit 99
+. "$SRCDIR/tests/lib.sh"
+scratch
 sock="iotscope-tui-$$"
 cleanup() {
 	tmux -L "$sock" kill-server >/dev/null 2>&1
@@ -30,9 +31,6 @@ export HOME="$tmp/home" XDG_DATA_HOME="$tmp/xdg/data" XDG_CONFIG_HOME="$tmp/xdg/
 	LC_ALL=C.UTF-8 TZ=UTC
 unset TMUX NO_COLOR
 
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 tm() { tmux -L "$sock" -f /dev/null "$@"; }
 iot() { "$IOTSCOPE" --catalog "$SRCDIR/catalog" "$@"; }
 
@@ -373,5 +371,4 @@ session 80 24
 signals
 session 120 40
 
-echo "tui.sh: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary
