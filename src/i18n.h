@@ -4,7 +4,13 @@
 
 #include <libintl.h>
 
-#define _(s) gettext(s)
+/* gettext("") would return the catalog header: an empty string stays empty.
+ * format_arg keeps printf(_("%zu ..."), n) checked, as with gettext. */
+static inline __attribute__((format_arg(1))) char *i18n_gettext(const char *s)
+{
+	return s[0] != '\0' ? gettext(s) : (char *)s;
+}
+#define _(s) i18n_gettext(s)
 #define N_(s) (s)
 
 #endif
