@@ -166,7 +166,7 @@ static int html_survey_begin(struct ex_ctx *x)
 	rc |= printf_text(x, _("%zu of %zu cells answered."), x->sum.answered, x->sum.cells);
 	raw(x, " ");
 	rc |= text(x, _("A fixed cell is \xe2\x97\x8b for every operator; "
-			"\"open\" is not answered yet; a greyed cell does not matter "
+			"\"not answered\" is open still; a greyed cell does not matter "
 			"while the cell it depends on is not \xe2\x97\x8b."));
 	raw(x, "</p>\n<table class=\"survey\">\n<thead><tr><th></th><th></th>");
 	for (int i = 0; i < 3; i++)
@@ -187,7 +187,7 @@ static int html_cell(struct ex_ctx *x, const struct ex_cell *e)
 	const char *cls = e->fc->type == FCELL_FIXED ? "c fixed" : !e->applies ? "c na" :
 			  e->value == ANSWER_OPEN ? "c open" : "c";
 	const char *v = e->value == ANSWER_YES ? ANSWER_YES_MARK :
-			e->value == ANSWER_NO ? ANSWER_NO_MARK : _("open");
+			e->value == ANSWER_NO ? ANSWER_NO_MARK : _("not answered");
 	raw(x, "<td class=\"%s\" title=\"", cls);
 	int rc = text(x, e->id);
 	raw(x, "\">");
