@@ -14,6 +14,7 @@
 #include "derive.h"
 #include "i18n.h"
 #include "survey.h"
+#include "ui_text.h"
 
 struct command {
 	const char *name;
@@ -121,7 +122,9 @@ static void derive_text(const struct app *a, const struct survey *s,
 			printf("\n%s %s (%zu)\n", c->viewpoints[vp].id, c->viewpoints[vp].label,
 			       dv->per_viewpoint[vp]);
 		}
-		printf("  %-9s %s\n", cm->number, cm->title);
+		/* C-2-ク is wider than its bytes: pad by display columns */
+		int pad = 9 - ui_text_width(cm->number);
+		printf("  %s%*s %s\n", cm->number, pad > 0 ? pad : 0, "", cm->title);
 		for (size_t r = 0; r < it->nreasons; r++)
 			print_reason(c, cm, &it->reasons[r]);
 	}
