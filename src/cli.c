@@ -237,7 +237,9 @@ static int cmd_derive(struct app *a, int argc, char **argv)
 	int c;
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "f:", opts, NULL)) != -1) {
-		if (c != 'f' || parse_format(optarg, &fmt) < 0)
+		if (c != 'f')
+			return usage_error("derive", _("unknown option"));
+		if (parse_format(optarg, &fmt) < 0)
 			return usage_error("derive", _("--format takes text, ids or xml"));
 	}
 	if (argc - optind != 1)

@@ -143,7 +143,8 @@ static int key_value(const struct cat_cm *cm, const char *arg, char **key,
 {
 	const char *eq = strchr(arg, '=');
 	if (eq == NULL || eq == arg) {
-		diag_set(d, _("'%s': write KEY=VALUE, e.g. 1=done or c.2=not-done"), arg);
+		diag_set(d, _("'%s': write KEY=VALUE, e.g. --action 1=done, --action c.2=not-done "
+			      "or --action-note 1=TEXT"), arg);
 		return -1;
 	}
 	if ((*key = strndup(arg, (size_t)(eq - arg))) == NULL) {
@@ -171,14 +172,14 @@ static int review_option(struct review_req *r, int opt, const char *arg, struct 
 	if (opt == 'd' && (e->value = decision_parse(arg)) < 0)
 		diag_set(d, _("'%s' is not a decision: give none, todo, in-place, "
 			      "not-applicable or later"), arg);
-	else if (opt == 'n')
+	else if (opt == 'n' && store_text_check("--note", arg, 0, d) == 0)
 		e->text = arg;
 	else if (opt == 'a' && key_value(r->cm, arg, &e->key, &e->text, d) == 0 &&
 		 (e->value = action_state_parse(e->text)) < 0)
 		diag_set(d, _("'%s' is not an action state: give none, done, not-done or "
 			      "not-applicable"), e->text);
-	else if (opt == 'm')
-		key_value(r->cm, arg, &e->key, &e->text, d);
+	else if (opt == 'm' && key_value(r->cm, arg, &e->key, &e->text, d) == 0)
+		store_text_check("--action-note", e->text, 0, d);
 	return d->msg ? -1 : 0;
 }
 
@@ -330,6 +331,8 @@ int cli_cmd_check(struct app *a, int argc, char **argv)
 	int annex = catalog_annex_index(a->cat, 0, item) >= 0 ? 1 :
 		catalog_annex_index(a->cat, 1, item) >= 0 ? 2 : 0;
 	int s = strcmp(status, "-") == 0 ? CHECK_NONE : check_status_parse(status);
+	if (store_text_check("--note", note, 0, &d) < 0)
+		return cli_fail(argv[0], &d);
 	if (annex == 0)
 		diag_set(&d, _("no checklist item '%s' in Annex 1 or 2 (ids like II.1.1.1, "
 			       "III.1.1.1.a)"), item);

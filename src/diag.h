@@ -13,7 +13,8 @@ struct diag {
 /* Set the message (the first error wins: later calls are ignored). */
 void diag_set(struct diag *d, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-void diag_vset(struct diag *d, const char *fmt, va_list ap);
+void diag_vset(struct diag *d, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 /* Put "context: " in front of the current message. */
 void diag_prefix(struct diag *d, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
@@ -23,6 +24,6 @@ void diag_clear(struct diag *d);
 
 /* printf into a fresh malloc'd string; NULL when out of memory. */
 char *str_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-char *str_vprintf(const char *fmt, va_list ap);
+char *str_vprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 #endif

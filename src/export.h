@@ -55,5 +55,9 @@ int export_to_file(const struct catalog *c, const struct form *f,
  * d; nothing is half-read. */
 struct assessment *import_file(const struct catalog *c, const struct form *f,
 			       const char *path, struct diag *d);
+/* The same from LEN bytes in memory; NAME is what messages call it. */
+struct assessment *import_memory(const struct catalog *c, const struct form *f,
+				 const char *buf, size_t len, const char *name,
+				 struct diag *d);
 
 #endif

@@ -63,7 +63,7 @@ int export_text_ok(const char *s, const char *what, struct diag *d)
 		}
 		if (!xml_char(cp)) {
 			diag_set(d, "%s: holds the control character U+%04lX, which an XML "
-				 "or HTML file cannot carry; remove it and export again", what, cp);
+				 "or HTML file cannot carry; remove it", what, cp);
 			return -1;
 		}
 		p += n;

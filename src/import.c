@@ -453,11 +453,12 @@ static void free_seen(struct importer *im)
 	free(im->check_line[1]);
 }
 
-struct assessment *import_file(const struct catalog *c, const struct form *f,
-			       const char *path, struct diag *d)
+struct assessment *import_memory(const struct catalog *c, const struct form *f,
+				 const char *buf, size_t len, const char *name,
+				 struct diag *d)
 {
-	struct importer im = { .c = c, .f = f, .name = path, .d = d };
-	xmlDocPtr doc = xmlsafe_read_file(path, XMLSAFE_MAX_BYTES, d);
+	struct importer im = { .c = c, .f = f, .name = name, .d = d };
+	xmlDocPtr doc = xmlsafe_read_memory(buf, len, name, d);
 	if (doc == NULL)
 		return NULL;
 	const xmlNode *root = xmlDocGetRootElement(doc);
@@ -477,4 +478,16 @@ struct assessment *import_file(const struct catalog *c, const struct form *f,
 		return NULL;
 	}
 	return im.a;
+}
+
+struct assessment *import_file(const struct catalog *c, const struct form *f,
+			       const char *path, struct diag *d)
+{
+	size_t len = 0;
+	char *buf = xmlsafe_slurp(path, XMLSAFE_MAX_BYTES, &len, d);
+	if (buf == NULL)
+		return NULL;
+	struct assessment *a = import_memory(c, f, buf, len, path, d);
+	free(buf);
+	return a;
 }

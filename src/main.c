@@ -17,6 +17,16 @@ static void version(void)
 	printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
 }
 
+/* Output that could not be written is an error, even for --help. */
+static int finish(int rc)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "iotscope: %s\n", _("error writing standard output"));
+		return EXIT_BAD_INPUT;
+	}
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
@@ -42,6 +52,12 @@ int main(int argc, char **argv)
 			catalog = optarg;
 			break;
 		case 'd':
+			if (optarg[0] == '\0') {
+				fprintf(stderr, "iotscope: %s\n", _("--db needs a file name"));
+				cli_usage(stderr);
+				free(app.db_path);
+				return EXIT_USAGE;
+			}
 			free(app.db_path);
 			app.db_path = strdup(optarg);
 			break;
@@ -51,11 +67,11 @@ int main(int argc, char **argv)
 		case 'h':
 			cli_usage(stdout);
 			free(app.db_path);
-			return EXIT_OK;
+			return finish(EXIT_OK);
 		case 'V':
 			version();
 			free(app.db_path);
-			return EXIT_OK;
+			return finish(EXIT_OK);
 		default:
 			cli_usage(stderr);
 			free(app.db_path);
@@ -77,9 +93,5 @@ int main(int argc, char **argv)
 		rc = cli_run(&app, argc - optind, argv + optind);
 	}
 	app_free(&app);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "iotscope: %s\n", _("error writing standard output"));
-		return EXIT_BAD_INPUT;
-	}
-	return rc;
+	return finish(rc);
 }

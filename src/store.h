@@ -44,6 +44,14 @@ struct assessment *store_load(struct store *st, int64_t id, const struct form *f
 /* Find an assessment by id ("12") or exact name; -1 with d set. */
 int store_resolve(struct store *st, const char *ref, int64_t *id, struct diag *d);
 
+/* Text a user gives (a detail, a note, a name): only what every export
+ * can carry (valid UTF-8, no control character XML 1.0 cannot hold) is
+ * stored; ONE_LINE text (an assessment's name) has no line break or
+ * tab either.  NULL is fine.  -1 with d set naming WHAT.  Every edit
+ * below checks its text so; callers that make several edits check all
+ * first, so that none is half done. */
+int store_text_check(const char *what, const char *s, int one_line, struct diag *d);
+
 /* Edits: each one transaction plus one history row.  NOTE NULL = none. */
 int store_set_detail(struct store *st, int64_t id, enum detail k, const char *value,
 		     struct diag *d);

@@ -11,6 +11,10 @@
 int store_vacuum_into(struct store *st, const char *path, struct diag *d)
 {
 	struct stat sb;
+	if (path[0] == '\0') {
+		diag_set(d, "no file name given for the copy");
+		return -1;
+	}
 	if (stat(path, &sb) == 0) {
 		diag_set(d, "%s: exists already; give the backup a new file name", path);
 		return -1;

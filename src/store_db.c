@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "export_walk.h"
 #include "store_internal.h"
 
 int store_fail(struct store *st, struct diag *d, const char *what)
@@ -180,4 +181,24 @@ int store_require(struct store *st, int64_t id, struct diag *d)
 	else
 		store_fail(st, d, "cannot read");
 	return -1;
+}
+
+/* ---------- text a user gives ---------- */
+
+int store_text_check(const char *what, const char *s, int one_line, struct diag *d)
+{
+	if (s == NULL)
+		return 0;
+	if (export_text_ok(s, what, d) < 0)
+		return -1;
+	if (one_line && strpbrk(s, "\t\n\r") != NULL) {
+		diag_set(d, "%s: give it on one line (it holds a line break or a tab)", what);
+		return -1;
+	}
+	return 0;
+}
+
+int store_detail_one_line(enum detail k)
+{
+	return k == DETAIL_NAME;	/* what lists show and commands take */
 }

@@ -88,7 +88,9 @@ int store_set_detail(struct store *st, int64_t id, enum detail k, const char *va
 	value = nonempty(value);
 	if (k == DETAIL_NAME && value == NULL)
 		return survey_detail_check(k, "", d);
-	if (value != NULL && survey_detail_check(k, value, d) < 0)
+	if (value != NULL && (survey_detail_check(k, value, d) < 0 ||
+			      store_text_check(survey_detail_id(k), value,
+					       store_detail_one_line(k), d) < 0))
 		return -1;
 	struct detail_arg x = { k, value };
 	return edit(st, id, detail_body, &x, d);
@@ -245,7 +247,7 @@ int store_set_decision(struct store *st, int64_t id, const char *cm, enum decisi
 int store_set_review_note(struct store *st, int64_t id, const char *cm, const char *note,
 			  struct diag *d)
 {
-	if (bad_key(cm, "countermeasure", d) < 0)
+	if (bad_key(cm, "countermeasure", d) < 0 || store_text_check("note", note, 0, d) < 0)
 		return -1;
 	struct column_edit e = {
 		"SELECT note FROM reviews WHERE assessment_id = ? AND cm = ?",
@@ -281,7 +283,8 @@ int store_set_action(struct store *st, int64_t id, const char *cm, const char *k
 int store_set_action_note(struct store *st, int64_t id, const char *cm, const char *key,
 			  const char *note, struct diag *d)
 {
-	if (bad_key(cm, "countermeasure", d) < 0 || bad_key(key, "action", d) < 0)
+	if (bad_key(cm, "countermeasure", d) < 0 || bad_key(key, "action", d) < 0 ||
+	    store_text_check("note", note, 0, d) < 0)
 		return -1;
 	struct column_edit e = {
 		"SELECT note FROM action_states WHERE assessment_id = ? AND cm = ? AND key = ?",
@@ -327,7 +330,7 @@ int store_set_check(struct store *st, int64_t id, int annex, const char *item,
 int store_set_check_note(struct store *st, int64_t id, int annex, const char *item,
 			 const char *note, struct diag *d)
 {
-	if (bad_annex(annex, item, d) < 0)
+	if (bad_annex(annex, item, d) < 0 || store_text_check("note", note, 0, d) < 0)
 		return -1;
 	struct column_edit e = {
 		"SELECT note FROM checks WHERE assessment_id = ? AND annex = ? AND item = ?",

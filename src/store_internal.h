@@ -51,6 +51,9 @@ int store_record(struct store *st, int64_t id, const char *what, const char *old
 /* Inside a transaction: -1 with d set unless assessment ID exists. */
 int store_require(struct store *st, int64_t id, struct diag *d);
 
+/* The details that must be one line: the name (lists, `iotscope show NAME`). */
+int store_detail_one_line(enum detail k);
+
 /* VACUUM INTO PATH (which must not exist yet), file mode 0600. */
 int store_vacuum_into(struct store *st, const char *path, struct diag *d);
 

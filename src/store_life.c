@@ -88,11 +88,32 @@ static int put_all(struct store *st, const struct assessment *a, int64_t *id,
 			  a->changed, *id);
 }
 
+/* Every text of A passes store_text_check before anything is written. */
+static int texts_ok(const struct assessment *a, struct diag *d)
+{
+	for (int k = 0; k < N_DETAILS; k++)
+		if (store_text_check(survey_detail_id((enum detail)k), a->survey->details[k],
+				     store_detail_one_line((enum detail)k), d) < 0)
+			return -1;
+	for (size_t i = 0; i < a->nreviews; i++) {
+		const struct cm_review *r = &a->reviews[i];
+		if (store_text_check("note", r->note, 0, d) < 0)
+			return -1;
+		for (size_t j = 0; j < r->nactions; j++)
+			if (store_text_check("note", r->actions[j].note, 0, d) < 0)
+				return -1;
+	}
+	for (size_t i = 0; i < a->nchecks; i++)
+		if (store_text_check("note", a->checks[i].note, 0, d) < 0)
+			return -1;
+	return 0;
+}
+
 int store_create(struct store *st, const struct assessment *a, int64_t *id,
 		 struct diag *d)
 {
 	const char *name = a->survey->details[DETAIL_NAME];
-	if (survey_detail_check(DETAIL_NAME, name ? name : "", d) < 0)
+	if (survey_detail_check(DETAIL_NAME, name ? name : "", d) < 0 || texts_ok(a, d) < 0)
 		return -1;
 	int64_t new_id = 0;
 	if (store_begin(st, d) < 0)
@@ -156,7 +177,8 @@ static int copy_body(struct store *st, int64_t id, const char *name, int64_t *ne
 int store_copy(struct store *st, int64_t id, const char *name, int64_t *new_id,
 	       struct diag *d)
 {
-	if (survey_detail_check(DETAIL_NAME, name ? name : "", d) < 0)
+	if (survey_detail_check(DETAIL_NAME, name ? name : "", d) < 0 ||
+	    store_text_check("name", name, 1, d) < 0)
 		return -1;
 	int64_t made = 0;
 	if (store_begin(st, d) < 0)

@@ -47,6 +47,14 @@ static int check_header(const char *path, struct diag *d)
 			 "it was left as it is", path);
 		return -1;
 	}
+	/* the fixed fields of the header (sqlite.org/fileformat.html 1.3):
+	 * without them the numbers below mean nothing */
+	if (h[21] != 64 || h[22] != 32 || h[23] != 32 || h[18] < 1 || h[18] > 2 ||
+	    h[19] < 1 || h[19] > 2) {
+		diag_set(d, "%s: the database is damaged (its header is not valid); it "
+			 "was left as it is: restore a backup", path);
+		return -1;
+	}
 	uint32_t app = be32(h + 68), version = be32(h + 60);
 	if (app != 0 && app != STORE_APPLICATION_ID) {
 		diag_set(d, "%s: not an iotscope database (an SQLite file of another "
@@ -79,7 +87,17 @@ static int check_path(const char *path, int *exists, struct diag *d)
 				 (sb.st_mode & S_IWUSR) == 0 ? "no write permission" : strerror(errno));
 			return -1;
 		}
-		return check_header(path, d);
+		/* SQLite keeps PATH-wal and PATH-shm beside it */
+		char *dir = paths_dir_of(path);
+		int dir_ok = dir != NULL && access(dir, W_OK | X_OK) == 0;
+		if (dir != NULL && !dir_ok)
+			diag_set(d, "%s: cannot write in its directory %s (%s); iotscope keeps "
+				 "its journal files (-wal, -shm) beside the database", path, dir,
+				 strerror(errno));
+		else if (dir == NULL)
+			diag_set(d, "out of memory");
+		free(dir);
+		return dir_ok ? check_header(path, d) : -1;
 	}
 	if (errno != ENOENT) {
 		diag_set(d, "%s: cannot open or create the database: %s", path, strerror(errno));
@@ -268,7 +286,13 @@ struct store *store_open(const char *path, const char *who, struct diag *d)
 		return NULL;
 	}
 	int exists;
-	if (check_path(path, &exists, d) < 0) {
+	if (path[0] == '\0') {
+		diag_set(d, "no database file given (the path is empty)");
+		store_close(st);
+		return NULL;
+	}
+	if (store_text_check("the assessor name", st->who, 1, d) < 0 ||
+	    check_path(path, &exists, d) < 0) {
 		store_close(st);
 		return NULL;
 	}

@@ -235,6 +235,14 @@ struct survey *survey_parse(const struct form *f, const char *buf, size_t len,
 	if (xmlsafe_validate(f->survey_xsd, doc, name, d) < 0)
 		goto done;
 	const xmlNode *root = xmlDocGetRootElement(doc);
+	char *version = xml_attr(root, "version");
+	int supported = version != NULL && strcmp(version, "1") == 0;
+	xmlFree(version);
+	if (!supported) {
+		diag_set(d, "%s:%ld: survey format version not supported (this iotscope reads version 1)",
+			 name, xmlGetLineNo(root));
+		goto done;
+	}
 	if ((s = survey_new(f)) == NULL) {
 		diag_set(d, "out of memory");
 		goto done;

@@ -508,15 +508,17 @@ int ui_run(struct app *app)
 	}
 	ui_signals_restore();
 	int sig = ui_signal_caught();
-	size_t lost = u->npending;
+	/* stopped by a signal: the refused changes get one more try */
+	size_t lost = sig != 0 && u->npending > 0 ? ui_save_retry(u) : u->npending;
+	ui_save_report(u, stderr);
 	ui_free(u);
 	store_close(st);
 	free(db);
-	if (lost > 0)
-		fprintf(stderr, "iotscope: %zu %s\n", lost, _("changes were not saved"));
 	if (sig != 0) {
-		fprintf(stderr, "iotscope: %s (%s)\n", _("stopped by a signal; every change "
-			"made before it was saved"), strsignal(sig));
+		fprintf(stderr, "iotscope: %s (%s)\n", lost == 0 ?
+			_("stopped by a signal; every change made before it was saved") :
+			_("stopped by a signal; the changes above were NOT saved, every other "
+			  "change was"), strsignal(sig));
 		return 128 + sig;
 	}
 	return lost > 0 ? EXIT_BAD_INPUT : rc;

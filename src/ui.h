@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "assessment.h"
 #include "catalog.h"
@@ -95,9 +96,11 @@ enum pending_kind { PEND_ANSWER, PEND_DETAIL, PEND_DECISION, PEND_REVIEW_NOTE, P
 		    PEND_ACTION_NOTE, PEND_CHECK, PEND_CHECK_NOTE };
 struct ui_pending {
 	enum pending_kind kind;
+	int64_t id;			/* the assessment it belongs to */
 	int n;				/* answer, detail, decision, state, annex */
 	int state;
 	char *a, *b, *value;		/* cell/cm/item, key, text */
+	char *what;			/* in words, for the report at exit */
 };
 
 /* ---------- the workbench ---------- */
@@ -184,8 +187,11 @@ int ui_save_action(struct ui *u, const char *cm, const char *key, enum action_st
 int ui_save_action_note(struct ui *u, const char *cm, const char *key, const char *note);
 int ui_save_check(struct ui *u, int annex, const char *item, enum check_status s);
 int ui_save_check_note(struct ui *u, int annex, const char *item, const char *note);
-/* Try the refused changes again; the number still refused. */
+/* Try the refused changes again, each in the assessment it was made in
+ * (whichever is open now); the number still refused. */
 size_t ui_save_retry(struct ui *u);
+/* Name each change still refused on OUT, one line each. */
+void ui_save_report(const struct ui *u, FILE *out);
 void ui_pending_free(struct ui *u);
 
 /* ui_help.c: the keys of the current screen, over its body. */

@@ -5,6 +5,7 @@
  * (reliability.md: keep the answer in memory and say so). */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -64,7 +65,7 @@ static int apply(struct ui *u, const struct ui_pending *p, struct diag *d)
 static int write_one(struct ui *u, const struct ui_pending *p, struct diag *d)
 {
 	struct store *st = u->st;
-	int64_t id = u->a->id;
+	int64_t id = p->id;
 	switch (p->kind) {
 	case PEND_ANSWER:
 		return store_set_answer(st, id, u->form->cells[p->n].id, (enum answer)p->state, d);
@@ -91,6 +92,7 @@ static void pending_clear(struct ui_pending *p)
 	free(p->a);
 	free(p->b);
 	free(p->value);
+	free(p->what);
 }
 
 void ui_pending_free(struct ui *u)
@@ -117,7 +119,7 @@ size_t ui_save_retry(struct ui *u)
 	size_t kept = 0;
 	for (size_t i = 0; i < u->npending; i++) {
 		struct diag d = DIAG_INIT;
-		if (u->a != NULL && write_one(u, &u->pending[i], &d) == 0)
+		if (write_one(u, &u->pending[i], &d) == 0)
 			pending_clear(&u->pending[i]);
 		else
 			u->pending[kept++] = u->pending[i];
@@ -125,6 +127,13 @@ size_t ui_save_retry(struct ui *u)
 	}
 	u->npending = kept;
 	return kept;
+}
+
+void ui_save_report(const struct ui *u, FILE *out)
+{
+	for (size_t i = 0; i < u->npending; i++)
+		fprintf(out, _("iotscope: NOT saved in assessment %lld: %s\n"),
+			(long long)u->pending[i].id, u->pending[i].what);
 }
 
 /* Save P (its strings owned by P): to the store, then in memory.  The
@@ -168,8 +177,9 @@ static int save_new(struct ui *u, enum pending_kind k, int n, int state, const c
 		    const char *b, const char *value, const char *what)
 {
 	int fail = 0;
-	struct ui_pending p = { k, n, state, dup_or_null(a, &fail), dup_or_null(b, &fail),
-				dup_or_null(value, &fail) };
+	struct ui_pending p = { k, u->a ? u->a->id : 0, n, state, dup_or_null(a, &fail),
+				dup_or_null(b, &fail), dup_or_null(value, &fail),
+				dup_or_null(what, &fail) };
 	if (fail) {
 		pending_clear(&p);
 		ui_say(u, 1, "%s", _("out of memory: not saved"));

@@ -87,6 +87,13 @@ xmlDocPtr xmlsafe_read_memory(const char *buf, size_t len, const char *name,
 			 name, len, XMLSAFE_MAX_BYTES);
 		return NULL;
 	}
+	/* We read UTF-8 only (the encoding is forced below): say so plainly
+	 * rather than let the parser complain about the first byte. */
+	if (len >= 2 && (((unsigned char)buf[0] == 0xff && (unsigned char)buf[1] == 0xfe) ||
+			 ((unsigned char)buf[0] == 0xfe && (unsigned char)buf[1] == 0xff))) {
+		diag_set(d, "%s:1: UTF-16 is not accepted: save the file as UTF-8", name);
+		return NULL;
+	}
 	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
 	if (ctxt == NULL) {
 		diag_set(d, "%s: out of memory", name);

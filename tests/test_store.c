@@ -788,6 +788,113 @@ static void test_refuse_uncreatable_dir(void **state)
 	free(file);
 }
 
+/* Random bytes over the header fields after the magic (a damaged header):
+ * refused as damaged, not read as "a newer iotscope" from a garbage
+ * schema number. */
+static void test_refuse_damaged_header(void **state)
+{
+	(void)state;
+	size_t len;
+	char *bytes = our_database("header-src.db", &len);
+	char *bad = malloc(len);
+	assert_non_null(bad);
+	memcpy(bad, bytes, len);
+	for (int i = 16; i < 66; i++)
+		bad[i] = (char)(0x5b + 37 * i);
+	refuse("bad-header.db", bad, len, "damaged");
+	/* one fixed field wrong (payload fraction 64 -> 5) is enough */
+	memcpy(bad, bytes, len);
+	bad[21] = 5;
+	refuse("bad-fraction.db", bad, len, "header");
+	free(bad);
+	free(bytes);
+}
+
+/* An empty path is no database (SQLite would open a temporary one and
+ * lose everything) and no backup (VACUUM INTO '' writes nothing). */
+static void test_refuse_empty_paths(void **state)
+{
+	(void)state;
+	struct diag d = DIAG_INIT;
+	assert_null(store_open("", "tester", &d));
+	assert_non_null(strstr(diag_msg(&d), "no database file"));
+	diag_clear(&d);
+	char *path = tmp("backup-src.db");
+	struct store *st = open_ok(path, "tester");
+	assert_int_equal(store_backup(st, "", &d), -1);
+	assert_non_null(strstr(diag_msg(&d), "no file name"));
+	diag_clear(&d);
+	store_close(st);
+	free(path);
+}
+
+/* The history length of assessment ID. */
+static size_t history_len(struct store *st, int64_t id)
+{
+	struct history_entry *h;
+	size_t n;
+	struct diag d = DIAG_INIT;
+	assert_int_equal(store_history(st, id, &h, &n, &d), 0);
+	store_history_free(h, n);
+	return n;
+}
+
+static void assert_refused(int rc, struct diag *d, const char *want)
+{
+	assert_int_equal(rc, -1);
+	if (strstr(diag_msg(d), want) == NULL)
+		fail_msg("message '%s' does not say '%s'", diag_msg(d), want);
+	diag_clear(d);
+}
+
+/* Text no export could carry is refused when it is given, not found
+ * later by the export; labels are one line; nothing is written. */
+static void test_refuse_bad_text(void **state)
+{
+	(void)state;
+	char *path = tmp("text.db");
+	struct store *st = open_ok(path, "tester");
+	int64_t id = create_named(st, "Text"), copy = 0;
+	size_t before = history_len(st, id);
+	struct diag d = DIAG_INIT;
+	assert_refused(store_set_detail(st, id, DETAIL_NOTES, "bad\xff\xfe", &d), &d,
+		       "notes: not valid UTF-8 at byte 3");
+	assert_refused(store_set_detail(st, id, DETAIL_NAME, "cut \xc3", &d), &d,
+		       "not valid UTF-8");
+	assert_refused(store_set_detail(st, id, DETAIL_OPERATOR, "esc\x1b[31m", &d), &d,
+		       "operator: holds the control character U+001B");
+	assert_refused(store_set_detail(st, id, DETAIL_NAME, "two\nlines", &d), &d,
+		       "one line");
+	assert_refused(store_rename(st, id, "tab\there", &d), &d, "one line");
+	assert_refused(store_copy(st, id, "x\ny", &copy, &d), &d, "one line");
+	assert_refused(store_set_review_note(st, id, "A-1", "\x01", &d), &d, "U+0001");
+	assert_refused(store_set_action_note(st, id, "A-1", "1", "\x80", &d), &d,
+		       "not valid UTF-8");
+	assert_refused(store_set_check_note(st, id, 1, "II.1.1.1", "\x02", &d), &d, "U+0002");
+	assert_int_equal(history_len(st, id), before);
+	/* other details and notes may hold lines and tabs; Japanese is fine */
+	assert_int_equal(store_set_detail(st, id, DETAIL_DESCRIPTION, "一行目\n\t二行目", &d), 0);
+	assert_int_equal(store_set_check_note(st, id, 1, "II.1.1.1", "証跡\nあり", &d), 0);
+	/* store_create checks every text of the assessment before writing */
+	struct assessment *a = assessment_new(tu_form);
+	assert_int_equal(survey_set_detail(a->survey, DETAIL_NAME, "New", &d), 0);
+	assert_int_equal(assessment_set_check(a, 1, "II.1.1.1", CHECK_IMPLEMENTED, "\xff", &d), 0);
+	int64_t made = 0;
+	assert_refused(store_create(st, a, &made, &d), &d, "not valid UTF-8");
+	assessment_free(a);
+	struct assessment_summary *sum;
+	size_t n;
+	assert_int_equal(store_list(st, tu_catalog, tu_form, &sum, &n, &d), 0);
+	assert_int_equal(n, 1);
+	store_summaries_free(sum, n);
+	store_close(st);
+	/* the name the history records (--assessor) too */
+	assert_null(store_open(path, "who\xff", &d));
+	assert_non_null(strstr(diag_msg(&d), "assessor"));
+	diag_clear(&d);
+	free(path);
+}
+
 /* ---------- two writers at once ---------- */
 
 enum { WRITER_EDITS = 150 };
@@ -887,6 +994,9 @@ int main(void)
 		cmocka_unit_test(test_refuse_corrupt),
 		cmocka_unit_test(test_refuse_read_only),
 		cmocka_unit_test(test_refuse_uncreatable_dir),
+		cmocka_unit_test(test_refuse_damaged_header),
+		cmocka_unit_test(test_refuse_empty_paths),
+		cmocka_unit_test(test_refuse_bad_text),
 		cmocka_unit_test(test_two_writers),
 	};
 	int rc = tu_load(NULL);

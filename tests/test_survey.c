@@ -118,7 +118,9 @@ static void test_bad_files(void **st)
 	expect_bad("<?xml version=\"1.0\"?>\n<!DOCTYPE survey [<!ENTITY a \"aaaa\">"
 		   "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">]>\n" HEAD "<answers/></survey>",
 		   "DTD");
-	expect_bad("\xff\xfe<survey/>", "bad.xml:1:");
+	expect_bad("\xff\xfe<\0s\0/\0>\0", "UTF-16 is not accepted");
+	expect_bad("<survey xmlns=\"urn:iotscope:survey:1\" version=\"2\"><details><name>n</name>"
+		   "</details><answers/></survey>", "version not supported");
 	struct diag d = DIAG_INIT;
 	assert_null(survey_load(tu_form, "/nonexistent/survey.xml", &d));
 	assert_non_null(strstr(diag_msg(&d), "/nonexistent/survey.xml: No such file"));
