@@ -152,12 +152,12 @@ static int render(const struct catalog *c, const struct form *f, const struct as
 
 /* What the format promises: XML valid against forms/assessment.xsd; CSV
  * every record read back; HTML parses cleanly. */
-static int check(const struct catalog *c, const struct export_options *o, const char *buf,
+static int check(const struct form *f, const struct export_options *o, const char *buf,
 		 size_t len, size_t records, const char *name, struct diag *d)
 {
 	switch (o->format) {
 	case EXPORT_XML:
-		return export_xml_check(c, buf, len, name, d);
+		return export_xml_check(f, buf, len, name, d);
 	case EXPORT_CSV:
 		return export_csv_check(buf, len, records, name, d);
 	default:
@@ -173,7 +173,7 @@ int export_to_stream(const struct catalog *c, const struct form *f,
 	size_t len = 0, records = 0;
 	if (render(c, f, a, o, &buf, &len, &records, d) < 0)
 		return -1;
-	int rc = check(c, o, buf, len, records, "export", d);
+	int rc = check(f, o, buf, len, records, "export", d);
 	if (rc == 0 && (fwrite(buf, 1, len, out) != len || fflush(out) != 0)) {
 		diag_set(d, "write error: %s", strerror(errno));
 		rc = -1;
@@ -302,7 +302,7 @@ int export_to_file(const struct catalog *c, const struct form *f,
 	if (rc == 0)
 		rc = read_back(tmp, path, buf, len, d);
 	if (rc == 0)
-		rc = check(c, o, buf, len, records, path, d);
+		rc = check(f, o, buf, len, records, path, d);
 	if (rc == 0 && rename(tmp, path) != 0) {
 		diag_set(d, _("%s: cannot put the file in place: %s"), path, strerror(errno));
 		rc = -1;

@@ -122,7 +122,7 @@ int export_text_ok(const char *s, const char *what, struct diag *d);
 void export_escape(FILE *out, const char *s, const char *special);
 
 /* The format-specific checks of a rendered export (re-read from disk). */
-int export_xml_check(const struct catalog *c, const char *buf, size_t len,
+int export_xml_check(const struct form *f, const char *buf, size_t len,
 		     const char *name, struct diag *d);
 int export_csv_check(const char *buf, size_t len, size_t records, const char *name,
 		     struct diag *d);

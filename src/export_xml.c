@@ -489,30 +489,12 @@ const struct ex_writer export_xml_writer = {
 
 /* ---------- the check of a written file ---------- */
 
-static struct xschema *load_schema(const struct catalog *c, struct diag *d)
-{
-	char *forms = paths_forms_dir(c->dir);
-	char *path = forms ? str_printf("%s/assessment.xsd", forms) : NULL;
-	free(forms);
-	if (path == NULL) {
-		diag_set(d, "out of memory");
-		return NULL;
-	}
-	struct xschema *s = xschema_load(path, d);
-	free(path);
-	return s;
-}
-
 /* Well-formed (by the same safe parser import uses) and valid. */
-int export_xml_check(const struct catalog *c, const char *buf, size_t len,
+int export_xml_check(const struct form *f, const char *buf, size_t len,
 		     const char *name, struct diag *d)
 {
-	struct xschema *s = load_schema(c, d);
-	if (s == NULL)
-		return -1;
 	xmlDocPtr doc = xmlsafe_read_memory(buf, len, name, d);
-	int rc = doc != NULL ? xmlsafe_validate(s, doc, name, d) : -1;
+	int rc = doc != NULL ? xmlsafe_validate(f->assessment_xsd, doc, name, d) : -1;
 	xmlFreeDoc(doc);
-	xschema_free(s);
 	return rc;
 }

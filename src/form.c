@@ -263,10 +263,11 @@ struct form *form_load(const char *dir, const struct catalog *cat, struct diag *
 	char *xsd_path = str_printf("%s/form.xsd", dir);
 	char *form_path = str_printf("%s/fig16.xml", dir);
 	char *survey_path = str_printf("%s/survey.xsd", dir);
+	char *export_path = str_printf("%s/assessment.xsd", dir);
 	struct xschema *xsd = NULL;
 	xmlDocPtr doc = NULL;
 	int rc = -1;
-	if (!xsd_path || !form_path || !survey_path) {
+	if (!xsd_path || !form_path || !survey_path || !export_path) {
 		diag_set(d, "out of memory");
 		goto done;
 	}
@@ -277,7 +278,8 @@ struct form *form_load(const char *dir, const struct catalog *cat, struct diag *
 		goto done;
 	if (read_form(&ld, xmlDocGetRootElement(doc)) < 0)
 		goto done;
-	if ((f->survey_xsd = xschema_load(survey_path, d)) == NULL)
+	if ((f->survey_xsd = xschema_load(survey_path, d)) == NULL ||
+	    (f->assessment_xsd = xschema_load(export_path, d)) == NULL)
 		goto done;
 	rc = 0;
 done:
@@ -286,6 +288,7 @@ done:
 	free(xsd_path);
 	free(form_path);
 	free(survey_path);
+	free(export_path);
 	if (rc < 0) {
 		form_free(f);
 		return NULL;
@@ -298,6 +301,7 @@ void form_free(struct form *f)
 	if (f == NULL)
 		return;
 	xschema_free(f->survey_xsd);
+	xschema_free(f->assessment_xsd);
 	arena_free(f->arena);
 	free(f);
 }

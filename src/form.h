@@ -65,6 +65,7 @@ struct form {
 	size_t ncells;
 	int cell_of[N_CELL_KINDS][CELL_INDEX_MAX];	/* -1 if none */
 	struct xschema *survey_xsd;	/* forms/survey.xsd */
+	struct xschema *assessment_xsd;	/* forms/assessment.xsd (exports) */
 };
 
 /* Load forms/fig16.xml (with form.xsd, survey.xsd) from DIR, checking

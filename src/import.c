@@ -107,16 +107,7 @@ static int check_root(struct importer *im, const xmlNode *root)
 
 static int validate(struct importer *im, xmlDocPtr doc)
 {
-	char *forms = paths_forms_dir(im->c->dir);
-	char *path = forms ? str_printf("%s/assessment.xsd", forms) : NULL;
-	free(forms);
-	if (path == NULL)
-		return fail(im, NULL, "out of memory");
-	struct xschema *s = xschema_load(path, im->d);
-	free(path);
-	int rc = s ? xmlsafe_validate(s, doc, im->name, im->d) : -1;
-	xschema_free(s);
-	return rc;
+	return xmlsafe_validate(im->f->assessment_xsd, doc, im->name, im->d);
 }
 
 /* ---------- header and details ---------- */
