@@ -94,3 +94,23 @@ ratios() {
 	echo "$1 $2 $3" |
 		awk '{ printf "ratio iotscope/xmllint: %.2f (parse only), %.2f (with schema)\n", $1/$2, $1/$3 }'
 }
+
+# tm ARGS...: tmux on the script's own server ($sock), never the user's.
+tm() { tmux -L "$sock" -f /dev/null "$@"; }
+
+# wait_for TEXT [TENTHS]: poll the screen until TEXT shows (default 10 s)
+wait_for() {
+	n=0
+	while [ "$n" -lt "${2:-100}" ]; do
+		tm capture-pane -p -t t >"$tmp/screen" 2>/dev/null
+		if grep -qF -- "$1" "$tmp/screen"; then
+			ok
+			return 0
+		fi
+		n=$((n + 1))
+		sleep 0.1
+	done
+	bad "timed out waiting for '$1' on the screen:"
+	sed 's/^/  | /' "$tmp/screen"
+	return 1
+}

@@ -139,19 +139,6 @@ fi
 
 # ---- the workbench: a refused change belongs to its own assessment ----
 if command -v tmux >/dev/null 2>&1 && command -v sqlite3 >/dev/null 2>&1; then
-	tm() { tmux -L "$sock" -f /dev/null "$@"; }
-	wait_for() {	# wait_for TEXT: poll the screen for 10 s
-		n=0
-		while [ "$n" -lt 100 ]; do
-			tm capture-pane -p -t t >"$tmp/screen" 2>/dev/null
-			grep -qF -- "$1" "$tmp/screen" && { ok; return 0; }
-			n=$((n + 1))
-			sleep 0.1
-		done
-		bad "timed out waiting for '$1' on the screen:"
-		sed 's/^/  | /' "$tmp/screen"
-		return 1
-	}
 	start() {	# start TAG: the workbench on $tmp/ui.db, status to TAG.rc
 		tm kill-session -t t >/dev/null 2>&1
 		tm new-session -d -s t -x 80 -y 24 \

@@ -31,25 +31,8 @@ export HOME="$tmp/home" XDG_DATA_HOME="$tmp/xdg/data" XDG_CONFIG_HOME="$tmp/xdg/
 	LC_ALL=C.UTF-8 TZ=UTC
 unset TMUX NO_COLOR
 
-tm() { tmux -L "$sock" -f /dev/null "$@"; }
 iot() { "$IOTSCOPE" --catalog "$SRCDIR/catalog" "$@"; }
 
-# wait_for TEXT [TENTHS]: poll the screen until TEXT shows (default 10 s)
-wait_for() {
-	n=0
-	while [ "$n" -lt "${2:-100}" ]; do
-		tm capture-pane -p -t t >"$tmp/screen" 2>/dev/null
-		if grep -qF -- "$1" "$tmp/screen"; then
-			ok
-			return 0
-		fi
-		n=$((n + 1))
-		sleep 0.1
-	done
-	bad "timed out waiting for '$1' on the screen:"
-	sed 's/^/  | /' "$tmp/screen"
-	return 1
-}
 # gone FILE: wait for the program to end and write its exit status to FILE
 gone() {
 	n=0
