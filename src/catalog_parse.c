@@ -15,11 +15,8 @@ int ld_fail(struct loader *ld, const xmlNode *n, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *msg = str_vprintf(fmt, ap);
+	diag_vat(ld->d, ld->file, n ? xmlGetLineNo(n) : 0L, fmt, ap);
 	va_end(ap);
-	diag_set(ld->d, "%s:%ld: %s", ld->file, n ? xmlGetLineNo(n) : 0L,
-		 msg ? msg : "out of memory");
-	free(msg);
 	return -1;
 }
 

@@ -41,6 +41,18 @@ void diag_vset(struct diag *d, const char *fmt, va_list ap)
 	d->msg = str_vprintf(fmt, ap);
 }
 
+void diag_vat(struct diag *d, const char *file, long line, const char *fmt, va_list ap)
+{
+	if (d == NULL || d->msg != NULL)
+		return;
+	char *msg = str_vprintf(fmt, ap);
+	if (line > 0)
+		d->msg = str_printf("%s:%ld: %s", file, line, msg ? msg : "out of memory");
+	else
+		d->msg = str_printf("%s: %s", file, msg ? msg : "out of memory");
+	free(msg);
+}
+
 void diag_set(struct diag *d, const char *fmt, ...)
 {
 	va_list ap;

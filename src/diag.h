@@ -15,6 +15,9 @@ void diag_set(struct diag *d, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void diag_vset(struct diag *d, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
+/* "FILE:LINE: message" (LINE 0: "FILE: message"); first error wins. */
+void diag_vat(struct diag *d, const char *file, long line, const char *fmt, va_list ap)
+	__attribute__((format(printf, 4, 0)));
 /* Put "context: " in front of the current message. */
 void diag_prefix(struct diag *d, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

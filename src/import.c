@@ -35,11 +35,8 @@ static int fail(struct importer *im, const xmlNode *n, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *msg = str_vprintf(fmt, ap);
+	diag_vat(im->d, im->name, n ? xmlGetLineNo(n) : 0L, fmt, ap);
 	va_end(ap);
-	diag_set(im->d, "%s:%ld: %s", im->name, n ? xmlGetLineNo(n) : 0L,
-		 msg ? msg : "out of memory");
-	free(msg);
 	return -1;
 }
 
