@@ -14,6 +14,7 @@
 #include "derive.h"
 #include "i18n.h"
 #include "survey.h"
+#include "text.h"
 #include "ui_text.h"
 
 struct command {
@@ -25,6 +26,25 @@ struct command {
 
 static const struct command *find_command(const char *name);
 
+static char *shown_slot[CLI_SHOWN_SLOTS];
+
+const char *cli_shown(const char *s)
+{
+	static unsigned next;
+	if (s == NULL)
+		return "";
+	char **p = &shown_slot[next++ % CLI_SHOWN_SLOTS];
+	free(*p);
+	*p = text_escape(s, 0);
+	return *p != NULL ? *p : "?";
+}
+
+void cli_print_error(const char *cmd, const char *msg)
+{
+	fprintf(stderr, "iotscope%s%s: %s\n", cmd ? " " : "", cmd ? cli_shown(cmd) : "",
+		cli_shown(msg));
+}
+
 int app_core(struct app *a)
 {
 	if (a->cat != NULL)
@@ -34,7 +54,7 @@ int app_core(struct app *a)
 	if (a->cat != NULL)
 		a->form = form_load(a->forms_dir, a->cat, &d);
 	if (a->form == NULL) {
-		fprintf(stderr, "iotscope: %s\n", diag_msg(&d));
+		cli_print_error(NULL, diag_msg(&d));
 		diag_clear(&d);
 		catalog_free(a->cat);
 		a->cat = NULL;
@@ -51,6 +71,10 @@ void app_free(struct app *a)
 	free(a->forms_dir);
 	free(a->db_path);
 	memset(a, 0, sizeof *a);
+	for (int i = 0; i < CLI_SHOWN_SLOTS; i++) {
+		free(shown_slot[i]);
+		shown_slot[i] = NULL;
+	}
 }
 
 static int usage_error(const char *cmd, const char *why)
@@ -107,7 +131,7 @@ static void derive_text(const struct app *a, const struct survey *s,
 {
 	const struct catalog *c = a->cat;
 	const char *name = s->details[DETAIL_NAME];
-	printf("%s: %s (%s)\n", _("Survey"), name ? name : "-", source);
+	printf("%s: %s (%s)\n", _("Survey"), name ? cli_shown(name) : "-", cli_shown(source));
 	print_open_cells(a->form, dv);
 	printf(_("%zu candidate countermeasures (A %zu, B %zu, C %zu).\n"), dv->nitems,
 	       dv->per_viewpoint[0], dv->per_viewpoint[1], dv->per_viewpoint[2]);
@@ -222,7 +246,7 @@ static struct survey *derive_source(struct app *a, const char *source)
 	struct diag d = DIAG_INIT;
 	struct survey *s = survey_load(a->form, source, &d);
 	if (s == NULL)
-		fprintf(stderr, "iotscope: %s\n", diag_msg(&d));
+		cli_print_error(NULL, diag_msg(&d));
 	diag_clear(&d);
 	return s;
 }
@@ -384,11 +408,11 @@ static const struct command commands[] = {
 	{ "copy", cli_store_command, "ID NAME", N_("copy an assessment as a starting point") },
 	{ "rename", cli_store_command, "ID NAME", N_("rename an assessment") },
 	{ "delete", cli_store_command, "ID [--yes]", N_("delete an assessment (asks first)") },
-	{ "history", cli_store_command, "ID", N_("show who changed what, and when") },
+	{ "history", cli_store_command, "ID [--format text|tsv]", N_("show who changed what, and when") },
 	{ "backup", cli_store_command, "PATH", N_("write a consistent copy of the database") },
 	/* cli_export.c */
 	{ "export", cli_export_command,
-	  "ID [--what assessment|annex1|annex2|countermeasures] [--format xml|csv|html] [--blank] [--bom] [-o FILE]",
+	  "ID [--what assessment|annex1|annex2|countermeasures] [--format xml|csv|html] [--blank] [--bom] [--raw] [-o FILE]",
 	  N_("export for auditors") },
 	{ "import", cli_export_command, "FILE.xml", N_("create an assessment from an export") },
 	{ "help", cmd_help, "", N_("print this help") },

@@ -21,6 +21,15 @@ struct app {
 int app_core(struct app *a);
 void app_free(struct app *a);
 
+/* S as the terminal may be shown it: controls, bidirectional controls and
+ * bytes that are not UTF-8 escaped (text.h), so that a stored value can
+ * neither steer the terminal nor forge a line of output.  Never NULL;
+ * valid until CLI_SHOWN_SLOTS more calls. */
+enum { CLI_SHOWN_SLOTS = 8 };
+const char *cli_shown(const char *s);
+/* "iotscope[ CMD]: message" on standard error, the message shown so. */
+void cli_print_error(const char *cmd, const char *msg);
+
 /* Run COMMAND ARGS... (argv[0] is the command); returns the exit status. */
 int cli_run(struct app *a, int argc, char **argv);
 void cli_usage(FILE *out);

@@ -14,7 +14,7 @@
 
 static const char export_args[] =
 	"ID [--what assessment|annex1|annex2|countermeasures] [--format xml|csv|html] "
-	"[--blank] [--bom] [-o FILE]";
+	"[--blank] [--bom] [--raw] [-o FILE]";
 static const char import_args[] = "FILE.xml";
 
 struct export_req {
@@ -45,6 +45,9 @@ static int export_option(struct export_req *r, int c, const char *arg)
 	case 'B':
 		r->o.bom = 1;
 		return 0;
+	case 'R':
+		r->o.raw = 1;
+		return 0;
 	case 'o':
 		r->output = arg;
 		return 0;
@@ -60,6 +63,7 @@ static int export_parse(struct export_req *r, int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "blank", no_argument, NULL, 'b' },
 		{ "bom", no_argument, NULL, 'B' },
+		{ "raw", no_argument, NULL, 'R' },
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -82,7 +86,7 @@ static int export_parse(struct export_req *r, int argc, char **argv)
 
 /* The assessment, from a database that passes its integrity check
  * (reliability.md: integrity_check before export). */
-static struct assessment *export_load(struct app *a, const char *ref)
+static struct assessment *export_load(struct app *a, const char *ref, char **db)
 {
 	struct store *st = cli_store_open(a, "export");
 	if (st == NULL)
@@ -95,6 +99,11 @@ static struct assessment *export_load(struct app *a, const char *ref)
 	else if (cli_resolve(st, "export", ref, &id) == 0 &&
 		 (as = store_load(st, id, a->form, &d)) == NULL)
 		cli_fail("export", &d);
+	if (as != NULL && (*db = strdup(store_path(st))) == NULL) {
+		fprintf(stderr, "iotscope export: %s\n", _("out of memory"));
+		assessment_free(as);
+		as = NULL;
+	}
 	store_close(st);
 	return as;
 }
@@ -108,15 +117,18 @@ static int cmd_export(struct app *a, int argc, char **argv)
 		return rc;
 	if (app_core(a) < 0)
 		return EXIT_BAD_INPUT;
-	struct assessment *as = export_load(a, r.ref);
+	char *db = NULL;
+	struct assessment *as = export_load(a, r.ref, &db);
 	if (as == NULL)
 		return EXIT_BAD_INPUT;
+	r.o.db_path = db;
 	struct diag d = DIAG_INIT;
 	if (r.output != NULL)
 		rc = export_to_file(a->cat, a->form, as, &r.o, r.output, &d);
 	else
 		rc = export_to_stream(a->cat, a->form, as, &r.o, stdout, &d);
 	assessment_free(as);
+	free(db);
 	if (rc < 0)
 		return cli_fail("export", &d);
 	if (r.output != NULL)
@@ -141,7 +153,7 @@ static int cmd_import(struct app *a, int argc, char **argv)
 	store_close(st);
 	if (rc == 0)
 		printf(_("Imported as assessment %lld: %s\n"), (long long)id,
-		       as->survey->details[DETAIL_NAME]);
+		       cli_shown(as->survey->details[DETAIL_NAME]));
 	assessment_free(as);
 	if (rc < 0)
 		return opened ? cli_fail("import", &d) : EXIT_BAD_INPUT;

@@ -11,12 +11,13 @@
 #include "cli_store.h"
 #include "i18n.h"
 #include "paths.h"
+#include "text.h"
 
 /* ---------- shared helpers ---------- */
 
 int cli_fail(const char *cmd, struct diag *d)
 {
-	fprintf(stderr, "iotscope %s: %s\n", cmd, diag_msg(d));
+	cli_print_error(cmd, diag_msg(d));
 	diag_clear(d);
 	return EXIT_BAD_INPUT;
 }
@@ -77,7 +78,7 @@ static void print_summary(const struct assessment_summary *s)
 	const struct assessment_progress *p = &s->progress;
 	printf("%4lld  %-20s  %3zu/%-3zu  %3zu/%-3zu  %3zu/%-3zu  %s  %s", (long long)s->id,
 	       s->changed, p->answered, p->cells, p->reviewed, p->derived, p->checks_done,
-	       p->checks, s->name, s->operator_ ? s->operator_ : "");
+	       p->checks, cli_shown(s->name), cli_shown(s->operator_));
 	if (p->dropped)
 		printf(_("  (%zu reviews no longer derived)"), p->dropped);
 	printf("\n");
@@ -190,7 +191,7 @@ static int cmd_new(struct app *a, int argc, char **argv)
 		return EXIT_BAD_INPUT;
 	if (rc < 0)
 		return cli_fail(argv[0], &d);
-	printf(_("Created assessment %lld: %s\n"), (long long)id, name);
+	printf(_("Created assessment %lld: %s\n"), (long long)id, cli_shown(name));
 	return EXIT_OK;
 }
 
@@ -215,9 +216,9 @@ static int cmd_copy_rename(struct app *a, int argc, char **argv)
 		return d.msg ? cli_fail(argv[0], &d) : EXIT_BAD_INPUT;
 	if (copy)
 		printf(_("Copied assessment %lld to %lld: %s\n"), (long long)id,
-		       (long long)new_id, argv[2]);
+		       (long long)new_id, cli_shown(argv[2]));
 	else
-		printf(_("Renamed assessment %lld: %s\n"), (long long)id, argv[2]);
+		printf(_("Renamed assessment %lld: %s\n"), (long long)id, cli_shown(argv[2]));
 	return EXIT_OK;
 }
 
@@ -227,7 +228,7 @@ static int cmd_copy_rename(struct app *a, int argc, char **argv)
 static int confirm(int64_t id, const char *name)
 {
 	fprintf(stderr, _("Delete assessment %lld (%s) with its answers, reviews and "
-			  "checklists? The history is kept. [y/N] "), (long long)id, name);
+			  "checklists? The history is kept. [y/N] "), (long long)id, cli_shown(name));
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t n = getline(&line, &cap, stdin);
@@ -275,7 +276,7 @@ static int cmd_delete(struct app *a, int argc, char **argv)
 	store_close(st);
 	if (rc == 0)
 		printf(_("Deleted assessment %lld (%s); 'iotscope history %lld' still shows "
-			 "what it was.\n"), (long long)id, as->survey->details[DETAIL_NAME],
+			 "what it was.\n"), (long long)id, cli_shown(as->survey->details[DETAIL_NAME]),
 		       (long long)id);
 	assessment_free(as);
 	if (rc < 0)
@@ -285,13 +286,29 @@ static int cmd_delete(struct app *a, int argc, char **argv)
 
 /* ---------- history ---------- */
 
+/* One entry, one line: every value shown escaped (text.h), so that a
+ * note holding a line break cannot pass for another entry. */
 static void print_history(const struct history_entry *h)
 {
-	printf("%5lld  %s  %-12s  %s", (long long)h->seq, h->at, h->who, h->what);
+	printf("%5lld  %s  %-12s  %s", (long long)h->seq, cli_shown(h->at), cli_shown(h->who),
+	       cli_shown(h->what));
 	if (h->old_value != NULL || h->new_value != NULL)
-		printf(": %s -> %s", h->old_value ? h->old_value : "-",
-		       h->new_value ? h->new_value : "-");
+		printf(": %s -> %s", h->old_value ? cli_shown(h->old_value) : "-",
+		       h->new_value ? cli_shown(h->new_value) : "-");
 	printf("\n");
+}
+
+/* For scripts: tab-separated, a heading line, "\\", "\t", "\n" and the
+ * other controls escaped, an absent value as an empty field. */
+static void print_history_tsv(const struct history_entry *h)
+{
+	const char *v[] = { h->at, h->who, h->what, h->old_value, h->new_value };
+	printf("%lld", (long long)h->seq);
+	for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
+		putchar('\t');
+		text_fputs(v[i], TEXT_ESC_BACKSLASH, stdout);
+	}
+	putchar('\n');
 }
 
 /* A number names an assessment even after it was deleted: its history stays. */
@@ -306,10 +323,34 @@ static int history_id(struct store *st, const char *cmd, const char *ref, int64_
 	return cli_resolve(st, cmd, ref, id);
 }
 
+static const char history_args[] = "ID [--format text|tsv]";
+
+static int history_parse(int argc, char **argv, int *tsv)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
+	*tsv = 0;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c != 'f' || (strcmp(optarg, "text") != 0 && strcmp(optarg, "tsv") != 0))
+			return cli_usage_error(argv[0], history_args,
+					       _("--format takes text or tsv"));
+		*tsv = strcmp(optarg, "tsv") == 0;
+	}
+	if (argc - optind != 1)
+		return cli_usage_error(argv[0], history_args, _("give one assessment"));
+	return 0;
+}
+
 static int cmd_history(struct app *a, int argc, char **argv)
 {
-	if (argc != 2)
-		return cli_usage_error(argv[0], "ID", _("give one assessment"));
+	int tsv, rc = history_parse(argc, argv, &tsv);
+	if (rc != 0)
+		return rc;
+	const char *ref = argv[optind];
 	struct store *st = cli_store_open(a, argv[0]);
 	if (st == NULL)
 		return EXIT_BAD_INPUT;
@@ -317,16 +358,18 @@ static int cmd_history(struct app *a, int argc, char **argv)
 	struct history_entry *h = NULL;
 	size_t n = 0;
 	struct diag d = DIAG_INIT;
-	int rc = history_id(st, argv[0], argv[1], &id);
+	rc = history_id(st, argv[0], ref, &id);
 	if (rc == 0 && (rc = store_history(st, id, &h, &n, &d)) == 0 && n == 0) {
-		diag_set(&d, _("no history for '%s': no such assessment"), argv[1]);
+		diag_set(&d, _("no history for '%s': no such assessment"), ref);
 		rc = -1;
 	}
 	store_close(st);
 	if (rc < 0)
 		return d.msg ? cli_fail(argv[0], &d) : EXIT_BAD_INPUT;
+	if (tsv)
+		printf("seq\tat\twho\twhat\told\tnew\n");
 	for (size_t i = 0; i < n; i++)
-		print_history(&h[i]);
+		(tsv ? print_history_tsv : print_history)(&h[i]);
 	store_history_free(h, n);
 	return EXIT_OK;
 }

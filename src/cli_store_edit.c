@@ -96,7 +96,7 @@ int cli_cmd_set(struct app *a, int argc, char **argv)
 	if (rc == 0 && detail >= 0) {
 		rc = store_set_detail(st, id, (enum detail)detail, value, &d);
 		if (rc == 0)
-			printf(_("Saved: %s = %s\n"), cell, value[0] ? value : "-");
+			printf(_("Saved: %s = %s\n"), cli_shown(cell), value[0] ? cli_shown(value) : "-");
 	} else if (rc == 0) {
 		rc = set_answer(a, st, id, cell, ans, &d);
 	}
@@ -217,7 +217,7 @@ static void review_print(const struct assessment *as, const struct cat_cm *cm)
 	printf("%s %s %s\n", cm->id, cm->number, cm->title);
 	printf("  %s: %s\n", _("decision"), decision_id(r ? r->decision : DECISION_NONE));
 	if (r && r->note)
-		printf("  %s: %s\n", _("note"), r->note);
+		printf("  %s: %s\n", _("note"), cli_shown(r->note));
 	char **keys;
 	int n = action_keys(cm, &keys);
 	for (int i = 0; i < n; i++) {
@@ -225,7 +225,7 @@ static void review_print(const struct assessment *as, const struct cat_cm *cm)
 		printf("  [%s] %-14s %s\n", keys[i],
 		       action_state_id(x ? x->state : ACTION_NONE), action_text(cm, keys[i]));
 		if (x && x->note)
-			printf("       %s: %s\n", _("note"), x->note);
+			printf("       %s: %s\n", _("note"), cli_shown(x->note));
 	}
 	action_keys_free(keys, n);
 }

@@ -18,10 +18,10 @@ static const char *glyph(enum answer a)
 static void show_details(const struct assessment *as)
 {
 	const struct survey *s = as->survey;
-	printf(_("Assessment %lld: %s\n"), (long long)as->id, s->details[DETAIL_NAME]);
+	printf(_("Assessment %lld: %s\n"), (long long)as->id, cli_shown(s->details[DETAIL_NAME]));
 	for (int k = 1; k < N_DETAILS; k++)
 		printf("  %-16s %s\n", survey_detail_id((enum detail)k),
-		       s->details[k] ? s->details[k] : "-");
+		       s->details[k] ? cli_shown(s->details[k]) : "-");
 	int p = survey_pattern(s);
 	if (p > 0)
 		printf("  %-16s %d\n", _("pattern"), p);

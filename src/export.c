@@ -15,6 +15,7 @@
 
 #include "export_walk.h"
 #include "i18n.h"
+#include "write_guard.h"
 
 static const char *const what_ids[N_EXPORT_WHATS] = {
 	"assessment", "annex1", "annex2", "countermeasures"
@@ -66,6 +67,10 @@ int export_options_check(const struct export_options *o, struct diag *d)
 	}
 	if (o->blank && o->what != EXPORT_ANNEX1 && o->what != EXPORT_ANNEX2) {
 		diag_set(d, _("--blank makes a form of a checklist: use it with annex1 or annex2"));
+		return -1;
+	}
+	if (o->raw && o->format != EXPORT_CSV) {
+		diag_set(d, _("--raw is for CSV files"));
 		return -1;
 	}
 	if (o->bom && o->format != EXPORT_CSV) {
@@ -265,7 +270,7 @@ static int write_temp(const char *path, const char *dir, const char *buf, size_t
 	return rc;
 }
 
-static int target_ok(const char *path, const char *dir, struct diag *d)
+static int target_ok(const char *path, const char *dir, const char *db, struct diag *d)
 {
 	struct stat st;
 	if (path[0] == '\0' || (path[strlen(path) - 1] == '/')) {
@@ -280,7 +285,7 @@ static int target_ok(const char *path, const char *dir, struct diag *d)
 		diag_set(d, _("%s: exists and is not a regular file"), path);
 		return -1;
 	}
-	return 0;
+	return write_guard_check(path, db, d);
 }
 
 int export_to_file(const struct catalog *c, const struct form *f,
@@ -294,7 +299,7 @@ int export_to_file(const struct catalog *c, const struct form *f,
 		diag_set(d, "out of memory");
 		return -1;
 	}
-	int rc = target_ok(path, dir, d);
+	int rc = target_ok(path, dir, o->db_path, d);
 	if (rc == 0)
 		rc = render(c, f, a, o, &buf, &len, &records, d);
 	if (rc == 0)

@@ -21,7 +21,13 @@ struct export_options {
 	enum export_format format;
 	int blank;			/* checklist as a form to hand out */
 	int bom;			/* CSV: UTF-8 byte order mark */
+	int raw;			/* CSV: notes verbatim, even when a
+					   spreadsheet would run them as a
+					   formula (=, +, -, @, tab, CR first) */
 	const char *generated_at;	/* ISO 8601; NULL = now */
+	const char *db_path;		/* the database the assessment comes from:
+					   export_to_file never replaces it nor
+					   its -wal/-shm/-journal (write_guard.h) */
 };
 
 /* "assessment", "annex1", ... / "xml", "csv", "html"; -1 when unknown. */

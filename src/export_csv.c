@@ -3,7 +3,9 @@
  * (RFC 4180: CRLF records, fields with a comma, quote or line break in
  * double quotes, quotes doubled; UTF-8, with a byte order mark on request).
  * The column names are a file format, like XML element names: not
- * translated. */
+ * translated.  What a person typed (notes, who, when: the columns of
+ * USER_COLUMNS) is kept from being run as a spreadsheet formula unless
+ * --raw asks for it verbatim (OWASP "CSV Injection"). */
 #include "config.h"
 
 #include <stdlib.h>
@@ -18,17 +20,27 @@ static int needs_quotes(const char *s)
 	return strpbrk(s, ",\"\r\n") != NULL;
 }
 
-static void field(struct ex_ctx *x, int first, const char *s)
+/* A cell Excel or LibreOffice would read as a formula (or, after a tab or
+ * CR, as the start of one) gets a leading apostrophe: shown as text. */
+static int formula_like(const char *s)
+{
+	return s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
+}
+
+static void field(struct ex_ctx *x, int first, const char *s, int user)
 {
 	if (!first)
 		fputc(',', x->out);
 	if (s == NULL)
 		return;
+	const char *lead = user && !x->o->raw && formula_like(s) ? "'" : "";
 	if (!needs_quotes(s)) {
+		fputs(lead, x->out);
 		fputs(s, x->out);
 		return;
 	}
 	fputc('"', x->out);
+	fputs(lead, x->out);
 	for (const char *p = s; *p != '\0';) {
 		size_t run = strcspn(p, "\"");
 		fwrite(p, 1, run, x->out);
@@ -41,19 +53,23 @@ static void field(struct ex_ctx *x, int first, const char *s)
 	fputc('"', x->out);
 }
 
-/* One record of N fields (NULL = empty). */
-static void record(struct ex_ctx *x, const char *const *v, size_t n)
+/* One record of N fields (NULL = empty); bit i of USER set when field i
+ * is what a person typed. */
+static void record(struct ex_ctx *x, unsigned long user, const char *const *v, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		field(x, i == 0, v[i]);
+		field(x, i == 0, v[i], (user >> i) & 1);
 	fputs("\r\n", x->out);
 	x->records++;
 }
 
-#define RECORD(x, ...) do { \
+#define USER_RECORD(x, user, ...) do { \
 	const char *const v_[] = { __VA_ARGS__ }; \
-	record((x), v_, sizeof v_ / sizeof v_[0]); \
+	record((x), (user), v_, sizeof v_ / sizeof v_[0]); \
 } while (0)
+#define RECORD(x, ...) USER_RECORD(x, 0, __VA_ARGS__)
+/* note, changed_by, changed_at: the last three columns but for reasons */
+#define USER_COLUMNS(note, by, at) (1ul << (note) | 1ul << (by) | 1ul << (at))
 
 /* ---------- the countermeasure review ---------- */
 
@@ -127,14 +143,14 @@ static int csv_cm(struct ex_ctx *x, const struct ex_cm *e)
 	char *reasons = reasons_text(x, e);
 	if (reasons == NULL)
 		return -1;
-	RECORD(x, "countermeasure", vp, cm->id, cm->number, cm->title, derived,
+	USER_RECORD(x, USER_COLUMNS(11, 13, 14), "countermeasure", vp, cm->id, cm->number, cm->title, derived,
 	       decision_id(e->decision), NULL, NULL, cm->text, NULL, r ? r->note : NULL,
 	       reasons, r ? r->changed_by : NULL, r ? r->changed_at : NULL);
 	free(reasons);
 	for (size_t i = 0; i < e->nactions; i++) {
 		const struct ex_action *ac = &e->actions[i];
 		const struct action_review *ar = ac->review;
-		RECORD(x, "action", vp, cm->id, cm->number, cm->title, derived, NULL, ac->key,
+		USER_RECORD(x, USER_COLUMNS(11, 13, 14), "action", vp, cm->id, cm->number, cm->title, derived, NULL, ac->key,
 		       ac->role >= 0 ? x->c->exec_roles[ac->role].label : NULL, ac->text,
 		       action_state_id(ac->state), ar ? ar->note : NULL,
 		       NULL, ar ? ar->changed_by : NULL, ar ? ar->changed_at : NULL);
@@ -154,7 +170,8 @@ static int csv_entry1(struct ex_ctx *x, const struct cat_annex_entry *e,
 {
 	const char *status = e->checkable && !x->o->blank ?
 		check_status_id(ck ? ck->status : CHECK_NONE) : NULL;
-	RECORD(x, kind_name(e->kind), e->id, e->number, e->text, export_level_id(e->level),
+	USER_RECORD(x, USER_COLUMNS(7, 8, 9), kind_name(e->kind), e->id, e->number, e->text,
+	       export_level_id(e->level),
 	       export_level_mark(e->level), status, ck ? ck->note : NULL,
 	       ck ? ck->changed_by : NULL, ck ? ck->changed_at : NULL);
 	return 0;
@@ -177,7 +194,8 @@ static int csv_entry2(struct ex_ctx *x, const struct cat_annex_entry *e,
 	const char *number = e->kind == ANNEX_SUB && parent ? parent->number : e->number;
 	const char *sub = e->kind == ANNEX_SUB ? e->number : NULL;
 	if (rc == 0)
-		RECORD(x, kind_name(e->kind), e->id, number, sub, e->text,
+		USER_RECORD(x, USER_COLUMNS(15, 16, 17), kind_name(e->kind), e->id, number, sub,
+		       e->text,
 		       export_level_id(e->level), export_level_mark(e->level), e->eval,
 		       ref[0], ref[1], ref[2], ref[3], ref[4], ref[5], status,
 		       ck ? ck->note : NULL, ck ? ck->changed_by : NULL, ck ? ck->changed_at : NULL);

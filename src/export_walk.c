@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "export_walk.h"
+#include "text.h"
 
 #define HOOK(w, h, ...) ((w)->h == NULL ? 0 : (w)->h(__VA_ARGS__))
 
@@ -24,26 +25,6 @@ const char *export_level_mark(enum level l)
 
 /* ---------- text that XML 1.0 (and so HTML) can hold ---------- */
 
-/* Length of the UTF-8 sequence at S and its code point; 0 if malformed. */
-static size_t utf8_next(const unsigned char *s, unsigned long *cp)
-{
-	size_t n = s[0] < 0x80 ? 1 : (s[0] & 0xe0) == 0xc0 ? 2 :
-		   (s[0] & 0xf0) == 0xe0 ? 3 : (s[0] & 0xf8) == 0xf0 ? 4 : 0;
-	if (n == 0)
-		return 0;
-	unsigned long v = n == 1 ? s[0] : s[0] & (0x7f >> n);
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		v = (v << 6) | (s[i] & 0x3f);
-	}
-	static const unsigned long least[] = { 0, 0, 0x80, 0x800, 0x10000 };
-	if (v < least[n] || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
-		return 0;
-	*cp = v;
-	return n;
-}
-
 static int xml_char(unsigned long c)
 {
 	return c == 0x9 || c == 0xa || c == 0xd || (c >= 0x20 && c <= 0xd7ff) ||
@@ -55,7 +36,7 @@ int export_text_ok(const char *s, const char *what, struct diag *d)
 	const unsigned char *p = (const unsigned char *)s;
 	while (*p != '\0') {
 		unsigned long cp = 0;
-		size_t n = utf8_next(p, &cp);
+		size_t n = text_utf8_next((const char *)p, &cp);
 		if (n == 0) {
 			diag_set(d, "%s: not valid UTF-8 at byte %zu", what,
 				 (size_t)(p - (const unsigned char *)s));

@@ -28,6 +28,18 @@ char *paths_dir_of(const char *path)
 	return strndup(path, (size_t)(slash - path));
 }
 
+char *paths_canonical(const char *path)
+{
+	char *dir = paths_dir_of(path);
+	char *real = dir ? realpath(dir, NULL) : NULL;
+	const char *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+	char *c = real ? str_printf("%s%s%s", real, strcmp(real, "/") ? "/" : "", base) : NULL;
+	free(dir);
+	free(real);
+	return c;
+}
+
 static char *sibling(const char *dir, const char *name)
 {
 	size_t n = strlen(dir);

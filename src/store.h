@@ -41,6 +41,8 @@ int store_create(struct store *st, const struct assessment *a, int64_t *id,
 		 struct diag *d);
 struct assessment *store_load(struct store *st, int64_t id, const struct form *f,
 			      struct diag *d);
+/* The file the store was opened on, as given. */
+const char *store_path(const struct store *st);
 /* Find an assessment by id ("12") or exact name; -1 with d set. */
 int store_resolve(struct store *st, const char *ref, int64_t *id, struct diag *d);
 

@@ -7,8 +7,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "export_walk.h"
 #include "store_internal.h"
+#include "text.h"
 
 int store_fail(struct store *st, struct diag *d, const char *what)
 {
@@ -187,15 +187,7 @@ int store_require(struct store *st, int64_t id, struct diag *d)
 
 int store_text_check(const char *what, const char *s, int one_line, struct diag *d)
 {
-	if (s == NULL)
-		return 0;
-	if (export_text_ok(s, what, d) < 0)
-		return -1;
-	if (one_line && strpbrk(s, "\t\n\r") != NULL) {
-		diag_set(d, "%s: give it on one line (it holds a line break or a tab)", what);
-		return -1;
-	}
-	return 0;
+	return text_check(s, what, one_line, d);
 }
 
 int store_detail_one_line(enum detail k)

@@ -312,6 +312,11 @@ struct store *store_open(const char *path, const char *who, struct diag *d)
 	return st;
 }
 
+const char *store_path(const struct store *st)
+{
+	return st->path;
+}
+
 void store_close(struct store *st)
 {
 	if (st == NULL)

@@ -6,6 +6,7 @@
 
 
 #include "survey.h"
+#include "text.h"
 #include "xmlsafe.h"
 
 static const char *const detail_ids[N_DETAILS] = {
@@ -51,6 +52,8 @@ int survey_detail_check(enum detail k, const char *v, struct diag *d)
 	static const char *const avail[] = { "high", "mid", "low", NULL };
 	int ok = 1;
 	const char *want = NULL;
+	if (text_check(v, detail_ids[k], k == DETAIL_NAME, d) < 0)
+		return -1;
 	switch (k) {
 	case DETAIL_STRUCTURE:
 		ok = one_of(v, structures), want = "1, 2 or 3 (Fig. 5)";

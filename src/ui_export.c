@@ -33,9 +33,13 @@ static struct export_options options(const struct ui *u)
 {
 	const struct export_state *e = &u->exp;
 	int checklist = e->what == EXPORT_ANNEX1 || e->what == EXPORT_ANNEX2;
-	return (struct export_options){ (enum export_what)e->what, (enum export_format)e->format,
-					checklist && e->blank, e->format == EXPORT_CSV && e->bom,
-					NULL };
+	return (struct export_options){
+		.what = (enum export_what)e->what,
+		.format = (enum export_format)e->format,
+		.blank = checklist && e->blank,
+		.bom = e->format == EXPORT_CSV && e->bom,
+		.db_path = store_path(u->st),
+	};
 }
 
 /* The suggested file in the current directory, unless the user chose one. */

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
 #include "ui_text.h"
 
 size_t ui_text_next(const char *s, size_t len, wchar_t *wc)
@@ -20,8 +21,8 @@ size_t ui_text_next(const char *s, size_t len, wchar_t *wc)
 		r = 1;
 	if (*wc < 0x20 || (*wc >= 0x7f && *wc < 0xa0))
 		*wc = L' ';
-	else if (wcwidth(*wc) < 0)
-		*wc = L'?';
+	else if (text_cp_unsafe((unsigned long)*wc) || wcwidth(*wc) < 0)
+		*wc = L'?';	/* a bidi control would reorder the row (text.h) */
 	return r;
 }
 

@@ -10,7 +10,8 @@
 
 /* Decode one character of S (LEN bytes); *wc gets it and the return is
  * its length in bytes (>= 1).  An invalid or incomplete sequence decodes
- * as one byte shown as '?'; a control character as a space. */
+ * as one byte shown as '?'; a control character as a space, a bidirectional
+ * control (text.h) as '?'. */
 size_t ui_text_next(const char *s, size_t len, wchar_t *wc);
 /* Display columns of one decoded character (0 for combining marks). */
 int ui_text_wcwidth(wchar_t wc);

@@ -40,7 +40,8 @@ static int annotate(struct assessment *a, struct diag *d)
 static size_t size_of(const struct catalog *c, const struct form *f,
 		      const struct assessment *a, enum export_what w, enum export_format fm)
 {
-	struct export_options o = { w, fm, 0, 0, "2026-01-01T00:00:00Z" };
+	struct export_options o = { .what = w, .format = fm,
+				    .generated_at = "2026-01-01T00:00:00Z" };
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *out = open_memstream(&buf, &len);
@@ -90,7 +91,7 @@ int main(int argc, char **argv)
 	if ((a->survey = survey_load(f, survey, &d)) == NULL || annotate(a, &d) != 0)
 		return die(survey, &d);
 	print_sizes(c, f, a);
-	struct export_options o = { EXPORT_ASSESSMENT, EXPORT_XML, 0, 0, NULL };
+	struct export_options o = { .what = EXPORT_ASSESSMENT, .format = EXPORT_XML };
 	double t0 = now_ms();
 	for (int i = 0; i < runs; i++)
 		if (export_to_file(c, f, a, &o, argv[2], &d) != 0)

@@ -121,7 +121,8 @@ static const char *annotate(struct assessment *a, const char *const *expected)
 static char *render_at(const struct assessment *a, enum export_what w, enum export_format f,
 		       int blank, int bom, const char *at, size_t *len)
 {
-	struct export_options o = { w, f, blank, bom, at };
+	struct export_options o = { .what = w, .format = f, .blank = blank, .bom = bom,
+				    .generated_at = at };
 	char *buf = NULL;
 	FILE *out = open_memstream(&buf, len);
 	assert_non_null(out);
@@ -856,7 +857,8 @@ static char *slurp(const char *path, size_t *len)
 static void expect_write_fails(const struct assessment *a, const char *path,
 			       const char *want)
 {
-	struct export_options o = { EXPORT_ASSESSMENT, EXPORT_XML, 0, 0, STAMP };
+	struct export_options o = { .what = EXPORT_ASSESSMENT, .format = EXPORT_XML,
+				    .generated_at = STAMP };
 	struct diag d = DIAG_INIT;
 	assert_int_equal(export_to_file(tu_catalog, tu_form, a, &o, path, &d), -1);
 	if (strstr(diag_msg(&d), want) == NULL)
@@ -871,7 +873,8 @@ static void test_write_safely(void **state)
 	char *dir = tu_tmpdir();
 	char *path = str_printf("%s/out.xml", dir);
 	assert_int_equal(tu_write(path, "old", 3), 0);
-	struct export_options o = { EXPORT_ASSESSMENT, EXPORT_XML, 0, 0, STAMP };
+	struct export_options o = { .what = EXPORT_ASSESSMENT, .format = EXPORT_XML,
+				    .generated_at = STAMP };
 	struct diag d = DIAG_INIT;
 	assert_int_equal(export_to_file(tu_catalog, tu_form, a, &o, path, &d), 0);
 	size_t n1, n2;
@@ -932,22 +935,24 @@ static void test_names_and_options(void **state)
 	struct assessment *a = assessment_new(tu_form);
 	struct diag d = DIAG_INIT;
 	assert_int_equal(survey_set_detail(a->survey, DETAIL_NAME, "認知症 5/a:b", &d), 0);
-	struct export_options o = { EXPORT_ANNEX2, EXPORT_XML, 0, 0, NULL };
+	struct export_options o = { .what = EXPORT_ANNEX2, .format = EXPORT_XML };
 	char *n = export_default_name(a, &o);
 	assert_string_equal(n, "認知症 5_a_b-annex2.xml");
 	free(n);
-	o = (struct export_options){ EXPORT_ANNEX1, EXPORT_CSV, 1, 1, NULL };
+	o = (struct export_options){ .what = EXPORT_ANNEX1, .format = EXPORT_CSV, .blank = 1,
+				     .bom = 1 };
 	n = export_default_name(a, &o);
 	assert_string_equal(n, "認知症 5_a_b-annex1-blank.csv");
 	free(n);
 	assert_int_equal(export_options_check(&o, &d), 0);
-	o = (struct export_options){ EXPORT_ASSESSMENT, EXPORT_CSV, 0, 0, NULL };
+	o = (struct export_options){ .what = EXPORT_ASSESSMENT, .format = EXPORT_CSV };
 	assert_int_equal(export_options_check(&o, &d), -1);
 	diag_clear(&d);
-	o = (struct export_options){ EXPORT_COUNTERMEASURES, EXPORT_HTML, 1, 0, NULL };
+	o = (struct export_options){ .what = EXPORT_COUNTERMEASURES, .format = EXPORT_HTML,
+				     .blank = 1 };
 	assert_int_equal(export_options_check(&o, &d), -1);
 	diag_clear(&d);
-	o = (struct export_options){ EXPORT_ANNEX1, EXPORT_XML, 0, 1, NULL };
+	o = (struct export_options){ .what = EXPORT_ANNEX1, .format = EXPORT_XML, .bom = 1 };
 	assert_int_equal(export_options_check(&o, &d), -1);
 	diag_clear(&d);
 	assessment_free(a);

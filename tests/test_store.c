@@ -714,6 +714,68 @@ static void test_refuse_not_ours(void **state)
 	free(dir);
 }
 
+/* A foreign database in WAL mode whose tables sit only in its -wal (its
+ * writer never checkpointed): the main file alone looks like an empty
+ * SQLite file, so only a check through a connection that reads the WAL
+ * can tell; main file and -wal must stay byte for byte as they were. */
+static void test_refuse_foreign_wal(void **state)
+{
+	(void)state;
+	char *path = tmp("wal-only.sqlite"), *wal = str_printf("%s-wal", path);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA journal_mode = WAL; CREATE TABLE t (x); "
+				      "INSERT INTO t VALUES ('their data');", NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(db);
+	size_t mlen, wlen, mlen2, wlen2;
+	char *main_before = slurp(path, &mlen), *wal_before = slurp(wal, &wlen);
+	assert_non_null(main_before);
+	assert_non_null(wal_before);
+	assert_true(wlen > 0);		/* the data is in the -wal only */
+	struct diag d = DIAG_INIT;
+	assert_null(store_open(path, "tester", &d));
+	assert_non_null(strstr(diag_msg(&d), "another program"));
+	diag_clear(&d);
+	char *main_after = slurp(path, &mlen2), *wal_after = slurp(wal, &wlen2);
+	assert_non_null(main_after);
+	assert_non_null(wal_after);
+	assert_int_equal(mlen, mlen2);
+	assert_memory_equal(main_before, main_after, mlen);
+	assert_int_equal(wlen, wlen2);
+	assert_memory_equal(wal_before, wal_after, wlen);
+	free(main_before);
+	free(main_after);
+	free(wal_before);
+	free(wal_after);
+	free(wal);
+	free(path);
+}
+
+/* A foreign WAL-mode file (checkpointed: no -wal) whose name needs
+ * escaping in a URI ('#' ends the path, '?' starts the query, '%' and a
+ * space are escaped) is checked through a read-only immutable connection
+ * that leaves no -wal or -shm beside it. */
+static void test_refuse_foreign_no_trace(void **state)
+{
+	(void)state;
+	static const char *const names[] = { "their db#1.sqlite", "a?b=c.db", "100% done.db" };
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		char *path = tmp(names[i]);
+		char *wal = str_printf("%s-wal", path), *shm = str_printf("%s-shm", path);
+		raw_exec(path, "PRAGMA journal_mode = WAL; CREATE TABLE t (x);");
+		assert_false(file_exists(wal));
+		refuse(names[i], NULL, 0, "another program");
+		if (file_exists(wal) || file_exists(shm))
+			fail_msg("'%s': a -wal or -shm was left beside it", names[i]);
+		free(wal);
+		free(shm);
+		free(path);
+	}
+}
+
 static void test_refuse_newer(void **state)
 {
 	(void)state;
@@ -990,6 +1052,8 @@ int main(void)
 		cmocka_unit_test(test_dropped_review_kept),
 		cmocka_unit_test(test_migration_v1),
 		cmocka_unit_test(test_refuse_not_ours),
+		cmocka_unit_test(test_refuse_foreign_wal),
+		cmocka_unit_test(test_refuse_foreign_no_trace),
 		cmocka_unit_test(test_refuse_newer),
 		cmocka_unit_test(test_refuse_corrupt),
 		cmocka_unit_test(test_refuse_read_only),

@@ -130,6 +130,83 @@ static void test_bad_files(void **st)
 	diag_clear(&d);
 }
 
+/* ---------- a damaged copy of forms/ is refused, saying where ---------- */
+
+static char *slurp_text(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	char *buf = NULL;
+	size_t cap = 0, len = 0, n;
+	do {
+		if (len + 4096 + 1 > cap) {
+			cap = (len + 4096 + 1) * 2;
+			buf = realloc(buf, cap);
+			assert_non_null(buf);
+		}
+		n = fread(buf + len, 1, 4096, f);
+		len += n;
+	} while (n > 0);
+	fclose(f);
+	buf[len] = '\0';
+	return buf;
+}
+
+/* forms/ copied to a scratch directory with FROM replaced by TO (once) in
+ * fig16.xml; form_load must refuse it with WANT in the message. */
+static void damaged_form(const char *from, const char *to, const char *want)
+{
+	char *dir = tu_tmpdir();
+	assert_non_null(dir);
+	static const char *const files[] = { "form.xsd", "survey.xsd", "assessment.xsd" };
+	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+		char *src = str_printf("%s/forms/%s", SRCDIR, files[i]);
+		char *dst = str_printf("%s/%s", dir, files[i]);
+		char *text = slurp_text(src);
+		assert_int_equal(tu_write(dst, text, strlen(text)), 0);
+		free(text);
+		free(src);
+		free(dst);
+	}
+	char *src = tu_src("forms/fig16.xml"), *dst = str_printf("%s/fig16.xml", dir);
+	char *text = slurp_text(src);
+	char *at = strstr(text, from);
+	assert_non_null(at);
+	char *damaged = str_printf("%.*s%s%s", (int)(at - text), text, to, at + strlen(from));
+	assert_int_equal(tu_write(dst, damaged, strlen(damaged)), 0);
+	struct diag d = DIAG_INIT;
+	struct form *f = form_load(dir, tu_catalog, &d);
+	if (f != NULL)
+		fail_msg("a form with '%s' for '%s' was accepted", to, from);
+	if (strstr(diag_msg(&d), want) == NULL)
+		fail_msg("message '%s' does not say '%s'", diag_msg(&d), want);
+	diag_clear(&d);
+	free(damaged);
+	free(text);
+	free(src);
+	free(dst);
+	char *cmd = str_printf("rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(dir);
+}
+
+static void test_damaged_forms(void **st)
+{
+	(void)st;
+	/* forms/fig16.xml line 24 is provide.lan, after provide.iot-device */
+	damaged_form("answer=\"provide.lan\"", "answer=\"provide.iot-device\"",
+		     "fig16.xml:24: survey cell defined twice: provide.iot-device");
+	damaged_form("answer=\"provide.lan\"", "answer=\"provide.toaster\"",
+		     "fig16.xml:24: unknown survey cell");
+	damaged_form("mirror=\"delegate.a\"", "mirror=\"delegate.z\"",
+		     "fig16.xml:55:");
+	damaged_form("needs=\"data-content\"", "needs=\"external.nothing\"",
+		     "fig16.xml:56:");
+	damaged_form("<cell column=\"C\" mirror=\"delegate.a\"/>", "<cell column=\"C\"/>",
+		     "fig16.xml:55:");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -138,6 +215,7 @@ int main(void)
 		cmocka_unit_test(test_details),
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_bad_files),
+		cmocka_unit_test(test_damaged_forms),
 	};
 	return cmocka_run_group_tests(tests, tu_load, tu_unload);
 }

@@ -34,6 +34,25 @@ static void test_width(void **st)
 	assert_int_equal(ui_text_width(""), 0);
 }
 
+/* What reaches the terminal: never a control, never a bidi control that
+ * would reorder the row and shift its right border (U+202E RLO, U+2066
+ * LRI, U+009B the 8-bit CSI). */
+static void test_unsafe_shown(void **st)
+{
+	(void)st;
+	static const char *const unsafe[] = { "\xe2\x80\xae", "\xe2\x81\xa6", "\xe2\x80\x8f" };
+	for (size_t i = 0; i < sizeof unsafe / sizeof *unsafe; i++) {
+		wchar_t wc = 0;
+		assert_int_equal(ui_text_next(unsafe[i], strlen(unsafe[i]), &wc), 3);
+		assert_int_equal(wc, L'?');
+	}
+	wchar_t wc = 0;
+	assert_int_equal(ui_text_next("\xc2\x9b", 2, &wc), 2);
+	assert_int_equal(wc, L' ');
+	/* one column each, so the row keeps its width */
+	assert_int_equal(ui_text_width("ab\xe2\x80\xae" "cd"), 5);
+}
+
 static void test_fit(void **st)
 {
 	(void)st;
@@ -566,6 +585,7 @@ int main(void)
 	}
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_width),
+		cmocka_unit_test(test_unsafe_shown),
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_pad_trunc),
 		cmocka_unit_test(test_wrap),
