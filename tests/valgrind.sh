@@ -23,6 +23,10 @@ expect 0 "review" -- vg review 1 A-1 --decision todo --action 1=done --note chec
 expect 0 "check" -- vg check 1 II.1.1.1 implemented --note policy
 expect 0 "show" -- vg show 1
 expect 0 "history" -- vg history 1
+expect 0 "a note on two lines" -- vg review 1 A-2 --note "$(printf 'one\ntwo')"
+expect 0 "history as TSV" -- vg history 1 --format tsv
+expect 1 "a bidi override refused" -- vg set 1 operator "$(printf 'x\342\200\256y')"
+expect 1 "an export over the database refused" -- vg export 1 --what annex1 --format csv -o "$db"
 expect 0 "derive from the store" -- vg derive 1
 for kind in assessment annex1 annex2 countermeasures; do
 	expect 0 "export $kind xml" -- vg export 1 --what "$kind" --format xml -o "$tmp/$kind.xml"
