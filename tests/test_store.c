@@ -933,6 +933,13 @@ static void test_refuse_bad_text(void **state)
 	assert_refused(store_set_action_note(st, id, "A-1", "1", "\x80", &d), &d,
 		       "not valid UTF-8");
 	assert_refused(store_set_check_note(st, id, 1, "II.1.1.1", "\x02", &d), &d, "U+0002");
+	/* keys the store is not told of are refused by the store itself */
+	assert_refused(store_set_check(st, id, 3, "II.1.1.1", CHECK_IMPLEMENTED, &d), &d,
+		       "II.1.1.1: annex must be 1 or 2, not 3");
+	assert_refused(store_set_check(st, id, 1, "II.1.1.1", N_CHECK_STATUSES, &d), &d,
+		       "II.1.1.1: not a checklist status");
+	assert_refused(store_set_check_note(st, id, 0, "II.1.1.1", "x", &d), &d,
+		       "annex must be 1 or 2, not 0");
 	assert_int_equal(history_len(st, id), before);
 	/* other details and notes may hold lines and tabs; Japanese is fine */
 	assert_int_equal(store_set_detail(st, id, DETAIL_DESCRIPTION, "一行目\n\t二行目", &d), 0);
