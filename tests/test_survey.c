@@ -21,6 +21,25 @@ static void test_cells(void **st)
 	assert_false(form_is_fixed(tu_form, "data-content"));
 }
 
+/* The line of a cell: what it is about, named as Figs. 9 and 11 name it
+ * (seed lines 2597: IoT 機器; 2552: role a 計測). */
+static const struct form_line *line_of(const char *cell)
+{
+	int i = form_cell_index(tu_form, cell);
+	assert_true(i >= 0);
+	return &tu_form->lines[tu_form->cells[i].line];
+}
+
+static void test_line_subjects(void **st)
+{
+	(void)st;
+	assert_string_equal(form_line_subject(tu_catalog, line_of("provide.iot-device")),
+			    "IoT 機器");
+	assert_string_equal(form_line_subject(tu_catalog, line_of("delegate.a")), "計測");
+	assert_string_equal(form_line_subject(tu_catalog, line_of("execute.a")), "計測");
+	assert_null(form_line_subject(tu_catalog, line_of("data-content")));
+}
+
 static void test_three_states(void **st)
 {
 	(void)st;
@@ -211,6 +230,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cells),
+		cmocka_unit_test(test_line_subjects),
 		cmocka_unit_test(test_three_states),
 		cmocka_unit_test(test_details),
 		cmocka_unit_test(test_round_trip),
