@@ -4,6 +4,7 @@
 #define IOTSCOPE_CATALOG_PARSE_H
 
 #include "catalog.h"
+#include "catalog_cache.h"
 #include "xmlsafe.h"
 
 struct loader {
@@ -48,6 +49,13 @@ int ld_component(const struct catalog *c, const char *id);
 int ld_env_role(const struct catalog *c, const char *id);
 int ld_exec_role(const struct catalog *c, const char *id);
 int ld_external(const struct catalog *c, const char *id);
+
+/* Which catalog contents passed their schema (catalog_cache.c): a
+ * 64-bit FNV-1a over the bytes read, as 16 hex digits. */
+void catalog_hash_init(uint64_t *h);
+void catalog_hash_add(uint64_t *h, const void *p, size_t n);
+int catalog_cache_known(const char *hash);
+void catalog_cache_remember(const char *hash);
 
 /* The part loaders, one per root element (FORMAT.md). */
 int ld_vocabulary(struct loader *ld, const xmlNode *root);

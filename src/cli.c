@@ -30,7 +30,7 @@ int app_core(struct app *a)
 	if (a->cat != NULL)
 		return 0;
 	struct diag d = DIAG_INIT;
-	a->cat = catalog_load(a->catalog_dir, &d);
+	a->cat = catalog_load_checked(a->catalog_dir, a->validate_catalog, &d);
 	if (a->cat != NULL)
 		a->form = form_load(a->forms_dir, a->cat, &d);
 	if (a->form == NULL) {
@@ -341,6 +341,7 @@ static int cmd_catalog(struct app *a, int argc, char **argv)
 	}
 	if (optind != argc)
 		return usage_error("catalog", _("takes no arguments"));
+	a->validate_catalog = 1;	/* the command that checks the catalog */
 	if (app_core(a) < 0)
 		return EXIT_BAD_INPUT;
 	if (repairs)
