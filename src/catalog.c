@@ -9,6 +9,7 @@
 #include "arena.h"
 #include "catalog.h"
 #include "catalog_parse.h"
+#include "derive.h"
 #include "xmlsafe.h"
 
 static const char *const map_ids[N_MAPS] = { "A", "B1", "B2", "B3", "B4", "C1", "C2" };
@@ -332,6 +333,8 @@ struct catalog *catalog_load_checked(const char *dir, int validate, struct diag 
 	int rc = c->dir ? load_manifest(&ld, dir, validate) : -1;
 	if (rc == 0)
 		rc = link_catalog(&ld);
+	if (rc == 0 && (c->plan = derive_plan_build(c)) == NULL)
+		rc = ld_fail(&ld, NULL, "out of memory");
 	if (rc == 0 && ld.nrepairs > 0) {
 		c->repairs = arena_array(a, ld.nrepairs, sizeof *c->repairs);
 		if (c->repairs == NULL)

@@ -171,6 +171,7 @@ struct catalog {
 	struct cat_repair *repairs;
 	size_t nrepairs;
 	char hash[17];			/* of the catalog's files: hex, 64 bits */
+	struct derive_plan *plan;	/* the maps as bit sets (derive.c) */
 };
 
 /* Load and validate the catalog in DIR (catalog.xml + its parts +

@@ -381,7 +381,8 @@ static const struct command commands[] = {
 	{ "review", cli_store_command, "ID CM [--decision D] [--action KEY=STATE] [--note TEXT]",
 	  N_("review a derived countermeasure and tick its actions") },
 	{ "check", cli_store_command, "ID ITEM STATUS [--note TEXT]",
-	  N_("set the status of an Annex 1/2 checklist item") },
+	  N_("set the status of an Annex 1/2 checklist item; with no arguments, check "
+	     "the whole database") },
 	{ "copy", cli_store_command, "ID NAME", N_("copy an assessment as a starting point") },
 	{ "rename", cli_store_command, "ID NAME", N_("rename an assessment") },
 	{ "delete", cli_store_command, "ID [--yes]", N_("delete an assessment (asks first)") },

@@ -336,6 +336,22 @@ static int cmd_history(struct app *a, int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* ---------- the whole-database check ---------- */
+
+int cli_check_database(struct app *a, const char *cmd)
+{
+	struct store *st = cli_store_open(a, cmd);
+	if (st == NULL)
+		return EXIT_BAD_INPUT;
+	struct diag d = DIAG_INIT;
+	int rc = store_check(st, &d);
+	store_close(st);
+	if (rc < 0)
+		return cli_fail(cmd, &d);
+	printf("%s\n", _("The database is whole (integrity check: ok)."));
+	return EXIT_OK;
+}
+
 /* ---------- backup ---------- */
 
 static int cmd_backup(struct app *a, int argc, char **argv)

@@ -33,6 +33,10 @@ struct assessment_summary {
 /* All assessments, by id; the catalog and form compute the progress. */
 int store_list(struct store *st, const struct catalog *c, const struct form *f,
 	       struct assessment_summary **out, size_t *n, struct diag *d);
+/* Those with ids above AFTER, at most MAX (0: all), by id. */
+int store_list_range(struct store *st, const struct catalog *c, const struct form *f,
+		     int64_t after, size_t max, struct assessment_summary **out, size_t *n,
+		     struct diag *d);
 void store_summaries_free(struct assessment_summary *s, size_t n);
 /* The assessments with ids above AFTER, by id, at most MAX (0: all),
  * each given to FN (which may stop the walk by returning non-zero; that

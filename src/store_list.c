@@ -196,10 +196,17 @@ static int collect_one(const struct assessment_summary *s, void *ctx)
 int store_list(struct store *st, const struct catalog *c, const struct form *f,
 	       struct assessment_summary **out, size_t *n, struct diag *d)
 {
+	return store_list_range(st, c, f, 0, 0, out, n, d);
+}
+
+int store_list_range(struct store *st, const struct catalog *c, const struct form *f,
+		     int64_t after, size_t max, struct assessment_summary **out, size_t *n,
+		     struct diag *d)
+{
 	struct collect k = { NULL, 0, 0 };
 	*out = NULL;
 	*n = 0;
-	int rc = store_list_each(st, c, f, 0, 0, collect_one, &k, d);
+	int rc = store_list_each(st, c, f, after, max, collect_one, &k, d);
 	if (rc != 0) {
 		if (d->msg == NULL)
 			diag_set(d, "out of memory");
