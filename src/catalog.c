@@ -312,6 +312,18 @@ static int load_manifest(struct loader *ld, const char *dir, int validate)
 	return rc;
 }
 
+int catalog_content_hash(const char *dir, char hash[17], struct diag *d)
+{
+	struct catalog c = { .arena = arena_new() };
+	struct loader ld = { .c = &c, .d = d, .file = dir };
+	struct sources m = { .parts = NULL };
+	int rc = c.arena ? read_sources(&ld, dir, &m) : ld_fail(&ld, NULL, "out of memory");
+	memcpy(hash, c.hash, sizeof c.hash);
+	sources_free(&m);
+	arena_free(c.arena);
+	return rc;
+}
+
 struct catalog *catalog_load(const char *dir, struct diag *d)
 {
 	return catalog_load_checked(dir, 0, d);

@@ -181,6 +181,9 @@ struct catalog {
  * always runs.  catalog_load: catalog_load_checked(DIR, 0, D). */
 struct catalog *catalog_load(const char *dir, struct diag *d);
 struct catalog *catalog_load_checked(const char *dir, int validate, struct diag *d);
+/* The content hash catalog_load would give the catalog in DIR (c->hash),
+ * read without parsing the parts.  -1 with d set. */
+int catalog_content_hash(const char *dir, char hash[17], struct diag *d);
 void catalog_free(struct catalog *c);
 
 /* The trigger as people read it: 利用者契約, IoT 機器, 計測・駆動, ...

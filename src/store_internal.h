@@ -11,7 +11,7 @@
 /* "IOTS" in the database header: the file is ours. */
 enum { STORE_APPLICATION_ID = 0x494f5453, STORE_SCHEMA_VERSION = 3 };
 
-enum { STORE_MAX_STMTS = 128 };
+enum { STORE_MAX_STMTS = 128, STORE_BUSY_TIMEOUT_MS = 10000 };
 
 struct store {
 	sqlite3 *db;

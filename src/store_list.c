@@ -105,8 +105,12 @@ static int refresh(struct store *st, const struct catalog *c, const struct form 
 		stale += rows[i].stale;
 	if (stale == 0)
 		return 0;
+	/* a list does not wait for another writer: it keeps the figures
+	 * only when the database is free now */
 	struct diag busy = DIAG_INIT;
+	sqlite3_busy_timeout(st->db, 0);
 	int writing = store_begin(st, &busy) == 0;
+	sqlite3_busy_timeout(st->db, STORE_BUSY_TIMEOUT_MS);
 	diag_clear(&busy);
 	int rc = 0;
 	for (size_t i = 0; i < n && rc == 0; i++) {
