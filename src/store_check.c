@@ -5,7 +5,7 @@
  * index match and so misses a damaged index (issue 8).  Neither runs on
  * every open (issue 11).  integrity_check runs, before anything is
  * written, when it can find something:
- *   - the file is small (cheap then: store_check_small_bytes);
+ *   - the file is small (64 KiB: a millisecond or two);
  *   - a WAL was left behind by a process that did not close (a crash);
  *   - the database is to be migrated;
  *   - this program version has not checked it yet;
@@ -23,7 +23,7 @@
 
 #include "store_internal.h"
 
-long long store_check_small_bytes = 1024 * 1024;
+long long store_check_small_bytes = 64 * 1024;
 
 /* The lock byte every connection holds shared on PATH-shm while open
  * (UNIX_SHM_DMS in SQLite's os_unix.c: (22 + 8) * 4 + 8). */
@@ -46,23 +46,6 @@ int store_wal_left_behind(const char *path)
 	free(wal);
 	free(shm);
 	return left;
-}
-
-/* One integer from SQL (not cached: run once per open). */
-static int query_int(struct store *st, const char *sql, long long *v, struct diag *d)
-{
-	sqlite3_stmt *s = NULL;
-	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
-	if (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		*v = sqlite3_column_int64(s, 0);
-		rc = SQLITE_OK;
-	}
-	if (rc == SQLITE_OK || rc == SQLITE_DONE) {
-		sqlite3_finalize(s);
-		return 0;
-	}
-	sqlite3_finalize(s);
-	return store_fail(st, d, "cannot read the database");
 }
 
 /* Is a check due by what meta records (schema 3 on)? */
@@ -95,10 +78,10 @@ static int check_due(struct store *st, int left_behind, int *due, struct diag *d
 	*due = 1;
 	if (left_behind)
 		return 0;
-	if (query_int(st, "PRAGMA page_count", &pages, d) < 0 ||
-	    query_int(st, "PRAGMA page_size", &page_size, d) < 0 ||
-	    query_int(st, "PRAGMA user_version", &version, d) < 0 ||
-	    query_int(st, "SELECT count(*) FROM sqlite_master", &objects, d) < 0)
+	if (store_int(st, "PRAGMA page_count", &pages, d) < 0 ||
+	    store_int(st, "PRAGMA page_size", &page_size, d) < 0 ||
+	    store_int(st, "PRAGMA user_version", &version, d) < 0 ||
+	    store_int(st, "SELECT count(*) FROM sqlite_master", &objects, d) < 0)
 		return -1;
 	if (objects == 0) {
 		*due = 0;	/* a new database: nothing to check yet */

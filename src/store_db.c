@@ -114,6 +114,20 @@ int store_exec(struct store *st, struct diag *d, const char *sql, const char *fm
 	return 0;
 }
 
+int store_int(struct store *st, const char *sql, long long *v, struct diag *d)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*v = sqlite3_column_int64(s, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_OK)
+		return store_fail(st, d, "cannot read the database");
+	return 0;
+}
+
 int store_column_text(sqlite3_stmt *s, int col, char **out)
 {
 	*out = NULL;

@@ -37,6 +37,9 @@ sqlite3_stmt *store_stmt(struct store *st, struct diag *d, const char *sql,
 int store_exec(struct store *st, struct diag *d, const char *sql, const char *fmt, ...);
 /* Set D from the connection's last error: "PATH: WHAT: errmsg". */
 int store_fail(struct store *st, struct diag *d, const char *what);
+/* The integer SQL (a PRAGMA, a count) returns in its first row, prepared
+ * once (not cached).  -1 with d set. */
+int store_int(struct store *st, const char *sql, long long *v, struct diag *d);
 /* A statement result column as a malloc'd string (NULL for SQL NULL);
  * -1 when out of memory. */
 int store_column_text(sqlite3_stmt *s, int col, char **out);

@@ -118,29 +118,14 @@ static int check_path(const char *path, int *exists, struct diag *d)
 	return rc;
 }
 
-/* The integer a PRAGMA returns; -1 with d set. */
-static int pragma_int(struct store *st, const char *sql, long long *v, struct diag *d)
-{
-	sqlite3_stmt *s = NULL;
-	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
-	if (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		*v = sqlite3_column_int64(s, 0);
-		rc = SQLITE_OK;
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_OK)
-		return store_fail(st, d, "cannot read the database");
-	return 0;
-}
-
 /* Ours and not newer: read through SQLite (the header on disk may be
  * older than the WAL).  Whether it is whole, store_check.c decides. */
 static int check_identity(struct store *st, struct diag *d)
 {
 	long long app, version, objects;
-	if (pragma_int(st, "PRAGMA application_id", &app, d) < 0 ||
-	    pragma_int(st, "PRAGMA user_version", &version, d) < 0 ||
-	    pragma_int(st, "SELECT count(*) FROM sqlite_master", &objects, d) < 0)
+	if (store_int(st, "PRAGMA application_id", &app, d) < 0 ||
+	    store_int(st, "PRAGMA user_version", &version, d) < 0 ||
+	    store_int(st, "SELECT count(*) FROM sqlite_master", &objects, d) < 0)
 		return -1;
 	if (app != STORE_APPLICATION_ID && (app != 0 || objects != 0)) {
 		diag_set(d, "%s: not an iotscope database (an SQLite file of another "
@@ -174,7 +159,7 @@ static int set_pragmas(struct store *st, struct diag *d)
 	}
 	if (sqlite3_exec(st->db, "PRAGMA synchronous = FULL", NULL, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_exec(st->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK ||
-	    pragma_int(st, "PRAGMA foreign_keys", &fk, d) < 0 || fk != 1)
+	    store_int(st, "PRAGMA foreign_keys", &fk, d) < 0 || fk != 1)
 		return store_fail(st, d, "cannot set up the connection");
 	return 0;
 }

@@ -608,6 +608,16 @@ static void test_dropped_review_kept(void **state)
 
 /* ---------- migration from schema 1 ---------- */
 
+/* Opened again: no second migration, no second backup (BAK2). */
+static void reopened_once(const char *path, const char *bak2_name)
+{
+	char *bak2 = tmp(bak2_name);
+	struct store *st = open_ok(path, "migrator");
+	store_close(st);
+	assert_false(file_exists(bak2));
+	free(bak2);
+}
+
 /* tests/fixtures/store-v1.db was written by the schema-1 store with the
  * commands listed in tests/fixtures/README.md; what it holds is read off
  * those commands. */
@@ -702,12 +712,7 @@ static void test_migration_v1(void **state)
 	assert_string_equal(h[2].what, "delete");
 	store_history_free(h, n);
 	store_close(st);
-	/* opened again: no second migration, no second backup */
-	char *bak2 = tmp("v1.db.schema-1.bak.2");
-	st = open_ok(path, "migrator");
-	store_close(st);
-	assert_false(file_exists(bak2));
-	free(bak2);
+	reopened_once(path, "v1.db.schema-1.bak.2");
 	free(orig);
 	free(fixture);
 	free(path);
@@ -782,12 +787,7 @@ static void test_migration_v2(void **state)
 	assert_int_equal(s[0].progress.checks_done, 2);
 	store_summaries_free(s, n);
 	store_close(st);
-	/* opened again: no second migration, no second backup */
-	char *bak2 = tmp("v2.db.schema-2.bak.2");
-	st = open_ok(path, "migrator");
-	store_close(st);
-	assert_false(file_exists(bak2));
-	free(bak2);
+	reopened_once(path, "v2.db.schema-2.bak.2");
 	free(orig);
 	free(fixture);
 	free(path);
