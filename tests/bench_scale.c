@@ -6,9 +6,14 @@
  *                                     reviews and checklist statuses)
  *   bench_scale derive SRCDIR         derivations per second, one process,
  *                                     300 random surveys (fixed seed)
- *   bench_scale screen RUNS TEXT CMD...  mean ms from starting CMD on a
- *                                     pty until TEXT is on the screen
- *                                     (TEXT "-": until CMD exits) */
+ *   bench_scale pair RUNS TEXT_A TEXT_B -- A... -- B...
+ *                                     A and B run in turn RUNS times each
+ *                                     (so that a busy machine weighs on
+ *                                     both alike); prints the median ms of
+ *                                     each.  TEXT "-": until the command
+ *                                     exits (output to /dev/null); other
+ *                                     TEXT: from the start until TEXT is
+ *                                     on the screen of a pty (80x24) */
 #include "config.h"
 
 #include <errno.h>
@@ -18,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -31,11 +37,23 @@
 #include "survey.h"
 #include "xmlsafe.h"
 
-static double now(void)
+static double clock_s(clockid_t id)
 {
 	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	clock_gettime(id, &ts);
 	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static double now(void)
+{
+	return clock_s(CLOCK_MONOTONIC);
+}
+
+/* This process's CPU time: derivations per second do not depend on what
+ * else the machine runs. */
+static double cpu_now(void)
+{
+	return clock_s(CLOCK_PROCESS_CPUTIME_ID);
 }
 
 static void die(const char *what, struct diag *d)
@@ -141,14 +159,14 @@ static int cmd_derive(const char *src)
 	}
 	unsigned *counts = calloc(k.c->ncms, sizeof *counts);
 	size_t sets = 0;
-	double t0 = now();
+	double t0 = cpu_now();
 	for (int r = 0; r < ROUNDS * 10; r++)
 		for (int i = 0; i < SURVEYS; i++)
 			sets += derive_counts(k.c, s[i], counts);
-	double tc = now() - t0;
+	double tc = cpu_now() - t0;
 	free(counts);
 	size_t items = 0, reasons = 0;
-	t0 = now();
+	t0 = cpu_now();
 	for (int r = 0; r < ROUNDS; r++)
 		for (int i = 0; i < SURVEYS; i++) {
 			struct derivation *dv = derive(k.c, s[i]);
@@ -159,7 +177,7 @@ static int cmd_derive(const char *src)
 				reasons += dv->items[j].nreasons;
 			derivation_free(dv);
 		}
-	double t = now() - t0;
+	double t = cpu_now() - t0;
 	printf("%.0f %.0f\n", SURVEYS * ROUNDS * 10 / tc, SURVEYS * ROUNDS / t);
 	fprintf(stderr, "bench_scale derive: %d surveys x %d rounds: candidate sets with "
 		"reason counts %zu items, %.3f s; full derivations %zu items, %zu reasons, "
@@ -172,6 +190,18 @@ static int cmd_derive(const char *src)
 }
 
 /* ---------- screen ---------- */
+
+/* The CPU seconds (user + system) the last command waited for used. */
+static double last_cpu;
+
+static pid_t wait_cpu(pid_t pid, int *status)
+{
+	struct rusage ru;
+	pid_t r = wait4(pid, status, 0, &ru);
+	last_cpu = ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec +
+		ru.ru_stime.tv_usec / 1e6;
+	return r;
+}
 
 /* Seconds from fork to TEXT in the output of ARGV on a pty (80x24). */
 static double screen_once(const char *text, char **argv)
@@ -191,7 +221,7 @@ static double screen_once(const char *text, char **argv)
 	double t = -1;
 	while (buf != NULL) {
 		struct pollfd p = { fd, POLLIN, 0 };
-		if (poll(&p, 1, 10000) <= 0)
+		if (poll(&p, 1, 120000) <= 0)
 			break;
 		ssize_t r = read(fd, buf + len, cap - len);
 		if (r <= 0)
@@ -209,25 +239,77 @@ static double screen_once(const char *text, char **argv)
 	if (text != NULL)
 		kill(pid, SIGTERM);
 	int status;
-	waitpid(pid, &status, 0);
+	wait_cpu(pid, &status);
 	if (text == NULL)
 		t = now() - t0;
 	close(fd);
 	return t;
 }
 
-static int cmd_screen(int runs, const char *text, char **argv)
+/* Seconds ARGV takes to exit, its output to /dev/null. */
+static double run_once(char **argv)
 {
-	double sum = 0;
-	for (int i = 0; i < runs; i++) {
-		double t = screen_once(strcmp(text, "-") == 0 ? NULL : text, argv);
-		if (t < 0) {
-			fprintf(stderr, "bench_scale screen: '%s' never showed\n", text);
-			return 1;
-		}
-		sum += t;
+	double t0 = now();
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid < 0)
+		die("fork", NULL);
+	if (pid == 0) {
+		if (freopen("/dev/null", "r", stdin) == NULL ||
+		    freopen("/dev/null", "w", stdout) == NULL ||
+		    freopen("/dev/null", "w", stderr) == NULL)
+			_exit(126);
+		execvp(argv[0], argv);
+		_exit(127);
 	}
-	printf("%.2f\n", sum / runs * 1e3);
+	int status;
+	if (wait_cpu(pid, &status) != pid || !WIFEXITED(status) || WEXITSTATUS(status) > 1) {
+		fprintf(stderr, "bench_scale: %s failed\n", argv[0]);
+		exit(1);
+	}
+	return now() - t0;
+}
+
+static double time_once(const char *text, char **argv)
+{
+	if (strcmp(text, "-") == 0)
+		return run_once(argv);
+	double t = screen_once(text, argv);
+	if (t < 0) {
+		fprintf(stderr, "bench_scale: '%s' never showed\n", text);
+		exit(1);
+	}
+	return t;
+}
+
+static int cmp_double(const void *x, const void *y)
+{
+	double a = *(const double *)x, b = *(const double *)y;
+	return (a > b) - (a < b);
+}
+
+static double median(double *v, int n)
+{
+	qsort(v, (size_t)n, sizeof *v, cmp_double);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/* Wall and CPU medians of A and B, in ms: "wallA wallB cpuA cpuB". */
+static int cmd_pair(int runs, const char *ta, const char *tb, char **a, char **b)
+{
+	double *v = calloc(4 * (size_t)runs, sizeof *v);
+	if (v == NULL)
+		die("memory", NULL);
+	double *x = v, *y = v + runs, *cx = v + 2 * runs, *cy = v + 3 * runs;
+	for (int i = 0; i < runs; i++) {
+		x[i] = time_once(ta, a);
+		cx[i] = last_cpu;
+		y[i] = time_once(tb, b);
+		cy[i] = last_cpu;
+	}
+	printf("%.2f %.2f %.2f %.2f\n", median(x, runs) * 1e3, median(y, runs) * 1e3,
+	       median(cx, runs) * 1e3, median(cy, runs) * 1e3);
+	free(v);
 	return 0;
 }
 
@@ -238,9 +320,16 @@ int main(int argc, char **argv)
 		return cmd_build(argv[2], argv[3], atol(argv[4]));
 	if (argc == 3 && strcmp(argv[1], "derive") == 0)
 		return cmd_derive(argv[2]);
-	if (argc >= 5 && strcmp(argv[1], "screen") == 0)
-		return cmd_screen(atoi(argv[2]), argv[3], argv + 4);
+	if (argc >= 9 && strcmp(argv[1], "pair") == 0 && strcmp(argv[5], "--") == 0) {
+		char **b = argv + 6;
+		while (*b != NULL && strcmp(*b, "--") != 0)
+			b++;
+		if (*b != NULL && b[1] != NULL && b != argv + 6) {
+			*b = NULL;
+			return cmd_pair(atoi(argv[2]), argv[3], argv[4], argv + 6, b + 1);
+		}
+	}
 	fprintf(stderr, "usage: bench_scale build SRCDIR DB N | derive SRCDIR | "
-		"screen RUNS TEXT CMD...\n");
+		"pair RUNS TEXT_A TEXT_B -- A... -- B...\n");
 	return 2;
 }
