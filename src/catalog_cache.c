@@ -25,17 +25,24 @@ enum { KEEP = 16, LINE = 34 };	/* contents remembered; "16hex 16hex\n" */
 
 void catalog_hash_init(uint64_t *h)
 {
-	*h = 0xcbf29ce484222325ull;	/* FNV-1a, 64 bits */
+	*h = 0xcbf29ce484222325ull;	/* FNV-1a's offset basis */
 }
 
+/* FNV-1a taken eight bytes at a time, each step folded (x >> 29) so that
+ * high bytes reach the low bits: a byte at a time cost 4 % of a start. */
 void catalog_hash_add(uint64_t *h, const void *p, size_t n)
 {
+	const uint64_t prime = 0x100000001b3ull;
 	const unsigned char *b = p;
 	uint64_t x = *h;
-	for (size_t i = 0; i < n; i++) {
-		x ^= b[i];
-		x *= 0x100000001b3ull;
+	for (; n >= 8; n -= 8, b += 8) {
+		uint64_t w;
+		memcpy(&w, b, sizeof w);
+		x = (x ^ w) * prime;
+		x ^= x >> 29;
 	}
+	for (; n > 0; n--, b++)
+		x = (x ^ *b) * prime;
 	*h = x;
 }
 

@@ -1,6 +1,6 @@
 /* catalog_cache.h - which contents of the catalog (and of the form) have
- * passed their schema: a 64-bit FNV-1a over the bytes read, as 16 hex
- * digits, listed under $XDG_CACHE_HOME (catalog_cache.c). */
+ * passed their schema: a 64-bit FNV-1a (by words) over the bytes read, as
+ * 16 hex digits, listed under $XDG_CACHE_HOME (catalog_cache.c). */
 #ifndef IOTSCOPE_CATALOG_CACHE_H
 #define IOTSCOPE_CATALOG_CACHE_H
 

@@ -50,13 +50,6 @@ int ld_env_role(const struct catalog *c, const char *id);
 int ld_exec_role(const struct catalog *c, const char *id);
 int ld_external(const struct catalog *c, const char *id);
 
-/* Which catalog contents passed their schema (catalog_cache.c): a
- * 64-bit FNV-1a over the bytes read, as 16 hex digits. */
-void catalog_hash_init(uint64_t *h);
-void catalog_hash_add(uint64_t *h, const void *p, size_t n);
-int catalog_cache_known(const char *hash);
-void catalog_cache_remember(const char *hash);
-
 /* The part loaders, one per root element (FORMAT.md). */
 int ld_vocabulary(struct loader *ld, const xmlNode *root);
 int ld_patterns(struct loader *ld, const xmlNode *root);
