@@ -106,8 +106,8 @@ int store_check(struct store *st, struct diag *d)
 		if (t == NULL || strcmp(t, "ok") != 0) {
 			if (!bad)
 				diag_set(d, "%s: the database is damaged (integrity check: %s); it "
-					 "was left as it is: %s", st->path, t ? t : "?",
-					 STORE_RESTORE_HINT);
+					 "was left as it is: " STORE_RESTORE_HINT, st->path,
+					 t ? t : "?", st->path);
 			bad = 1;
 		}
 		rc = SQLITE_OK;

@@ -17,8 +17,8 @@ int store_fail(struct store *st, struct diag *d, const char *what)
 		/* found while working, not by a check: nothing more is written */
 		st->damaged = 1;
 		diag_set(d, "%s: %s: the database is damaged (%s); nothing more will be "
-			 "written to it: %s", st->path, what, sqlite3_errmsg(st->db),
-			 STORE_RESTORE_HINT);
+			 "written to it: " STORE_RESTORE_HINT, st->path, what,
+			 sqlite3_errmsg(st->db), st->path);
 		return -1;
 	}
 	diag_set(d, "%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
@@ -143,8 +143,8 @@ int store_column_text(sqlite3_stmt *s, int col, char **out)
 int store_begin(struct store *st, struct diag *d)
 {
 	if (st->damaged) {
-		diag_set(d, "%s: the database is damaged; nothing is written to it: %s",
-			 st->path, STORE_RESTORE_HINT);
+		diag_set(d, "%s: the database is damaged; nothing is written to it: "
+			 STORE_RESTORE_HINT, st->path, st->path);
 		return -1;
 	}
 	int rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);

@@ -24,9 +24,10 @@ struct store {
 	int damaged;		/* SQLITE_CORRUPT seen: refuse every write */
 };
 
-/* What to do about a damaged database (the end of a message). */
-#define STORE_RESTORE_HINT "restore it from a backup (the copy 'iotscope backup' " \
-	"wrote, or the PATH.schema-N.bak a migration left beside it)"
+/* What to do about a damaged database (the end of a message; a %s for
+ * the database's path). */
+#define STORE_RESTORE_HINT "restore it from a backup (a copy 'iotscope backup' " \
+	"wrote, or the %s.schema-N.bak a migration left beside it)"
 
 /* A prepared, reset statement for SQL (a string literal), with the
  * parameters bound as FMT says: 'i' int64_t, 'n' int, 't' const char *
