@@ -430,26 +430,26 @@ int assessment_review_written(const struct cm_review *r)
 	return 0;
 }
 
-static int cm_is_derived(const struct catalog *c, const struct derivation *dv,
-			 const char *id)
+static int cm_is_derived(const struct catalog *c, const unsigned *counts, const char *id)
 {
 	int i = catalog_cm_index(c, id);
-	return i >= 0 && derivation_find(dv, i) != NULL;
+	return i >= 0 && counts[i] > 0;
 }
 
 int assessment_progress_of(const struct assessment *a, const struct catalog *c,
 			   struct assessment_progress *p)
 {
 	memset(p, 0, sizeof *p);
-	struct derivation *dv = derive(c, a->survey);
-	if (dv == NULL)
+	/* the candidate set is all it needs: no reasons (derive_counts) */
+	unsigned *counts = malloc((c->ncms ? c->ncms : 1) * sizeof *counts);
+	if (counts == NULL)
 		return -1;
 	p->cells = a->survey->form->ncells;
 	p->answered = survey_answered(a->survey);
-	p->derived = dv->nitems;
+	p->derived = derive_counts(c, a->survey, counts);
 	for (size_t i = 0; i < a->nreviews; i++) {
 		const struct cm_review *r = &a->reviews[i];
-		if (cm_is_derived(c, dv, r->cm))
+		if (cm_is_derived(c, counts, r->cm))
 			p->reviewed += r->decision != DECISION_NONE;
 		else
 			p->dropped += assessment_review_written(r);
@@ -461,6 +461,6 @@ int assessment_progress_of(const struct assessment *a, const struct catalog *c,
 		p->checks_done += e->status != CHECK_NONE && k >= 0 &&
 			c->annex[e->annex - 1].entries[k].checkable;
 	}
-	derivation_free(dv);
+	free(counts);
 	return 0;
 }

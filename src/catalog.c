@@ -9,6 +9,7 @@
 #include "arena.h"
 #include "catalog.h"
 #include "catalog_parse.h"
+#include "derive.h"
 #include "xmlsafe.h"
 
 static const char *const map_ids[N_MAPS] = { "A", "B1", "B2", "B3", "B4", "C1", "C2" };
@@ -108,20 +109,39 @@ static int collect_repairs(struct loader *ld, const xmlNode *n)
 
 /* ---------- the whole catalog ---------- */
 
-static int load_part(struct loader *ld, struct xschema *xsd, const char *dir,
-		     const char *file)
+/* A file of the catalog as read: its bytes go into the content hash. */
+struct src {
+	const char *file;	/* in the arena, for messages */
+	char *buf;
+	size_t len;
+};
+
+static int read_src(struct loader *ld, const char *dir, const char *name, struct src *s,
+		    uint64_t *h)
 {
-	char *path = str_printf("%s/%s", dir, file);
-	if (path == NULL)
-		return ld_fail(ld, NULL, "out of memory");
-	ld->file = arena_strdup(ld->c->arena, path);
+	char *path = str_printf("%s/%s", dir, name);
+	s->file = path ? arena_strdup(ld->c->arena, path) : NULL;
 	free(path);
-	if (ld->file == NULL)
+	if (s->file == NULL)
 		return ld_fail(ld, NULL, "out of memory");
-	xmlDocPtr doc = xmlsafe_read_file(ld->file, XMLSAFE_MAX_BYTES, ld->d);
+	ld->file = s->file;
+	if ((s->buf = xmlsafe_slurp(s->file, XMLSAFE_MAX_BYTES, &s->len, ld->d)) == NULL)
+		return -1;
+	catalog_hash_add(h, name, strlen(name) + 1);
+	catalog_hash_add(h, &s->len, sizeof s->len);
+	catalog_hash_add(h, s->buf, s->len);
+	return 0;
+}
+
+/* One part: parsed, validated against XSD unless it is NULL (content
+ * known valid), then read by the loader of its root element. */
+static int load_part(struct loader *ld, struct xschema *xsd, const struct src *s)
+{
+	ld->file = s->file;
+	xmlDocPtr doc = xmlsafe_read_memory(s->buf, s->len, s->file, ld->d);
 	if (doc == NULL)
 		return -1;
-	int rc = xmlsafe_validate(xsd, doc, ld->file, ld->d);
+	int rc = xsd ? xmlsafe_validate(xsd, doc, ld->file, ld->d) : 0;
 	const xmlNode *root = xmlDocGetRootElement(doc);
 	if (rc == 0)
 		rc = collect_repairs(ld, root);
@@ -192,18 +212,86 @@ static int link_catalog(struct loader *ld)
 	return 0;
 }
 
-static int load_manifest(struct loader *ld, struct xschema *xsd, const char *dir)
+/* Everything a load reads, so that its hash is known before the schema
+ * is needed. */
+struct sources {
+	struct src xsd, top;
+	struct src *parts;
+	size_t nparts;
+	xmlDocPtr doc;		/* catalog.xml */
+};
+
+static void sources_free(struct sources *m)
 {
-	char *path = str_printf("%s/catalog.xml", dir);
-	if (path == NULL)
+	free(m->xsd.buf);
+	free(m->top.buf);
+	for (size_t i = 0; i < m->nparts; i++)
+		free(m->parts[i].buf);
+	free(m->parts);
+	xmlFreeDoc(m->doc);
+}
+
+static int read_parts(struct loader *ld, const char *dir, struct sources *m, uint64_t *h)
+{
+	const xmlNode *root = xmlDocGetRootElement(m->doc);
+	size_t n = 0;
+	for (const xmlNode *p = xml_first(root, "part"); p; p = xml_next(p, "part"))
+		n++;
+	if ((m->parts = calloc(n ? n : 1, sizeof *m->parts)) == NULL)
 		return ld_fail(ld, NULL, "out of memory");
-	ld->file = arena_strdup(ld->c->arena, path);
-	free(path);
-	xmlDocPtr doc = ld->file ? xmlsafe_read_file(ld->file, XMLSAFE_MAX_BYTES, ld->d) : NULL;
-	if (doc == NULL)
-		return -1;
-	int rc = xmlsafe_validate(xsd, doc, ld->file, ld->d);
-	const xmlNode *root = xmlDocGetRootElement(doc);
+	for (const xmlNode *p = xml_first(root, "part"); p; p = xml_next(p, "part")) {
+		char *file = xml_attr(p, "file");
+		ld->file = m->top.file;
+		int rc = file == NULL || strchr(file, '/') != NULL || file[0] == '.' ?
+			ld_fail(ld, p, "part file must be a plain name in the catalog directory") :
+			read_src(ld, dir, file, &m->parts[m->nparts++], h);
+		xmlFree(file);
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Read every file; RC < 0 when one cannot be: then a manifest that does
+ * not match its schema is what gets reported, as when it was checked
+ * first. */
+static int read_sources(struct loader *ld, const char *dir, struct sources *m)
+{
+	uint64_t h;
+	catalog_hash_init(&h);
+	int rc = read_src(ld, dir, "catalog.xsd", &m->xsd, &h);
+	if (rc == 0)
+		rc = read_src(ld, dir, "catalog.xml", &m->top, &h);
+	if (rc == 0 && (m->doc = xmlsafe_read_memory(m->top.buf, m->top.len, m->top.file,
+						     ld->d)) == NULL)
+		rc = -1;
+	if (rc == 0 && read_parts(ld, dir, m, &h) < 0) {
+		struct diag md = DIAG_INIT;
+		struct xschema *xsd = xschema_load(m->xsd.file, &md);
+		if (xsd != NULL && xmlsafe_validate(xsd, m->doc, m->top.file, &md) < 0) {
+			diag_clear(ld->d);
+			diag_set(ld->d, "%s", diag_msg(&md));
+		}
+		xschema_free(xsd);
+		diag_clear(&md);
+		rc = -1;
+	}
+	snprintf(ld->c->hash, sizeof ld->c->hash, "%016llx", (unsigned long long)h);
+	return rc;
+}
+
+static int load_manifest(struct loader *ld, const char *dir, int validate)
+{
+	struct sources m = { .parts = NULL };
+	struct xschema *xsd = NULL;
+	int rc = read_sources(ld, dir, &m);
+	int known = rc == 0 && !validate && catalog_cache_known(ld->c->hash);
+	ld->file = m.top.file;
+	if (rc == 0 && !known) {
+		xsd = xschema_load(m.xsd.file, ld->d);
+		rc = xsd ? xmlsafe_validate(xsd, m.doc, m.top.file, ld->d) : -1;
+	}
+	const xmlNode *root = rc == 0 ? xmlDocGetRootElement(m.doc) : NULL;
 	if (rc == 0 && !xml_is(root, "catalog"))
 		rc = ld_fail(ld, root, "expected <catalog>, found <%s>", (const char *)root->name);
 	if (rc == 0) {
@@ -215,20 +303,33 @@ static int load_manifest(struct loader *ld, struct xschema *xsd, const char *dir
 		if (!c->edition || !c->title || !c->source)
 			rc = -1;
 	}
-	for (const xmlNode *p = rc == 0 ? xml_first(root, "part") : NULL; p && rc == 0;
-	     p = xml_next(p, "part")) {
-		char *file = xml_attr(p, "file");
-		if (file == NULL || strchr(file, '/') != NULL || file[0] == '.')
-			rc = ld_fail(ld, p, "part file must be a plain name in the catalog directory");
-		else
-			rc = load_part(ld, xsd, dir, file);
-		xmlFree(file);
-	}
-	xmlFreeDoc(doc);
+	for (size_t i = 0; i < m.nparts && rc == 0; i++)
+		rc = load_part(ld, xsd, &m.parts[i]);
+	if (rc == 0 && !known)
+		catalog_cache_remember(ld->c->hash);
+	xschema_free(xsd);
+	sources_free(&m);
+	return rc;
+}
+
+int catalog_content_hash(const char *dir, char hash[17], struct diag *d)
+{
+	struct catalog c = { .arena = arena_new() };
+	struct loader ld = { .c = &c, .d = d, .file = dir };
+	struct sources m = { .parts = NULL };
+	int rc = c.arena ? read_sources(&ld, dir, &m) : ld_fail(&ld, NULL, "out of memory");
+	memcpy(hash, c.hash, sizeof c.hash);
+	sources_free(&m);
+	arena_free(c.arena);
 	return rc;
 }
 
 struct catalog *catalog_load(const char *dir, struct diag *d)
+{
+	return catalog_load_checked(dir, 0, d);
+}
+
+struct catalog *catalog_load_checked(const char *dir, int validate, struct diag *d)
 {
 	struct catalog *c = calloc(1, sizeof *c);
 	struct arena *a = arena_new();
@@ -241,12 +342,11 @@ struct catalog *catalog_load(const char *dir, struct diag *d)
 	c->arena = a;
 	c->dir = arena_strdup(a, dir);
 	struct loader ld = { .c = c, .d = d, .file = dir };
-	char *xsd_path = str_printf("%s/catalog.xsd", dir);
-	struct xschema *xsd = xsd_path ? xschema_load(xsd_path, d) : NULL;
-	free(xsd_path);
-	int rc = xsd && c->dir ? load_manifest(&ld, xsd, dir) : -1;
+	int rc = c->dir ? load_manifest(&ld, dir, validate) : -1;
 	if (rc == 0)
 		rc = link_catalog(&ld);
+	if (rc == 0 && (c->plan = derive_plan_build(c)) == NULL)
+		rc = ld_fail(&ld, NULL, "out of memory");
 	if (rc == 0 && ld.nrepairs > 0) {
 		c->repairs = arena_array(a, ld.nrepairs, sizeof *c->repairs);
 		if (c->repairs == NULL)
@@ -255,7 +355,6 @@ struct catalog *catalog_load(const char *dir, struct diag *d)
 			memcpy(c->repairs, ld.repairs, ld.nrepairs * sizeof *ld.repairs);
 		c->nrepairs = ld.nrepairs;
 	}
-	xschema_free(xsd);
 	free(ld.cms);
 	free(ld.repairs);
 	if (rc < 0) {

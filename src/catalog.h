@@ -170,11 +170,20 @@ struct catalog {
 	const char *unpatterned;
 	struct cat_repair *repairs;
 	size_t nrepairs;
+	char hash[17];			/* of the catalog's files: hex, 64 bits */
+	struct derive_plan *plan;	/* the maps as bit sets (derive.c) */
 };
 
 /* Load and validate the catalog in DIR (catalog.xml + its parts +
- * catalog.xsd).  NULL with "file:line: reason" in d on any error. */
+ * catalog.xsd).  NULL with "file:line: reason" in d on any error.  The
+ * schema validation is skipped for content that passed it before (the
+ * hash of every file read, kept by catalog_cache.c); with VALIDATE it
+ * always runs.  catalog_load: catalog_load_checked(DIR, 0, D). */
 struct catalog *catalog_load(const char *dir, struct diag *d);
+struct catalog *catalog_load_checked(const char *dir, int validate, struct diag *d);
+/* The content hash catalog_load would give the catalog in DIR (c->hash),
+ * read without parsing the parts.  -1 with d set. */
+int catalog_content_hash(const char *dir, char hash[17], struct diag *d);
 void catalog_free(struct catalog *c);
 
 /* The trigger as people read it: 利用者契約, IoT 機器, 計測・駆動, ...

@@ -4,6 +4,7 @@
 #define IOTSCOPE_CATALOG_PARSE_H
 
 #include "catalog.h"
+#include "catalog_cache.h"
 #include "xmlsafe.h"
 
 struct loader {

@@ -50,7 +50,7 @@ int app_core(struct app *a)
 	if (a->cat != NULL)
 		return 0;
 	struct diag d = DIAG_INIT;
-	a->cat = catalog_load(a->catalog_dir, &d);
+	a->cat = catalog_load_checked(a->catalog_dir, a->validate_catalog, &d);
 	if (a->cat != NULL)
 		a->form = form_load(a->forms_dir, a->cat, &d);
 	if (a->form == NULL) {
@@ -365,6 +365,7 @@ static int cmd_catalog(struct app *a, int argc, char **argv)
 	}
 	if (optind != argc)
 		return usage_error("catalog", _("takes no arguments"));
+	a->validate_catalog = 1;	/* the command that checks the catalog */
 	if (app_core(a) < 0)
 		return EXIT_BAD_INPUT;
 	if (repairs)
@@ -404,7 +405,8 @@ static const struct command commands[] = {
 	{ "review", cli_store_command, "ID CM [--decision D] [--action KEY=STATE] [--note TEXT]",
 	  N_("review a derived countermeasure and tick its actions") },
 	{ "check", cli_store_command, "ID ITEM STATUS [--note TEXT]",
-	  N_("set the status of an Annex 1/2 checklist item") },
+	  N_("set the status of an Annex 1/2 checklist item; with no arguments, check "
+	     "the whole database") },
 	{ "copy", cli_store_command, "ID NAME", N_("copy an assessment as a starting point") },
 	{ "rename", cli_store_command, "ID NAME", N_("rename an assessment") },
 	{ "delete", cli_store_command, "ID [--yes]", N_("delete an assessment (asks first)") },

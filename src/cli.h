@@ -15,6 +15,7 @@ struct app {
 	const char *assessor;		/* --assessor, or the login name */
 	struct catalog *cat;
 	struct form *form;
+	int validate_catalog;		/* against its schema even if known valid */
 };
 
 /* Load catalog and form once; print the reason and return -1 on error. */

@@ -84,6 +84,18 @@ static void print_summary(const struct assessment_summary *s)
 	printf("\n");
 }
 
+/* Each row as it comes (memory does not grow with the list), under a
+ * heading printed before the first. */
+static int list_row(const struct assessment_summary *s, void *ctx)
+{
+	size_t *n = ctx;
+	if ((*n)++ == 0)
+		printf("%4s  %-20s  %-7s  %-7s  %-7s  %s\n", _("id"), _("changed"), _("answers"),
+		       _("reviews"), _("checks"), _("name, operator"));
+	print_summary(s);
+	return 0;
+}
+
 static int cmd_list(struct app *a, int argc, char **argv)
 {
 	if (argc != 1)
@@ -93,21 +105,14 @@ static int cmd_list(struct app *a, int argc, char **argv)
 	struct store *st = cli_store_open(a, argv[0]);
 	if (st == NULL)
 		return EXIT_BAD_INPUT;
-	struct assessment_summary *s;
-	size_t n;
+	size_t n = 0;
 	struct diag d = DIAG_INIT;
-	int rc = store_list(st, a->cat, a->form, &s, &n, &d);
+	int rc = store_list_each(st, a->cat, a->form, 0, 0, list_row, &n, &d);
 	store_close(st);
-	if (rc < 0)
+	if (rc != 0)
 		return cli_fail(argv[0], &d);
 	if (n == 0)
 		printf("%s\n", _("No assessments yet: create one with 'iotscope new NAME'."));
-	else
-		printf("%4s  %-20s  %-7s  %-7s  %-7s  %s\n", _("id"), _("changed"), _("answers"),
-		       _("reviews"), _("checks"), _("name, operator"));
-	for (size_t i = 0; i < n; i++)
-		print_summary(&s[i]);
-	store_summaries_free(s, n);
 	return EXIT_OK;
 }
 
@@ -371,6 +376,22 @@ static int cmd_history(struct app *a, int argc, char **argv)
 	for (size_t i = 0; i < n; i++)
 		(tsv ? print_history_tsv : print_history)(&h[i]);
 	store_history_free(h, n);
+	return EXIT_OK;
+}
+
+/* ---------- the whole-database check ---------- */
+
+int cli_check_database(struct app *a, const char *cmd)
+{
+	struct store *st = cli_store_open(a, cmd);
+	if (st == NULL)
+		return EXIT_BAD_INPUT;
+	struct diag d = DIAG_INIT;
+	int rc = store_check(st, &d);
+	store_close(st);
+	if (rc < 0)
+		return cli_fail(cmd, &d);
+	printf("%s\n", _("The database is whole (integrity check: ok)."));
 	return EXIT_OK;
 }
 

@@ -20,5 +20,7 @@ int cli_cmd_show(struct app *a, int argc, char **argv);
 int cli_cmd_set(struct app *a, int argc, char **argv);
 int cli_cmd_review(struct app *a, int argc, char **argv);
 int cli_cmd_check(struct app *a, int argc, char **argv);
+/* `iotscope check` alone: the whole-database check (store_check). */
+int cli_check_database(struct app *a, const char *cmd);
 
 #endif

@@ -314,6 +314,8 @@ int cli_cmd_check(struct app *a, int argc, char **argv)
 		{ "note", required_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 }
 	};
+	if (argc == 1)
+		return cli_check_database(a, argv[0]);
 	const char *note = NULL;
 	int c;
 	optind = 0;

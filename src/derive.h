@@ -26,6 +26,16 @@ struct derivation {
 	size_t nopen;
 };
 
+/* The maps compiled into bit sets, built once with the catalog (in its
+ * arena): each trigger becomes "one of these ○" and "all of these ○"
+ * over the survey's ○ answers, so each row is tested once with a few
+ * word operations (issue 11).  NULL when out of memory. */
+struct derive_plan *derive_plan_build(const struct catalog *c);
+/* The candidate set with reason counts: COUNTS (c->ncms of them) gets
+ * how many rows (or IV.5 listings) put each countermeasure there, 0 for
+ * those not derived; returns how many were derived.  No allocation. */
+size_t derive_counts(const struct catalog *c, const struct survey *s, unsigned *counts);
+
 /* Is the trigger in scope for these answers?  Unanswered counts as not ○. */
 int derive_in_scope(const struct cat_trigger *t, const struct survey *s);
 /* NULL only when out of memory. */

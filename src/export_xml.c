@@ -494,7 +494,8 @@ int export_xml_check(const struct form *f, const char *buf, size_t len,
 		     const char *name, struct diag *d)
 {
 	xmlDocPtr doc = xmlsafe_read_memory(buf, len, name, d);
-	int rc = doc != NULL ? xmlsafe_validate(f->assessment_xsd, doc, name, d) : -1;
+	struct xschema *xsd = doc != NULL ? form_assessment_xsd(f, d) : NULL;
+	int rc = xsd != NULL ? xmlsafe_validate(xsd, doc, name, d) : -1;
 	xmlFreeDoc(doc);
 	return rc;
 }

@@ -1,10 +1,13 @@
 /* form.c - load the Fig. 16 template */
 #include "config.h"
 
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
+#include "catalog_cache.h"
 #include "form.h"
 #include "xmlsafe.h"
 
@@ -76,11 +79,48 @@ static int parse_cell_id(const struct catalog *cat, const char *id,
 	return -1;
 }
 
+/* Cells by id, for a binary search: each stored row names its cell
+ * (the list read every cell of every assessment by a linear scan). */
+static const struct form *sorting;
+
+static int by_id_cmp(const void *x, const void *y)
+{
+	return strcmp(sorting->cells[*(const int *)x].id, sorting->cells[*(const int *)y].id);
+}
+
+static int index_cells(struct form *f, struct diag *d)
+{
+	if ((f->by_id = malloc((f->ncells ? f->ncells : 1) * sizeof *f->by_id)) == NULL) {
+		diag_set(d, "out of memory");
+		return -1;
+	}
+	for (size_t i = 0; i < f->ncells; i++)
+		f->by_id[i] = (int)i;
+	sorting = f;
+	qsort(f->by_id, f->ncells, sizeof *f->by_id, by_id_cmp);
+	sorting = NULL;
+	return 0;
+}
+
 int form_cell_index(const struct form *f, const char *id)
 {
-	for (size_t i = 0; i < f->ncells; i++)
-		if (strcmp(f->cells[i].id, id) == 0)
-			return (int)i;
+	if (f->by_id == NULL) {	/* while loading: the duplicate check */
+		for (size_t i = 0; i < f->ncells; i++)
+			if (strcmp(f->cells[i].id, id) == 0)
+				return (int)i;
+		return -1;
+	}
+	size_t lo = 0, hi = f->ncells;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int k = f->by_id[mid], c = strcmp(f->cells[k].id, id);
+		if (c == 0)
+			return k;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return -1;
 }
 
@@ -250,10 +290,64 @@ static int read_form(struct fload *ld, const xmlNode *root)
 	return 0;
 }
 
+/* The form's bytes and schema, hashed: validated only when this content
+ * has not passed before (catalog_cache.c). */
+static xmlDocPtr read_checked(const char *xsd_path, const char *path, struct diag *d)
+{
+	size_t nx = 0, nf = 0;
+	char *x = xmlsafe_slurp(xsd_path, XMLSAFE_MAX_BYTES, &nx, d);
+	char *buf = x ? xmlsafe_slurp(path, XMLSAFE_MAX_BYTES, &nf, d) : NULL;
+	xmlDocPtr doc = buf ? xmlsafe_read_memory(buf, nf, path, d) : NULL;
+	uint64_t h;
+	char hash[17];
+	catalog_hash_init(&h);
+	catalog_hash_add(&h, "form", 5);
+	catalog_hash_add(&h, &nx, sizeof nx);
+	catalog_hash_add(&h, x ? x : "", nx);
+	catalog_hash_add(&h, buf ? buf : "", nf);
+	snprintf(hash, sizeof hash, "%016llx", (unsigned long long)h);
+	free(x);
+	free(buf);
+	if (doc == NULL || catalog_cache_known(hash))
+		return doc;
+	struct xschema *xsd = xschema_load(xsd_path, d);
+	if (xsd == NULL || xmlsafe_validate(xsd, doc, path, d) < 0) {
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	xschema_free(xsd);
+	if (doc != NULL)
+		catalog_cache_remember(hash);
+	return doc;
+}
+
+/* A schema compiled on first use (most commands read no survey and
+ * write no export). */
+static struct xschema *lazy_schema(const struct form *f, int which, struct diag *d)
+{
+	struct form_schemas *x = f->xsd;
+	if (x->schema[which] == NULL)
+		x->schema[which] = xschema_load(x->path[which], d);
+	return x->schema[which];
+}
+
+struct xschema *form_survey_xsd(const struct form *f, struct diag *d)
+{
+	return lazy_schema(f, 0, d);
+}
+
+struct xschema *form_assessment_xsd(const struct form *f, struct diag *d)
+{
+	return lazy_schema(f, 1, d);
+}
+
 struct form *form_load(const char *dir, const struct catalog *cat, struct diag *d)
 {
 	struct form *f = calloc(1, sizeof *f);
-	if (f == NULL || (f->arena = arena_new()) == NULL) {
+	if (f == NULL || (f->arena = arena_new()) == NULL ||
+	    (f->xsd = calloc(1, sizeof *f->xsd)) == NULL) {
+		if (f != NULL)
+			arena_free(f->arena);
 		free(f);
 		diag_set(d, "out of memory");
 		return NULL;
@@ -262,33 +356,24 @@ struct form *form_load(const char *dir, const struct catalog *cat, struct diag *
 	struct fload ld = { .f = f, .cat = cat, .d = d };
 	char *xsd_path = str_printf("%s/form.xsd", dir);
 	char *form_path = str_printf("%s/fig16.xml", dir);
-	char *survey_path = str_printf("%s/survey.xsd", dir);
-	char *export_path = str_printf("%s/assessment.xsd", dir);
-	struct xschema *xsd = NULL;
+	f->xsd->path[0] = str_printf("%s/survey.xsd", dir);
+	f->xsd->path[1] = str_printf("%s/assessment.xsd", dir);
 	xmlDocPtr doc = NULL;
 	int rc = -1;
-	if (!xsd_path || !form_path || !survey_path || !export_path) {
+	if (!xsd_path || !form_path || !f->xsd->path[0] || !f->xsd->path[1]) {
 		diag_set(d, "out of memory");
 		goto done;
 	}
 	ld.file = form_path;
-	if ((xsd = xschema_load(xsd_path, d)) == NULL ||
-	    (doc = xmlsafe_read_file(form_path, XMLSAFE_MAX_BYTES, d)) == NULL ||
-	    xmlsafe_validate(xsd, doc, form_path, d) < 0)
+	if ((doc = read_checked(xsd_path, form_path, d)) == NULL)
 		goto done;
-	if (read_form(&ld, xmlDocGetRootElement(doc)) < 0)
-		goto done;
-	if ((f->survey_xsd = xschema_load(survey_path, d)) == NULL ||
-	    (f->assessment_xsd = xschema_load(export_path, d)) == NULL)
+	if (read_form(&ld, xmlDocGetRootElement(doc)) < 0 || index_cells(f, d) < 0)
 		goto done;
 	rc = 0;
 done:
 	xmlFreeDoc(doc);
-	xschema_free(xsd);
 	free(xsd_path);
 	free(form_path);
-	free(survey_path);
-	free(export_path);
 	if (rc < 0) {
 		form_free(f);
 		return NULL;
@@ -300,8 +385,12 @@ void form_free(struct form *f)
 {
 	if (f == NULL)
 		return;
-	xschema_free(f->survey_xsd);
-	xschema_free(f->assessment_xsd);
+	for (int i = 0; f->xsd != NULL && i < 2; i++) {
+		xschema_free(f->xsd->schema[i]);
+		free(f->xsd->path[i]);
+	}
+	free(f->xsd);
+	free(f->by_id);
 	arena_free(f->arena);
 	free(f);
 }

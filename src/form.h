@@ -64,9 +64,17 @@ struct form {
 	struct form_cell_def *cells;
 	size_t ncells;
 	int cell_of[N_CELL_KINDS][CELL_INDEX_MAX];	/* -1 if none */
-	struct xschema *survey_xsd;	/* forms/survey.xsd */
-	struct xschema *assessment_xsd;	/* forms/assessment.xsd (exports) */
+	int *by_id;			/* cell indexes sorted by id */
+	struct form_schemas {		/* compiled on first use */
+		char *path[2];
+		struct xschema *schema[2];
+	} *xsd;
 };
+
+/* forms/survey.xsd and forms/assessment.xsd (exports), compiled on
+ * first use; NULL with d set. */
+struct xschema *form_survey_xsd(const struct form *f, struct diag *d);
+struct xschema *form_assessment_xsd(const struct form *f, struct diag *d);
 
 /* Load forms/fig16.xml (with form.xsd, survey.xsd) from DIR, checking
  * every id against the catalog.  NULL with d set on error. */

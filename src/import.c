@@ -104,7 +104,8 @@ static int check_root(struct importer *im, const xmlNode *root)
 
 static int validate(struct importer *im, xmlDocPtr doc)
 {
-	return xmlsafe_validate(im->f->assessment_xsd, doc, im->name, im->d);
+	struct xschema *xsd = form_assessment_xsd(im->f, im->d);
+	return xsd != NULL ? xmlsafe_validate(xsd, doc, im->name, im->d) : -1;
 }
 
 /* ---------- header and details ---------- */

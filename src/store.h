@@ -33,7 +33,25 @@ struct assessment_summary {
 /* All assessments, by id; the catalog and form compute the progress. */
 int store_list(struct store *st, const struct catalog *c, const struct form *f,
 	       struct assessment_summary **out, size_t *n, struct diag *d);
+/* Those with ids above AFTER, at most MAX (0: all), by id. */
+int store_list_range(struct store *st, const struct catalog *c, const struct form *f,
+		     int64_t after, size_t max, struct assessment_summary **out, size_t *n,
+		     struct diag *d);
 void store_summaries_free(struct assessment_summary *s, size_t n);
+/* The assessments with ids above AFTER, by id, at most MAX (0: all),
+ * each given to FN (which may stop the walk by returning non-zero; that
+ * is returned).  Memory does not grow with the database: the progress
+ * comes from the progress table, worked out (and kept) only for those
+ * whose figures an edit or a new catalog made stale. */
+typedef int store_list_fn(const struct assessment_summary *s, void *ctx);
+int store_list_each(struct store *st, const struct catalog *c, const struct form *f,
+		    int64_t after, size_t max, store_list_fn *fn, void *ctx,
+		    struct diag *d);
+/* The number of assessments, and the position (0-based, by id) of ID. */
+int store_count(struct store *st, size_t *n, struct diag *d);
+int store_position(struct store *st, int64_t id, size_t *pos, struct diag *d);
+/* The id of the assessment at position POS (by id); 0 when past the end. */
+int store_id_at(struct store *st, size_t pos, int64_t *id, struct diag *d);
 
 /* Create from A (its survey details and answers, reviews and checks, as
  * for import): one transaction.  Sets *id. */
@@ -85,7 +103,8 @@ int store_history(struct store *st, int64_t id, struct history_entry **out, size
 		  struct diag *d);
 void store_history_free(struct history_entry *h, size_t n);
 
-/* PRAGMA integrity_check; 0 when "ok". */
+/* PRAGMA integrity_check over the whole database; 0 when "ok", else the
+ * database is refused from then on (no more writes). */
 int store_check(struct store *st, struct diag *d);
 /* A consistent copy of the live database to PATH (VACUUM INTO). */
 int store_backup(struct store *st, const char *path, struct diag *d);

@@ -12,6 +12,15 @@
 
 int store_fail(struct store *st, struct diag *d, const char *what)
 {
+	int ec = sqlite3_extended_errcode(st->db) & 0xff;
+	if (ec == SQLITE_CORRUPT || ec == SQLITE_NOTADB) {
+		/* found while working, not by a check: nothing more is written */
+		st->damaged = 1;
+		diag_set(d, "%s: %s: the database is damaged (%s); nothing more will be "
+			 "written to it: " STORE_RESTORE_HINT, st->path, what,
+			 sqlite3_errmsg(st->db), st->path);
+		return -1;
+	}
 	diag_set(d, "%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
 	return -1;
 }
@@ -105,6 +114,20 @@ int store_exec(struct store *st, struct diag *d, const char *sql, const char *fm
 	return 0;
 }
 
+int store_int(struct store *st, const char *sql, long long *v, struct diag *d)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*v = sqlite3_column_int64(s, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_OK)
+		return store_fail(st, d, "cannot read the database");
+	return 0;
+}
+
 int store_column_text(sqlite3_stmt *s, int col, char **out)
 {
 	*out = NULL;
@@ -119,6 +142,11 @@ int store_column_text(sqlite3_stmt *s, int col, char **out)
 
 int store_begin(struct store *st, struct diag *d)
 {
+	if (st->damaged) {
+		diag_set(d, "%s: the database is damaged; nothing is written to it: "
+			 STORE_RESTORE_HINT, st->path, st->path);
+		return -1;
+	}
 	int rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
 		return 0;

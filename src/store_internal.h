@@ -9,9 +9,9 @@
 #include "store.h"
 
 /* "IOTS" in the database header: the file is ours. */
-enum { STORE_APPLICATION_ID = 0x494f5453, STORE_SCHEMA_VERSION = 2 };
+enum { STORE_APPLICATION_ID = 0x494f5453, STORE_SCHEMA_VERSION = 3 };
 
-enum { STORE_MAX_STMTS = 128 };
+enum { STORE_MAX_STMTS = 128, STORE_BUSY_TIMEOUT_MS = 10000 };
 
 struct store {
 	sqlite3 *db;
@@ -21,7 +21,13 @@ struct store {
 		sqlite3_stmt *stmt;
 	} cache[STORE_MAX_STMTS];
 	int ncache;
+	int damaged;		/* SQLITE_CORRUPT seen: refuse every write */
 };
+
+/* What to do about a damaged database (the end of a message; a %s for
+ * the database's path). */
+#define STORE_RESTORE_HINT "restore it from a backup (a copy 'iotscope backup' " \
+	"wrote, or the %s.schema-N.bak a migration left beside it)"
 
 /* A prepared, reset statement for SQL (a string literal), with the
  * parameters bound as FMT says: 'i' int64_t, 'n' int, 't' const char *
@@ -32,6 +38,9 @@ sqlite3_stmt *store_stmt(struct store *st, struct diag *d, const char *sql,
 int store_exec(struct store *st, struct diag *d, const char *sql, const char *fmt, ...);
 /* Set D from the connection's last error: "PATH: WHAT: errmsg". */
 int store_fail(struct store *st, struct diag *d, const char *what);
+/* The integer SQL (a PRAGMA, a count) returns in its first row, prepared
+ * once (not cached).  -1 with d set. */
+int store_int(struct store *st, const char *sql, long long *v, struct diag *d);
 /* A statement result column as a malloc'd string (NULL for SQL NULL);
  * -1 when out of memory. */
 int store_column_text(sqlite3_stmt *s, int col, char **out);
@@ -57,6 +66,18 @@ int store_detail_one_line(enum detail k);
 /* VACUUM INTO PATH (which must not exist yet), file mode 0600. */
 int store_vacuum_into(struct store *st, const char *path, struct diag *d);
 
+/* The whole-database check (store_check.c): before anything is written,
+ * PRAGMA integrity_check when it can find something (store_check_due);
+ * the time and program version of the last good one in meta. */
+int store_check_on_open(struct store *st, int left_behind, int *checked, struct diag *d);
+int store_check_record(struct store *st, struct diag *d);
+/* A database no bigger than this is checked on every open (a few ms);
+ * tests lower it to reach the other rules. */
+extern long long store_check_small_bytes;
+/* A WAL left behind by a process that ended without closing (a crash):
+ * PATH-wal has content and no connection holds PATH-shm. */
+int store_wal_left_behind(const char *path);
+
 /* Schema (store_schema.c): create a new database or migrate an older one,
  * inside the caller's BEGIN IMMEDIATE. */
 int store_schema_setup(struct store *st, struct diag *d);
@@ -81,5 +102,10 @@ int store_details_copy(struct store *st, int64_t from, int64_t to, struct diag *
 /* The ids of the assessments named NAME (malloc'd array in *IDS). */
 int store_details_named(struct store *st, const char *name, int64_t **ids, size_t *n,
 			struct diag *d);
+
+/* Inside the caller's transaction: assessment ID, NULL with d set (also
+ * when there is none). */
+struct assessment *store_read_one(struct store *st, int64_t id, const struct form *f,
+				  struct diag *d);
 
 #endif

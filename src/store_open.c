@@ -14,7 +14,7 @@
 
 #include "store_internal.h"
 
-enum { BUSY_TIMEOUT_MS = 10000, HEADER_SIZE = 100 };
+enum { HEADER_SIZE = 100 };
 
 static const char sqlite_magic[16] = "SQLite format 3";	/* with its NUL */
 
@@ -118,55 +118,14 @@ static int check_path(const char *path, int *exists, struct diag *d)
 	return rc;
 }
 
-/* The integer a PRAGMA returns; -1 with d set. */
-static int pragma_int(struct store *st, const char *sql, long long *v, struct diag *d)
-{
-	sqlite3_stmt *s = NULL;
-	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
-	if (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		*v = sqlite3_column_int64(s, 0);
-		rc = SQLITE_OK;
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_OK)
-		return store_fail(st, d, "cannot read the database");
-	return 0;
-}
-
-/* quick_check: every row must be "ok". */
-static int quick_check(struct store *st, struct diag *d)
-{
-	sqlite3_stmt *s = NULL;
-	int rc = sqlite3_prepare_v2(st->db, "PRAGMA quick_check", -1, &s, NULL);
-	int bad = 0;
-	while (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *t = (const char *)sqlite3_column_text(s, 0);
-		if (t == NULL || strcmp(t, "ok") != 0) {
-			if (!bad)
-				diag_set(d, "%s: the database is damaged (%s); it was left as it "
-					 "is: restore a backup", st->path, t ? t : "?");
-			bad = 1;
-		}
-		rc = SQLITE_OK;
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE && !bad) {
-		diag_set(d, "%s: not an iotscope database, or a damaged one (%s); it was "
-			 "left as it is", st->path, sqlite3_errmsg(st->db));
-		return -1;
-	}
-	return bad ? -1 : 0;
-}
-
-/* Ours, not newer, not damaged: read through SQLite (the header on disk
- * may be older than the WAL). */
-static int check_identity(struct store *st, int quick, struct diag *d)
+/* Ours and not newer: read through SQLite (the header on disk may be
+ * older than the WAL).  Whether it is whole, store_check.c decides. */
+static int check_identity(struct store *st, struct diag *d)
 {
 	long long app, version, objects;
-	if ((quick && quick_check(st, d) < 0) ||
-	    pragma_int(st, "PRAGMA application_id", &app, d) < 0 ||
-	    pragma_int(st, "PRAGMA user_version", &version, d) < 0 ||
-	    pragma_int(st, "SELECT count(*) FROM sqlite_master", &objects, d) < 0)
+	if (store_int(st, "PRAGMA application_id", &app, d) < 0 ||
+	    store_int(st, "PRAGMA user_version", &version, d) < 0 ||
+	    store_int(st, "SELECT count(*) FROM sqlite_master", &objects, d) < 0)
 		return -1;
 	if (app != STORE_APPLICATION_ID && (app != 0 || objects != 0)) {
 		diag_set(d, "%s: not an iotscope database (an SQLite file of another "
@@ -200,7 +159,7 @@ static int set_pragmas(struct store *st, struct diag *d)
 	}
 	if (sqlite3_exec(st->db, "PRAGMA synchronous = FULL", NULL, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_exec(st->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK ||
-	    pragma_int(st, "PRAGMA foreign_keys", &fk, d) < 0 || fk != 1)
+	    store_int(st, "PRAGMA foreign_keys", &fk, d) < 0 || fk != 1)
 		return store_fail(st, d, "cannot set up the connection");
 	return 0;
 }
@@ -244,15 +203,18 @@ static int check_without_trace(struct store *st, struct diag *d)
 	probe.db = NULL;
 	int rc = sqlite3_open_v2(uri, &probe.db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
 	free(uri);
-	rc = rc == SQLITE_OK ? check_identity(&probe, 1, d) : 1;
+	rc = rc == SQLITE_OK ? check_identity(&probe, d) : 1;
 	sqlite3_close(probe.db);
 	return rc;
 }
 
-static int db_connect(struct store *st, int exists, struct diag *d)
+/* Connected, identified, and checked whole when that is due (*CHECKED). */
+static int db_connect(struct store *st, int exists, int *checked, struct diag *d)
 {
-	int checked = exists ? check_without_trace(st, d) : 0;
-	if (checked < 0)
+	*checked = 0;
+	int left_behind = exists && store_wal_left_behind(st->path);
+	int probed = exists ? check_without_trace(st, d) : 0;
+	if (probed < 0)
 		return -1;
 	int flags = SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE);
 	if (sqlite3_open_v2(st->path, &st->db, flags, NULL) != SQLITE_OK) {
@@ -261,7 +223,7 @@ static int db_connect(struct store *st, int exists, struct diag *d)
 		return store_fail(st, d, "cannot open the database");
 	}
 	sqlite3_extended_result_codes(st->db, 1);
-	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+	sqlite3_busy_timeout(st->db, STORE_BUSY_TIMEOUT_MS);
 	/* no checkpoint on close until the file is known to be ours */
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 	if (sqlite3_db_readonly(st->db, "main") == 1) {
@@ -269,8 +231,9 @@ static int db_connect(struct store *st, int exists, struct diag *d)
 			 "filesystem); iotscope needs to write to it", st->path);
 		return -1;
 	}
-	/* again through this connection (it sees the WAL); quick_check once */
-	if (check_identity(st, checked != 0, d) < 0)
+	/* again through this connection (it sees the WAL); then, before
+	 * anything is written, the whole-database check if due */
+	if (check_identity(st, d) < 0 || store_check_on_open(st, left_behind, checked, d) < 0)
 		return -1;
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
 	return 0;
@@ -299,11 +262,14 @@ struct store *store_open(const char *path, const char *who, struct diag *d)
 	/* the file, its -wal and -shm: 0600 (SQLite gives the latter two the
 	 * mode of the database) */
 	mode_t old = umask(077);
-	int rc = db_connect(st, exists, d);
+	int checked;
+	int rc = db_connect(st, exists, &checked, d);
 	if (rc == 0)
 		rc = set_pragmas(st, d);
 	if (rc == 0)
 		rc = store_schema_setup(st, d);
+	if (rc == 0 && checked)
+		rc = store_check_record(st, d);
 	umask(old);
 	if (rc < 0) {
 		store_close(st);

@@ -1,5 +1,5 @@
-/* store_read.c - reading assessments back: one, or all of them for the
- * list, each inside one read transaction so that it is consistent. */
+/* store_read.c - reading assessments back, each inside one read
+ * transaction so that it is consistent (the list: store_list.c). */
 #include "config.h"
 
 #include <stdlib.h>
@@ -204,6 +204,26 @@ static int read_batch(struct store *st, int64_t lo, int64_t hi, const struct for
 	return rc;
 }
 
+struct assessment *store_read_one(struct store *st, int64_t id, const struct form *f,
+				  struct diag *d)
+{
+	struct store_batch b = { NULL, 0 };
+	int rc = read_heads(st, id, id, f, &b, d);
+	if (rc == 0 && b.n == 0) {
+		diag_set(d, "%s: there is no assessment %lld", st->path, (long long)id);
+		rc = -1;
+	}
+	if (rc == 0)
+		rc = read_parts(st, id, id, &b, d);
+	if (rc < 0) {
+		batch_free(&b);
+		return NULL;
+	}
+	struct assessment *a = b.items[0];
+	free(b.items);
+	return a;
+}
+
 struct assessment *store_load(struct store *st, int64_t id, const struct form *f,
 			      struct diag *d)
 {
@@ -218,57 +238,6 @@ struct assessment *store_load(struct store *st, int64_t id, const struct form *f
 	struct assessment *a = b.items[0];
 	free(b.items);
 	return a;
-}
-
-/* ---------- the list ---------- */
-
-static int summarize(const struct assessment *a, const struct catalog *c,
-		     struct assessment_summary *s)
-{
-	const char *const *det = (const char *const *)a->survey->details;
-	s->id = a->id;
-	s->name = strdup(det[DETAIL_NAME] ? det[DETAIL_NAME] : "");
-	s->operator_ = det[DETAIL_OPERATOR] ? strdup(det[DETAIL_OPERATOR]) : NULL;
-	s->changed = strdup(a->changed ? a->changed : "");
-	if (s->name == NULL || s->changed == NULL ||
-	    (det[DETAIL_OPERATOR] != NULL && s->operator_ == NULL))
-		return -1;
-	return assessment_progress_of(a, c, &s->progress);
-}
-
-int store_list(struct store *st, const struct catalog *c, const struct form *f,
-	       struct assessment_summary **out, size_t *n, struct diag *d)
-{
-	*out = NULL;
-	*n = 0;
-	struct store_batch b = { NULL, 0 };
-	if (read_batch(st, 1, INT64_MAX, f, &b, d) < 0)
-		return -1;
-	struct assessment_summary *s = calloc(b.n ? b.n : 1, sizeof *s);
-	int rc = s == NULL ? -1 : 0;
-	for (size_t i = 0; i < b.n && rc == 0; i++)
-		rc = summarize(b.items[i], c, &s[i]);
-	if (rc < 0) {
-		diag_set(d, "out of memory");
-		store_summaries_free(s, b.n);
-	} else {
-		*out = s;
-		*n = b.n;
-	}
-	batch_free(&b);
-	return rc;
-}
-
-void store_summaries_free(struct assessment_summary *s, size_t n)
-{
-	if (s == NULL)
-		return;
-	for (size_t i = 0; i < n; i++) {
-		free(s[i].name);
-		free(s[i].operator_);
-		free(s[i].changed);
-	}
-	free(s);
 }
 
 /* ---------- finding one ---------- */
@@ -322,7 +291,7 @@ int store_resolve(struct store *st, const char *ref, int64_t *id, struct diag *d
 	return rc;
 }
 
-/* ---------- history, checks, backup ---------- */
+/* ---------- history ---------- */
 
 static int history_row(sqlite3_stmt *s, struct history_entry *h)
 {
@@ -380,24 +349,4 @@ void store_history_free(struct history_entry *h, size_t n)
 		free(h[i].new_value);
 	}
 	free(h);
-}
-
-int store_check(struct store *st, struct diag *d)
-{
-	sqlite3_stmt *s = NULL;
-	int rc = sqlite3_prepare_v2(st->db, "PRAGMA integrity_check", -1, &s, NULL);
-	int bad = 0;
-	while (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *t = col(s, 0);
-		if (t == NULL || strcmp(t, "ok") != 0) {
-			if (!bad)
-				diag_set(d, "%s: integrity check: %s", st->path, t ? t : "?");
-			bad = 1;
-		}
-		rc = SQLITE_OK;
-	}
-	sqlite3_finalize(s);
-	if (!bad && rc != SQLITE_DONE)
-		return store_fail(st, d, "integrity check failed");
-	return bad ? -1 : 0;
 }

@@ -9,7 +9,7 @@
 
 #include "store_internal.h"
 
-/* The tables shared by schemas 1 and 2. */
+/* The tables shared by schemas 1 to 3. */
 #define TABLES_KEPT							\
 	"CREATE TABLE answers ("					\
 	" assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE," \
@@ -52,14 +52,45 @@
 #define HISTORY_INDEX \
 	"CREATE INDEX history_assessment ON history (assessment_id, seq);"
 
-static const char schema_v2[] =
+/* Schema 3.  Only names are searched (store_details_named): the index
+ * holds them, not every detail value (issue 11: details_value copied
+ * every description).  meta: when the database was last checked whole
+ * (store_check.c).  progress: the list's figures per assessment, worked
+ * out once under a catalog (basis) and dropped by any edit that changes
+ * them, in the edit's own transaction (the triggers). */
+#define DETAILS_V3							\
+	"CREATE TABLE details ("					\
+	" assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE," \
+	" key TEXT NOT NULL, value TEXT NOT NULL,"			\
+	" PRIMARY KEY (assessment_id, key)) WITHOUT ROWID;"		\
+	NAME_INDEX
+#define NAME_INDEX "CREATE INDEX details_name ON details (value) WHERE key = 'name';"
+#define META_V3								\
+	"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;" \
+	"INSERT INTO meta (key, value) VALUES ('check_interval_days', '7');"
+#define STALE(table, event, row)					\
+	"CREATE TRIGGER " table "_" event "_progress AFTER " event " ON " table \
+	" BEGIN DELETE FROM progress WHERE assessment_id = " row ".assessment_id; END;"
+#define STALE_ALL(table) \
+	STALE(table, "INSERT", "NEW") STALE(table, "UPDATE", "NEW") STALE(table, "DELETE", "OLD")
+#define PROGRESS_V3							\
+	"CREATE TABLE progress ("					\
+	" assessment_id INTEGER PRIMARY KEY REFERENCES assessments(id) ON DELETE CASCADE," \
+	" basis TEXT NOT NULL, answered INTEGER NOT NULL, cells INTEGER NOT NULL," \
+	" derived INTEGER NOT NULL, reviewed INTEGER NOT NULL, dropped INTEGER NOT NULL," \
+	" checks_done INTEGER NOT NULL, checks INTEGER NOT NULL);"	\
+	STALE_ALL("answers") STALE_ALL("reviews") STALE_ALL("action_states") STALE_ALL("checks")
+
+static const char schema_v3[] =
 	"CREATE TABLE assessments" ASSESSMENTS_V2
-	DETAILS_V2
+	DETAILS_V3
 	TABLES_KEPT
 	"CREATE TABLE history" HISTORY_V2
 	HISTORY_INDEX
+	META_V3
+	PROGRESS_V3
 	"PRAGMA application_id = 1229935699;"	/* STORE_APPLICATION_ID, "IOTS" */
-	"PRAGMA user_version = 2;";
+	"PRAGMA user_version = 3;";
 
 /* Schema 1 kept the details as columns of assessments and let the history
  * go with a deleted assessment (ON DELETE CASCADE).  Rebuild both tables
@@ -88,9 +119,17 @@ static const char migrate_1_2[] =
 	HISTORY_INDEX
 	"PRAGMA user_version = 2;";
 
+static const char migrate_2_3[] =
+	"DROP INDEX details_value;"
+	NAME_INDEX
+	META_V3
+	PROGRESS_V3
+	"PRAGMA user_version = 3;";
+
 static const char *const migrations[STORE_SCHEMA_VERSION] = {
-	NULL,		/* 0: a new database gets schema_v2 at once */
+	NULL,		/* 0: a new database gets schema_v3 at once */
 	migrate_1_2,
+	migrate_2_3,
 };
 
 static int version_of(struct store *st, long long *v, struct diag *d)
@@ -124,7 +163,7 @@ static int foreign_keys_whole(struct store *st, struct diag *d)
 static int upgrade(struct store *st, long long v, struct diag *d)
 {
 	if (v == 0) {
-		if (sqlite3_exec(st->db, schema_v2, NULL, NULL, NULL) != SQLITE_OK)
+		if (sqlite3_exec(st->db, schema_v3, NULL, NULL, NULL) != SQLITE_OK)
 			return store_fail(st, d, "cannot create the tables");
 		return 0;
 	}

@@ -235,7 +235,8 @@ struct survey *survey_parse(const struct form *f, const char *buf, size_t len,
 	if (doc == NULL)
 		return NULL;
 	struct survey *s = NULL;
-	if (xmlsafe_validate(f->survey_xsd, doc, name, d) < 0)
+	struct xschema *xsd = form_survey_xsd(f, d);
+	if (xsd == NULL || xmlsafe_validate(xsd, doc, name, d) < 0)
 		goto done;
 	const xmlNode *root = xmlDocGetRootElement(doc);
 	char *version = xml_attr(root, "version");

@@ -59,7 +59,7 @@ struct ui *ui_new(const struct catalog *c, const struct form *f, struct store *s
 
 static void list_free(struct list_state *l)
 {
-	store_summaries_free(l->items, l->n);
+	store_summaries_free(l->items, l->nitems);
 	for (size_t i = 0; i < l->nex; i++) {
 		free(l->ex[i].path);
 		free(l->ex[i].file);

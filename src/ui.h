@@ -46,8 +46,9 @@ struct ui_example {
 };
 
 struct list_state {
-	struct assessment_summary *items;
-	size_t n, cur, top;
+	struct assessment_summary *items;	/* positions base .. base + nitems - 1 */
+	size_t base, nitems;
+	size_t n, cur, top;			/* n: how many in the database */
 	int examples;			/* choosing an example */
 	struct ui_example *ex;
 	size_t nex, ex_cur, ex_top;

@@ -16,22 +16,64 @@
 
 /* ---------- loading ---------- */
 
+/* The list is read a window at a time around what is shown (issue 11:
+ * the first screen and a visit cost the same with 100,000 assessments
+ * as with ten); reload() counts again and lets the window go. */
+enum { LIST_WINDOW = 256 };
+
+static void drop_window(struct list_state *l)
+{
+	store_summaries_free(l->items, l->nitems);
+	l->items = NULL;
+	l->base = l->nitems = 0;
+}
+
 static void reload(struct ui *u)
 {
 	struct list_state *l = &u->list;
 	struct diag d = DIAG_INIT;
-	struct assessment_summary *items = NULL;
-	size_t n = 0;
-	if (store_list(u->st, u->cat, u->form, &items, &n, &d) < 0) {
+	size_t n;
+	if (store_count(u->st, &n, &d) < 0) {
 		ui_say(u, 1, "%s", diag_msg(&d));
 		diag_clear(&d);
 		return;
 	}
-	store_summaries_free(l->items, l->n);
-	l->items = items;
+	drop_window(l);
 	l->n = n;
 	if (l->cur >= n)
 		l->cur = n ? n - 1 : 0;
+}
+
+/* Read the window that starts at position FROM. */
+static void fetch(struct ui *u, size_t from)
+{
+	struct list_state *l = &u->list;
+	struct diag d = DIAG_INIT;
+	int64_t id = 0;
+	struct assessment_summary *items = NULL;
+	size_t n = 0;
+	if (store_id_at(u->st, from, &id, &d) < 0 ||
+	    (id > 0 && store_list_range(u->st, u->cat, u->form, id - 1, LIST_WINDOW, &items, &n,
+					&d) < 0)) {
+		ui_say(u, 1, "%s", diag_msg(&d));
+		diag_clear(&d);
+		return;
+	}
+	drop_window(l);
+	l->items = items;
+	l->nitems = n;
+	l->base = from;
+}
+
+/* The assessment at position K (by id), reading its window if need be. */
+static const struct assessment_summary *item_at(struct ui *u, size_t k)
+{
+	struct list_state *l = &u->list;
+	if (k >= l->n)
+		return NULL;
+	if (k < l->base || k >= l->base + l->nitems)
+		fetch(u, k > LIST_WINDOW / 4 ? k - LIST_WINDOW / 4 : 0);
+	return k >= l->base && k < l->base + l->nitems ? &l->items[k - l->base] : NULL;
 }
 
 static int example_cmp(const void *x, const void *y)
@@ -143,9 +185,9 @@ static void example_named(struct ui *u, const char *name)
 	created(u, a, name);
 }
 
-static const struct assessment_summary *selected(const struct ui *u)
+static const struct assessment_summary *selected(struct ui *u)
 {
-	return u->list.n > 0 ? &u->list.items[u->list.cur] : NULL;
+	return item_at(u, u->list.cur);
 }
 
 static void copy_named(struct ui *u, const char *name)
@@ -158,9 +200,10 @@ static void copy_named(struct ui *u, const char *name)
 		return;
 	}
 	reload(u);
-	for (size_t i = 0; i < u->list.n; i++)
-		if (u->list.items[i].id == id)
-			u->list.cur = i;	/* on the copy, to rename or open it */
+	size_t pos;
+	if (store_position(u->st, id, &pos, &d) == 0 && pos < u->list.n)
+		u->list.cur = pos;	/* on the copy, to rename or open it */
+	diag_clear(&d);
 	ui_say(u, 0, _("Copied as \"%s\" (#%lld)."), name, (long long)id);
 }
 
@@ -335,7 +378,9 @@ static void draw_row(int y, int x, const struct list_cols *c, const char *id, co
 
 static void draw_item(struct ui *u, int y, const struct list_cols *c, size_t k)
 {
-	const struct assessment_summary *s = &u->list.items[k];
+	const struct assessment_summary *s = item_at(u, k);
+	if (s == NULL)
+		return;
 	const struct assessment_progress *p = &s->progress;
 	char *id = str_printf("%4lld", (long long)s->id);
 	char *p1 = str_printf("%zu/%zu", p->answered, p->cells);
@@ -410,6 +455,8 @@ static enum ui_keymap list_keymap(const struct ui *u)
 	return u->list.examples ? KM_EXAMPLES : KM_LIST;
 }
 
+/* A visit reads the count again and, when drawn, the rows shown: edits
+ * made on other screens change their figures. */
 static void list_enter(struct ui *u)
 {
 	reload(u);

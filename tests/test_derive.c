@@ -187,6 +187,66 @@ static void test_provenance(void **st)
 	survey_free(s);
 }
 
+/* The bit-set plan (derive_counts, and derive() built on it) against the
+ * maps read one trigger at a time as derivation.md 3 writes them
+ * (derive_in_scope), over random surveys with every answer ○, × or open:
+ * the same countermeasures, with the same number of reasons. */
+static void reference_counts(const struct survey *s, unsigned *want)
+{
+	const struct catalog *c = tu_catalog;
+	int ext = 0;
+	for (int x = 0; x < N_EXTERNALS; x++)
+		ext |= survey_get(s, CELL_EXTERNAL, x) == ANSWER_YES;
+	memset(want, 0, c->ncms * sizeof *want);
+	for (int m = 0; m < N_MAPS; m++)
+		for (size_t r = 0; r < c->maps[m].nrows; r++) {
+			const struct cat_row *row = &c->maps[m].rows[r];
+			if (!derive_in_scope(&row->trigger, s))
+				continue;
+			for (size_t k = 0; k < row->ncms; k++)
+				want[row->cms[k]] += !c->cms[row->cms[k]].needs_external || ext;
+		}
+	for (size_t i = 0; i < c->ncms; i++) {
+		const struct cat_cm *cm = &c->cms[i];
+		if (!cm->named_by_map && cm->has_listed && derive_in_scope(&cm->listed, s))
+			want[i] += !cm->needs_external || ext;
+	}
+}
+
+static void test_counts_as_written(void **state)
+{
+	(void)state;
+	const struct catalog *c = tu_catalog;
+	unsigned *got = calloc(c->ncms, sizeof *got), *want = calloc(c->ncms, sizeof *want);
+	assert_non_null(got);
+	assert_non_null(want);
+	unsigned seed = 8;
+	for (int round = 0; round < 2000; round++) {
+		struct survey *s = survey_new(tu_form);
+		assert_non_null(s);
+		int bias = round % 5;	/* from mostly ○ to mostly open */
+		for (size_t i = 0; i < tu_form->ncells; i++) {
+			int r = rand_r(&seed) % 5;
+			s->answers[i] = r < 3 - bias / 2 ? ANSWER_YES : r == 4 ? ANSWER_NO : ANSWER_OPEN;
+		}
+		reference_counts(s, want);
+		size_t n = derive_counts(c, s, got), m = 0;
+		assert_memory_equal(got, want, c->ncms * sizeof *got);
+		for (size_t i = 0; i < c->ncms; i++)
+			m += want[i] > 0;
+		assert_int_equal(n, m);
+		struct derivation *dv = derive(c, s);
+		assert_non_null(dv);
+		assert_int_equal(dv->nitems, m);
+		for (size_t i = 0; i < dv->nitems; i++)
+			assert_int_equal(dv->items[i].nreasons, want[dv->items[i].cm]);
+		derivation_free(dv);
+		survey_free(s);
+	}
+	free(got);
+	free(want);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -203,6 +263,7 @@ int main(void)
 		cmocka_unit_test(test_external_gate),
 		cmocka_unit_test(test_unnamed_items),
 		cmocka_unit_test(test_provenance),
+		cmocka_unit_test(test_counts_as_written),
 	};
 	return cmocka_run_group_tests(tests, tu_load, tu_unload);
 }

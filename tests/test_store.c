@@ -3,6 +3,7 @@
  * migration of a schema-1 database made by the schema-1 code
  * (tests/fixtures/), refusals that leave the file byte for byte as it was,
  * and two writers at once. */
+#include "config.h"
 #include "testutil.h"
 
 #include <fcntl.h>
@@ -14,6 +15,7 @@
 #include "assessment.h"
 #include "paths.h"
 #include "store.h"
+#include "store_internal.h"
 
 static char *tmpdir;
 
@@ -119,10 +121,13 @@ static void test_new_database(void **state)
 	assert_int_equal(sb.st_mode & 0777, 0600);
 	store_close(st);
 	assert_int_equal(raw_int(path, "PRAGMA application_id"), 0x494f5453);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 2);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 3);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM sqlite_master WHERE name IN "
 				 "('assessments','details','answers','reviews','action_states',"
-				 "'checks','history')"), 7);
+				 "'checks','history','meta','progress')"), 9);
+	/* only names are indexed among the details (issue 11) */
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM sqlite_master WHERE type = 'index' "
+				 "AND tbl_name = 'details'"), 1);
 	/* journal mode WAL is recorded in the header: bytes 18 and 19 are 2 */
 	size_t len;
 	unsigned char *h = (unsigned char *)slurp(path, &len);
@@ -133,7 +138,7 @@ static void test_new_database(void **state)
 	/* opening it again changes nothing in the schema */
 	st = open_ok(path, "tester");
 	store_close(st);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 2);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 3);
 	free(path);
 	free(wal);
 }
@@ -496,6 +501,75 @@ static void test_list(void **state)
 	free(path);
 }
 
+/* The list's figures are kept in the progress table: the list fills a
+ * row, an edit drops it in its own transaction, the next list works it
+ * out again; a row made under another catalog is not trusted. */
+static long long progress_rows(const char *path, int64_t id)
+{
+	char *sql = str_printf("SELECT count(*) FROM progress WHERE assessment_id = %lld",
+			       (long long)id);
+	long long n = raw_int(path, sql);
+	free(sql);
+	return n;
+}
+
+static struct assessment_progress listed_progress(struct store *st, int64_t id)
+{
+	struct diag d = DIAG_INIT;
+	struct assessment_summary *s;
+	size_t n;
+	assert_int_equal(store_list(st, tu_catalog, tu_form, &s, &n, &d), 0);
+	struct assessment_progress p = { 0 };
+	int found = 0;
+	for (size_t i = 0; i < n; i++)
+		if (s[i].id == id)
+			p = s[i].progress, found = 1;
+	assert_true(found);
+	store_summaries_free(s, n);
+	return p;
+}
+
+static void test_progress_kept(void **state)
+{
+	(void)state;
+	char *path = tmp("progress.db");
+	struct store *st = open_ok(path, "erin");
+	struct diag d = DIAG_INIT;
+	int64_t id = create_named(st, "kept");
+	assert_int_equal(listed_progress(st, id).answered, 0);
+	assert_int_equal(progress_rows(path, id), 1);
+	assert_int_equal(store_set_answer(st, id, "provide.lan", ANSWER_YES, &d), 0);
+	assert_int_equal(progress_rows(path, id), 0);	/* dropped with the edit */
+	assert_int_equal(listed_progress(st, id).answered, 1);
+	assert_int_equal(store_set_decision(st, id, "A-1", DECISION_TODO, &d), 0);
+	assert_int_equal(progress_rows(path, id), 0);
+	assert_int_equal(store_set_check(st, id, 1, "II.1.1.1", CHECK_PARTLY, &d), 0);
+	assert_int_equal(store_set_action(st, id, "A-1", "2", ACTION_DONE, &d), 0);
+	struct assessment_progress p = listed_progress(st, id);
+	assert_int_equal(p.reviewed, 1);
+	assert_int_equal(p.checks_done, 1);
+	/* the same figures as working them out from the assessment now */
+	struct assessment *a = load_ok(st, id);
+	struct assessment_progress q;
+	assert_int_equal(assessment_progress_of(a, tu_catalog, &q), 0);
+	assessment_free(a);
+	assert_memory_equal(&p, &q, sizeof p);
+	/* a kept row is what the list shows... */
+	char *sql = str_printf("UPDATE progress SET answered = 41 WHERE assessment_id = %lld",
+			       (long long)id);
+	raw_exec(path, sql);
+	free(sql);
+	assert_int_equal(listed_progress(st, id).answered, 41);
+	/* ...unless it was made under another catalog */
+	raw_exec(path, "UPDATE progress SET basis = 'another catalog'");
+	assert_int_equal(listed_progress(st, id).answered, 1);
+	/* a delete takes the row with it */
+	assert_int_equal(store_delete(st, id, &d), 0);
+	assert_int_equal(progress_rows(path, id), 0);
+	store_close(st);
+	free(path);
+}
+
 /* A countermeasure that drops out keeps its review (issue 3). */
 static void test_dropped_review_kept(void **state)
 {
@@ -534,6 +608,16 @@ static void test_dropped_review_kept(void **state)
 
 /* ---------- migration from schema 1 ---------- */
 
+/* Opened again: no second migration, no second backup (BAK2). */
+static void reopened_once(const char *path, const char *bak2_name)
+{
+	char *bak2 = tmp(bak2_name);
+	struct store *st = open_ok(path, "migrator");
+	store_close(st);
+	assert_false(file_exists(bak2));
+	free(bak2);
+}
+
 /* tests/fixtures/store-v1.db was written by the schema-1 store with the
  * commands listed in tests/fixtures/README.md; what it holds is read off
  * those commands. */
@@ -550,7 +634,7 @@ static void test_migration_v1(void **state)
 
 	struct store *st = open_ok(path, "migrator");
 	store_close(st);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 2);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 3);
 	assert_int_equal(raw_int(bak, "PRAGMA user_version"), 1);
 	assert_int_equal(raw_int(bak, "SELECT count(*) FROM history"), 18);
 	struct stat sb;
@@ -628,12 +712,82 @@ static void test_migration_v1(void **state)
 	assert_string_equal(h[2].what, "delete");
 	store_history_free(h, n);
 	store_close(st);
-	/* opened again: no second migration, no second backup */
-	char *bak2 = tmp("v1.db.schema-1.bak.2");
-	st = open_ok(path, "migrator");
+	reopened_once(path, "v1.db.schema-1.bak.2");
+	free(orig);
+	free(fixture);
+	free(path);
+	free(bak);
+}
+
+/* tests/fixtures/store-v2.db was written by the schema-2 store with the
+ * commands listed in tests/fixtures/README.md. */
+static void test_migration_v2(void **state)
+{
+	(void)state;
+	char *fixture = tu_src("tests/fixtures/store-v2.db");
+	char *path = tmp("v2.db"), *bak = tmp("v2.db.schema-2.bak");
+	size_t len;
+	char *orig = slurp(fixture, &len);
+	assert_non_null(orig);
+	assert_int_equal(tu_write(path, orig, len), 0);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 2);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM sqlite_master WHERE name = "
+				 "'details_value'"), 1);
+
+	struct store *st = open_ok(path, "migrator");
 	store_close(st);
-	assert_false(file_exists(bak2));
-	free(bak2);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 3);
+	assert_int_equal(raw_int(bak, "PRAGMA user_version"), 2);
+	assert_int_equal(raw_int(bak, "SELECT count(*) FROM history"), 19);
+	/* the index of every detail value is gone; names are indexed */
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM sqlite_master WHERE name = "
+				 "'details_value'"), 0);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM sqlite_master WHERE name = "
+				 "'details_name'"), 1);
+	/* checked whole before the migration, and that recorded */
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM meta WHERE key = 'checked_version'"),
+			 1);
+
+	st = open_ok(path, "migrator");
+	struct diag d = DIAG_INIT;
+	assert_int_equal(store_check(st, &d), 0);
+	struct assessment *a = load_ok(st, 1);
+	assert_string_equal(a->survey->details[DETAIL_NAME], "事例1 温度監視");
+	assert_string_equal(a->survey->details[DETAIL_OPERATOR], "株式会社サンプル");
+	assert_string_equal(a->survey->details[DETAIL_CONFIDENTIALITY], "high");
+	assert_int_equal(a->survey->answers[form_cell_index(tu_form, "provide.embedded-app")],
+			 ANSWER_YES);
+	assert_int_equal(assessment_review(a, "A-1")->decision, DECISION_TODO);
+	assert_string_equal(assessment_review(a, "A-1")->note, "契約書を見直す");
+	assert_int_equal(assessment_action(a, "C-2-del", "c.1")->state, ACTION_DONE);
+	assert_int_equal(assessment_check(a, 2, "III.1.1.1.a")->status, CHECK_PARTLY);
+	struct assessment_progress want1;
+	assert_int_equal(assessment_progress_of(a, tu_catalog, &want1), 0);
+	assessment_free(a);
+	int64_t got;
+	assert_int_equal(store_resolve(st, "Copy of case 1", &got, &d), 0);
+	assert_int_equal(got, 3);
+	assert_int_equal(store_resolve(st, "Empty one", &got, &d), -1);	/* deleted */
+	diag_clear(&d);
+	struct history_entry *h;
+	size_t n;
+	assert_int_equal(store_history(st, 2, &h, &n, &d), 0);
+	assert_int_equal(n, 3);
+	assert_string_equal(h[2].what, "delete");
+	store_history_free(h, n);
+	/* the list after the migration: ids 1 and 3, figures worked out */
+	struct assessment_summary *s;
+	assert_int_equal(store_list(st, tu_catalog, tu_form, &s, &n, &d), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(s[0].id, 1);
+	assert_int_equal(s[1].id, 3);
+	assert_string_equal(s[1].name, "Copy of case 1");
+	assert_memory_equal(&s[0].progress, &want1, sizeof want1);
+	assert_int_equal(s[0].progress.answered, tu_form->ncells);
+	assert_int_equal(s[0].progress.checks_done, 2);
+	store_summaries_free(s, n);
+	store_close(st);
+	reopened_once(path, "v2.db.schema-2.bak.2");
 	free(orig);
 	free(fixture);
 	free(path);
@@ -783,7 +937,7 @@ static void test_refuse_newer(void **state)
 	char *bytes = our_database("newer-src.db", &len);
 	char *path = tmp("newer.db");
 	assert_int_equal(tu_write(path, bytes, len), 0);
-	raw_exec(path, "PRAGMA user_version = 3;");
+	raw_exec(path, "PRAGMA user_version = 4;");
 	free(bytes);
 	free(path);
 	refuse("newer.db", NULL, 0, "newer iotscope");
@@ -804,6 +958,182 @@ static void test_refuse_corrupt(void **state)
 	refuse("truncated.db", bytes, len / 2 + 100, "damaged");
 	free(bad);
 	free(bytes);
+}
+
+/* Issue 8 item 6: four bytes flipped at offset 20000 of a small database
+ * land in an index page (page 5, the root of the details' name index):
+ * quick_check passes, integrity_check does not.  Refused as damaged, the
+ * file unchanged (before, quick_check let it through and the edit was
+ * written into it). */
+enum { FLIP_AT = 20000 };
+
+static char *flipped(const char *bytes, size_t len)
+{
+	assert_true(len > FLIP_AT + 4);
+	char *bad = malloc(len);
+	assert_non_null(bad);
+	memcpy(bad, bytes, len);
+	for (int i = 0; i < 4; i++)
+		bad[FLIP_AT + i] ^= (char)0xff;
+	return bad;
+}
+
+/* The damage is of the kind only integrity_check sees (checked on a copy:
+ * a plain sqlite3 connection leaves the file as it was, but to be sure). */
+static void assert_index_damage(const char *bad, size_t len)
+{
+	char *probe = tmp("flip-probe.db");
+	assert_int_equal(tu_write(probe, bad, len), 0);
+	assert_int_equal(raw_int(probe, "SELECT count(*) FROM pragma_quick_check "
+				 "WHERE quick_check <> 'ok'"), 0);
+	assert_true(raw_int(probe, "SELECT count(*) FROM pragma_integrity_check "
+			    "WHERE integrity_check <> 'ok'") > 0);
+	free(probe);
+}
+
+/* 40 assessments with only a name, as `iotscope new NAME` makes them: the
+ * names' index fits its root page, page 5 (in schema 2 as in 3). */
+static char *named_database(const char *name, size_t *len)
+{
+	char *path = tmp(name);
+	struct store *st = open_ok(path, "tester");
+	for (int i = 1; i <= 40; i++) {
+		char *n = str_printf("assessment number %d", i);
+		create_named(st, n);
+		free(n);
+	}
+	store_close(st);
+	char *bytes = slurp(path, len);
+	assert_non_null(bytes);
+	free(path);
+	return bytes;
+}
+
+static void test_refuse_index_damage(void **state)
+{
+	(void)state;
+	size_t len;
+	char *bytes = named_database("flip-src.db", &len);
+	char *bad = flipped(bytes, len);
+	assert_index_damage(bad, len);
+	refuse("flip.db", bad, len, "damaged");
+	free(bad);
+	free(bytes);
+}
+
+/* When the whole-database check runs on open (store_check.c), with the
+ * small-file rule turned off so that the other rules are what decides. */
+static char *meta_changed(const char *name, const char *good, size_t len, const char *sql)
+{
+	char *path = tmp(name);
+	assert_int_equal(tu_write(path, good, len), 0);
+	raw_exec(path, sql);
+	size_t n;
+	char *bytes = slurp(path, &n);
+	assert_int_equal(n, len);
+	char *bad = flipped(bytes, n);
+	assert_index_damage(bad, n);
+	free(bytes);
+	free(path);
+	return bad;
+}
+
+static void test_check_policy(void **state)
+{
+	(void)state;
+	long long small = store_check_small_bytes;
+	store_check_small_bytes = 0;
+	size_t len;
+	char *bytes = named_database("policy-src.db", &len);
+	char *path = tmp("policy.db");
+	assert_int_equal(tu_write(path, bytes, len), 0);
+	/* never checked by this version: checked now, and that recorded */
+	struct store *st = open_ok(path, "tester");
+	store_close(st);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM meta WHERE key = 'checked_version'"
+				 " AND value = '" PACKAGE_VERSION "'"), 1);
+	assert_int_equal(raw_int(path, "SELECT value > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', "
+				 "'-1 hour') FROM meta WHERE key = 'checked_at'"), 1);
+	size_t n;
+	char *good = slurp(path, &n);
+	assert_int_equal(n, len);
+
+	/* not due: the damage is found by `iotscope check` (store_check), and
+	 * from then on nothing is written */
+	char *bad = flipped(good, len);
+	assert_index_damage(bad, len);
+	assert_int_equal(tu_write(path, bad, len), 0);
+	st = open_ok(path, "tester");
+	struct diag d = DIAG_INIT;
+	assert_int_equal(store_check(st, &d), -1);
+	assert_non_null(strstr(diag_msg(&d), "damaged"));
+	assert_non_null(strstr(diag_msg(&d), "backup"));
+	diag_clear(&d);
+	assert_int_equal(store_set_detail(st, 1, DETAIL_NOTES, "more", &d), -1);
+	assert_non_null(strstr(diag_msg(&d), "damaged"));
+	diag_clear(&d);
+	store_close(st);
+	char *after = slurp(path, &n);
+	assert_int_equal(n, len);
+	assert_memory_equal(after, bad, len);
+	free(after);
+	free(bad);
+
+	/* due: the last check is older than the interval */
+	bad = meta_changed("old-check-src.db", good, len, "UPDATE meta SET value = "
+			   "'2000-01-01T00:00:00Z' WHERE key = 'checked_at'");
+	refuse("old-check.db", bad, len, "damaged");
+	free(bad);
+	/* due: another version of iotscope checked it last */
+	bad = meta_changed("old-version-src.db", good, len, "UPDATE meta SET value = "
+			   "'0.0.1' WHERE key = 'checked_version'");
+	refuse("old-version.db", bad, len, "damaged");
+	free(bad);
+	/* due: a shorter interval recorded in the database */
+	bad = meta_changed("interval-src.db", good, len, "UPDATE meta SET value = "
+			   "strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-2 days') WHERE key = "
+			   "'checked_at'; UPDATE meta SET value = '1' WHERE key = "
+			   "'check_interval_days'");
+	refuse("interval.db", bad, len, "damaged");
+	free(bad);
+	store_check_small_bytes = small;
+	free(good);
+	free(bytes);
+	free(path);
+}
+
+/* A WAL with content that no connection holds was left by a process that
+ * did not close (a crash): store_check.c checks the database then. */
+static void test_wal_left_behind(void **state)
+{
+	(void)state;
+	char *path = tmp("wal.db"), *wal = tmp("wal.db-wal"), *shm = tmp("wal.db-shm");
+	struct store *st = open_ok(path, "tester");
+	int64_t id = create_named(st, "held open");
+	assert_true(id > 0);
+	/* held by this connection: another process sees it held */
+	fflush(NULL);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0)
+		_exit(store_wal_left_behind(path) == 0 ? 0 : 1);
+	int status;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	store_close(st);
+	/* closed: no WAL with content */
+	assert_int_equal(store_wal_left_behind(path), 0);
+	/* a WAL with content and nobody holding it */
+	assert_int_equal(tu_write(wal, "not empty", 9), 0);
+	unlink(shm);
+	assert_int_equal(store_wal_left_behind(path), 1);
+	assert_int_equal(tu_write(shm, "", 0), 0);
+	assert_int_equal(store_wal_left_behind(path), 1);
+	unlink(wal);
+	unlink(shm);
+	free(path);
+	free(wal);
+	free(shm);
 }
 
 static void test_refuse_read_only(void **state)
@@ -1056,13 +1386,18 @@ int main(void)
 		cmocka_unit_test(test_edits),
 		cmocka_unit_test(test_copy_delete_resolve),
 		cmocka_unit_test(test_list),
+		cmocka_unit_test(test_progress_kept),
 		cmocka_unit_test(test_dropped_review_kept),
+		cmocka_unit_test(test_migration_v2),
 		cmocka_unit_test(test_migration_v1),
 		cmocka_unit_test(test_refuse_not_ours),
 		cmocka_unit_test(test_refuse_foreign_wal),
 		cmocka_unit_test(test_refuse_foreign_no_trace),
 		cmocka_unit_test(test_refuse_newer),
 		cmocka_unit_test(test_refuse_corrupt),
+		cmocka_unit_test(test_refuse_index_damage),
+		cmocka_unit_test(test_check_policy),
+		cmocka_unit_test(test_wal_left_behind),
 		cmocka_unit_test(test_refuse_read_only),
 		cmocka_unit_test(test_refuse_uncreatable_dir),
 		cmocka_unit_test(test_refuse_damaged_header),
