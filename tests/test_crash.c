@@ -64,6 +64,7 @@ static void writer(int64_t id, int run, int fd)
 		dprintf(fd, "E %s\n", diag_msg(&d));
 		_exit(3);
 	}
+	dprintf(fd, "R\n");		/* open: the parent may start its clock */
 	for (int i = 0;; i++) {
 		if (one_edit(st, id, run, i, &d) < 0) {
 			dprintf(fd, "E %s\n", diag_msg(&d));
@@ -75,33 +76,60 @@ static void writer(int64_t id, int run, int fd)
 
 /* ---------- the parent ---------- */
 
-/* Read what the dead writer reported: the last edit index, or -1. */
-static int read_reports(int fd)
+/* One line of the writer's reports, a byte at a time (so that nothing
+ * after it is consumed); 0 at the end of the stream. */
+static int read_line(int fd, char *line, size_t cap)
 {
-	char buf[4096];
-	char line[512];
 	size_t len = 0;
-	int last = -1;
-	ssize_t n;
-	while ((n = read(fd, buf, sizeof buf)) != 0) {
+	for (;;) {
+		char c;
+		ssize_t n = read(fd, &c, 1);
 		if (n < 0 && errno == EINTR)
 			continue;
-		assert_true(n > 0);
-		for (ssize_t k = 0; k < n; k++) {
-			if (buf[k] != '\n') {
-				if (len < sizeof line - 1)
-					line[len++] = buf[k];
-				continue;
-			}
+		assert_true(n >= 0);
+		if (n == 0 || c == '\n') {
 			line[len] = '\0';
-			len = 0;
-			if (line[0] == 'E')
-				fail_msg("writer failed: %s", line + 2);
-			int i = atoi(line);
-			assert_int_equal(i, last + 1);	/* in order, none skipped */
-			last = i;
+			return n == 0 && len == 0 ? 0 : 1;
 		}
+		if (len < cap - 1)
+			line[len++] = c;
 	}
+}
+
+/* Take one report: "R" (the store is open), an edit index (in order, none
+ * skipped), or "E why". */
+static void take_report(const char *line, int *last)
+{
+	if (line[0] == 'E')
+		fail_msg("writer failed: %s", line + 2);
+	if (line[0] == 'R')
+		return;
+	int i = atoi(line);
+	assert_int_equal(i, *last + 1);
+	*last = i;
+}
+
+/* Read reports until edit UNTIL has been reported (-1: until the store is
+ * open); returns the last edit index. */
+static int wait_reports(int fd, int until)
+{
+	char line[512];
+	int last = -1, open = 0;
+	while (!open || last < until) {
+		if (read_line(fd, line, sizeof line) == 0)
+			fail_msg("writer stopped before edit %d", until);
+		take_report(line, &last);
+		open = 1;
+	}
+	return last;
+}
+
+/* Read what the dead writer reported after LAST: the last edit index. */
+static int read_reports(int fd, int last)
+{
+	char line[512];
+	while (read_line(fd, line, sizeof line) != 0)
+		take_report(line, &last);
 	return last;
 }
 
@@ -208,13 +236,18 @@ static void one_kill(int run, struct figures *fig)
 		writer(id, run, fds[1]);
 	}
 	close(fds[1]);
+	/* Three kills in four start their clock once the writer has reported
+	 * a random number of edits, so that they land among the edits however
+	 * loaded the machine is; the fourth may land while it opens (and
+	 * recovers the last WAL). */
+	int last = run % 4 != 3 ? wait_reports(fds[0], rand() % 16 - 1) : -1;
 	struct timespec ts = { 0, (long)(rand() % MAX_DELAY_US) * 1000 };
 	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
 		;
 	assert_int_equal(kill(pid, SIGKILL), 0);
 	int status;
 	assert_int_equal(waitpid(pid, &status, 0), pid);
-	int last = read_reports(fds[0]);
+	last = read_reports(fds[0], last);
 	close(fds[0]);
 	if (!WIFSIGNALED(status))
 		fail_msg("writer %d exited by itself (status %d)", run, status);
