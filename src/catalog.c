@@ -118,7 +118,7 @@ static int load_part(struct loader *ld, struct xschema *xsd, const char *dir,
 	free(path);
 	if (ld->file == NULL)
 		return ld_fail(ld, NULL, "out of memory");
-	xmlDocPtr doc = xmlsafe_read_file(ld->file, XMLSAFE_MAX_BYTES, ld->d);
+	xmlDocPtr doc = xmlsafe_read_file(ld->file, &xmlsafe_data_limits, ld->d);
 	if (doc == NULL)
 		return -1;
 	int rc = xmlsafe_validate(xsd, doc, ld->file, ld->d);
@@ -199,7 +199,7 @@ static int load_manifest(struct loader *ld, struct xschema *xsd, const char *dir
 		return ld_fail(ld, NULL, "out of memory");
 	ld->file = arena_strdup(ld->c->arena, path);
 	free(path);
-	xmlDocPtr doc = ld->file ? xmlsafe_read_file(ld->file, XMLSAFE_MAX_BYTES, ld->d) : NULL;
+	xmlDocPtr doc = ld->file ? xmlsafe_read_file(ld->file, &xmlsafe_data_limits, ld->d) : NULL;
 	if (doc == NULL)
 		return -1;
 	int rc = xmlsafe_validate(xsd, doc, ld->file, ld->d);

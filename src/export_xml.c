@@ -493,7 +493,7 @@ const struct ex_writer export_xml_writer = {
 int export_xml_check(const struct form *f, const char *buf, size_t len,
 		     const char *name, struct diag *d)
 {
-	xmlDocPtr doc = xmlsafe_read_memory(buf, len, name, d);
+	xmlDocPtr doc = xmlsafe_read_memory(buf, len, name, &xmlsafe_assessment_limits, d);
 	int rc = doc != NULL ? xmlsafe_validate(f->assessment_xsd, doc, name, d) : -1;
 	xmlFreeDoc(doc);
 	return rc;

@@ -273,7 +273,7 @@ struct form *form_load(const char *dir, const struct catalog *cat, struct diag *
 	}
 	ld.file = form_path;
 	if ((xsd = xschema_load(xsd_path, d)) == NULL ||
-	    (doc = xmlsafe_read_file(form_path, XMLSAFE_MAX_BYTES, d)) == NULL ||
+	    (doc = xmlsafe_read_file(form_path, &xmlsafe_data_limits, d)) == NULL ||
 	    xmlsafe_validate(xsd, doc, form_path, d) < 0)
 		goto done;
 	if (read_form(&ld, xmlDocGetRootElement(doc)) < 0)
