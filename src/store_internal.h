@@ -32,6 +32,9 @@ sqlite3_stmt *store_stmt(struct store *st, struct diag *d, const char *sql,
 int store_exec(struct store *st, struct diag *d, const char *sql, const char *fmt, ...);
 /* Set D from the connection's last error: "PATH: WHAT: errmsg". */
 int store_fail(struct store *st, struct diag *d, const char *what);
+/* When that error is a full disk (SQLITE_FULL, or an I/O error from
+ * ENOSPC): -1 with D saying so and where; else 0, D untouched. */
+int store_fail_full(struct store *st, struct diag *d, const char *what);
 /* A statement result column as a malloc'd string (NULL for SQL NULL);
  * -1 when out of memory. */
 int store_column_text(sqlite3_stmt *s, int col, char **out);

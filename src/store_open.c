@@ -150,6 +150,8 @@ static int quick_check(struct store *st, struct diag *d)
 		rc = SQLITE_OK;
 	}
 	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE && !bad && store_fail_full(st, d, "cannot check the database") < 0)
+		return -1;
 	if (rc != SQLITE_DONE && !bad) {
 		diag_set(d, "%s: not an iotscope database, or a damaged one (%s); it was "
 			 "left as it is", st->path, sqlite3_errmsg(st->db));
@@ -193,6 +195,8 @@ static int set_pragmas(struct store *st, struct diag *d)
 		rc = SQLITE_ERROR;
 	}
 	sqlite3_finalize(s);
+	if (rc != SQLITE_OK && store_fail_full(st, d, "cannot switch to WAL mode") < 0)
+		return -1;
 	if (rc != SQLITE_OK) {
 		diag_set(d, "%s: cannot switch the database to WAL mode (%s); is it on a "
 			 "network filesystem?", st->path, sqlite3_errmsg(st->db));
