@@ -81,6 +81,10 @@ static int check_bytes(struct scan *s)
 {
 	const unsigned char *b = (const unsigned char *)s->buf;
 	for (size_t i = 0; i < s->len;) {
+		if (b[i] != 0 && b[i] < 0x80) {	/* the common case first */
+			i++;
+			continue;
+		}
 		if (b[i] == 0) {
 			diag_set(s->d, "%s:%ld: a NUL byte (at byte %zu): an XML file has none; "
 				 "is it damaged?", s->name, line_at(s->buf, i), i + 1);
