@@ -54,18 +54,15 @@ static double now_ms(void)
 #define ASSESSMENT_HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
 	"<assessment xmlns=\"urn:iotscope:assessment:1\" version=\"1\">\n"
 
-/* Elements of 16 attributes (the limit, xmlns counted), 16 deep. */
-static void gen_attributes(struct text *t, size_t limit)
+/* Elements nested 14 deep (15 with the root), each with the attributes
+ * ATTRS writes for its depth, repeated up to LIMIT bytes. */
+static void gen_nested(struct text *t, size_t limit, void (*attrs)(struct text *, int))
 {
 	add(t, ASSESSMENT_HEAD);
-	while (t->len + 4000 < limit) {
+	while (t->len + 8000 < limit) {
 		for (int d = 0; d < 14; d++) {
 			add(t, "<e");
-			char a[32];
-			for (int i = 0; i < 16; i++) {
-				snprintf(a, sizeof a, " a%d=\"%d\"", i, d);
-				add(t, a);
-			}
+			attrs(t, d);
 			add(t, ">");
 		}
 		for (int d = 0; d < 14; d++)
@@ -75,30 +72,39 @@ static void gen_attributes(struct text *t, size_t limit)
 	add(t, "</assessment>\n");
 }
 
-/* Namespace declarations at every level: 8 prefixes an element, 14 deep,
- * each attribute prefixed (the parser looks each prefix up). */
+/* 16 attributes, the limit (xmlns counted). */
+static void plain_attrs(struct text *t, int depth)
+{
+	char a[32];
+	for (int i = 0; i < 16; i++) {
+		snprintf(a, sizeof a, " a%d=\"%d\"", i, depth);
+		add(t, a);
+	}
+}
+
+/* 8 namespace declarations and 8 prefixed attributes (the parser looks
+ * each prefix up among those in scope). */
+static void ns_attrs(struct text *t, int depth)
+{
+	char a[64];
+	for (int i = 0; i < 8; i++) {
+		snprintf(a, sizeof a, " xmlns:p%d=\"u%d-%d\"", i, depth, i);
+		add(t, a);
+	}
+	for (int i = 0; i < 8; i++) {
+		snprintf(a, sizeof a, " p%d:a=\"1\"", i);
+		add(t, a);
+	}
+}
+
+static void gen_attributes(struct text *t, size_t limit)
+{
+	gen_nested(t, limit, plain_attrs);
+}
+
 static void gen_namespaces(struct text *t, size_t limit)
 {
-	add(t, ASSESSMENT_HEAD);
-	char a[64];
-	while (t->len + 8000 < limit) {
-		for (int d = 0; d < 14; d++) {
-			add(t, "<e");
-			for (int i = 0; i < 8; i++) {
-				snprintf(a, sizeof a, " xmlns:p%d=\"u%d-%d\"", i, d, i);
-				add(t, a);
-			}
-			for (int i = 0; i < 8; i++) {
-				snprintf(a, sizeof a, " p%d:a=\"1\"", i);
-				add(t, a);
-			}
-			add(t, ">");
-		}
-		for (int d = 0; d < 14; d++)
-			add(t, "</e>");
-		add(t, "\n");
-	}
-	add(t, "</assessment>\n");
+	gen_nested(t, limit, ns_attrs);
 }
 
 /* As many elements as the limit allows (50,000), the rest text. */
