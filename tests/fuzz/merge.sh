@@ -8,6 +8,7 @@
 # additions.  So the corpus grows with what the fuzzer learnt, not with
 # its copies, and stays small enough to replay in every make check.
 set -eu
+kb() { cat "$1"/* | wc -c | awk '{ print int(($1 + 1023) / 1024) }'; }	# bytes, not blocks
 fuzzer=$1 corpus=$2 new=$3 max=$4 budget=${5:-1280}
 stage=$(mktemp -d)
 trap 'rm -rf "$stage" "$stage.log" "$stage.before"' EXIT
@@ -28,10 +29,10 @@ for f in "$corpus"/*; do
 done
 # over budget: the largest new ones go first (ls -S: largest first)
 for name in $(ls -S "$corpus"); do
-	[ "$(du -sk "$corpus" | cut -f1)" -gt "$budget" ] || break
+	[ "$(kb "$corpus")" -gt "$budget" ] || break
 	grep -qxF "$name" "$stage.before" && continue
 	rm -f "$corpus/$name"
 	dropped=$((dropped + 1))
 done
 echo "merged $((added - dropped)) new inputs into $corpus ($dropped more over the" \
-	"${budget} KB budget left out): $(ls "$corpus" | wc -l) files, $(du -sk "$corpus" | cut -f1) KB"
+	"${budget} KB budget left out): $(ls "$corpus" | wc -l) files, $(kb "$corpus") KB"
