@@ -125,7 +125,7 @@ static int read_src(struct loader *ld, const char *dir, const char *name, struct
 	if (s->file == NULL)
 		return ld_fail(ld, NULL, "out of memory");
 	ld->file = s->file;
-	if ((s->buf = xmlsafe_slurp(s->file, XMLSAFE_MAX_BYTES, &s->len, ld->d)) == NULL)
+	if ((s->buf = xmlsafe_slurp(s->file, xmlsafe_data_limits.bytes, &s->len, ld->d)) == NULL)
 		return -1;
 	catalog_hash_add(h, name, strlen(name) + 1);
 	catalog_hash_add(h, &s->len, sizeof s->len);
@@ -138,7 +138,7 @@ static int read_src(struct loader *ld, const char *dir, const char *name, struct
 static int load_part(struct loader *ld, struct xschema *xsd, const struct src *s)
 {
 	ld->file = s->file;
-	xmlDocPtr doc = xmlsafe_read_memory(s->buf, s->len, s->file, ld->d);
+	xmlDocPtr doc = xmlsafe_read_memory(s->buf, s->len, s->file, &xmlsafe_data_limits, ld->d);
 	if (doc == NULL)
 		return -1;
 	int rc = xsd ? xmlsafe_validate(xsd, doc, ld->file, ld->d) : 0;
@@ -262,7 +262,7 @@ static int read_sources(struct loader *ld, const char *dir, struct sources *m)
 	int rc = read_src(ld, dir, "catalog.xsd", &m->xsd, &h);
 	if (rc == 0)
 		rc = read_src(ld, dir, "catalog.xml", &m->top, &h);
-	if (rc == 0 && (m->doc = xmlsafe_read_memory(m->top.buf, m->top.len, m->top.file,
+	if (rc == 0 && (m->doc = xmlsafe_read_memory(m->top.buf, m->top.len, m->top.file, &xmlsafe_data_limits,
 						     ld->d)) == NULL)
 		rc = -1;
 	if (rc == 0 && read_parts(ld, dir, m, &h) < 0) {

@@ -187,6 +187,13 @@ int export_to_stream(const struct catalog *c, const struct form *f,
 	return rc;
 }
 
+int export_render(const struct catalog *c, const struct form *f, const struct assessment *a,
+		  const struct export_options *o, char **buf, size_t *len, struct diag *d)
+{
+	size_t records = 0;
+	return render(c, f, a, o, buf, len, &records, d);
+}
+
 /* ---------- the safe write ---------- */
 
 static int write_all(int fd, const char *buf, size_t len)

@@ -45,6 +45,11 @@ char *export_default_name(const struct assessment *a, const struct export_option
 int export_to_stream(const struct catalog *c, const struct form *f,
 		     const struct assessment *a, const struct export_options *o,
 		     FILE *out, struct diag *d);
+/* The export in memory (malloc'd *BUF of *LEN bytes), not checked: for
+ * a caller that checks it another way (the import fuzz target compares
+ * it with a checked export of the same assessment).  -1 with d set. */
+int export_render(const struct catalog *c, const struct form *f, const struct assessment *a,
+		  const struct export_options *o, char **buf, size_t *len, struct diag *d);
 /* Written safely: a temporary file in the target directory, flushed and
  * fsync'd, then renamed over PATH; re-read and checked before the rename
  * (XML: validated against the schema).  -1 with d set, PATH untouched. */

@@ -493,7 +493,7 @@ const struct ex_writer export_xml_writer = {
 int export_xml_check(const struct form *f, const char *buf, size_t len,
 		     const char *name, struct diag *d)
 {
-	xmlDocPtr doc = xmlsafe_read_memory(buf, len, name, d);
+	xmlDocPtr doc = xmlsafe_read_memory(buf, len, name, &xmlsafe_assessment_limits, d);
 	struct xschema *xsd = doc != NULL ? form_assessment_xsd(f, d) : NULL;
 	int rc = xsd != NULL ? xmlsafe_validate(xsd, doc, name, d) : -1;
 	xmlFreeDoc(doc);

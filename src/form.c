@@ -295,9 +295,9 @@ static int read_form(struct fload *ld, const xmlNode *root)
 static xmlDocPtr read_checked(const char *xsd_path, const char *path, struct diag *d)
 {
 	size_t nx = 0, nf = 0;
-	char *x = xmlsafe_slurp(xsd_path, XMLSAFE_MAX_BYTES, &nx, d);
-	char *buf = x ? xmlsafe_slurp(path, XMLSAFE_MAX_BYTES, &nf, d) : NULL;
-	xmlDocPtr doc = buf ? xmlsafe_read_memory(buf, nf, path, d) : NULL;
+	char *x = xmlsafe_slurp(xsd_path, xmlsafe_data_limits.bytes, &nx, d);
+	char *buf = x ? xmlsafe_slurp(path, xmlsafe_data_limits.bytes, &nf, d) : NULL;
+	xmlDocPtr doc = buf ? xmlsafe_read_memory(buf, nf, path, &xmlsafe_data_limits, d) : NULL;
 	uint64_t h;
 	char hash[17];
 	catalog_hash_init(&h);

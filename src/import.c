@@ -447,7 +447,7 @@ struct assessment *import_memory(const struct catalog *c, const struct form *f,
 				 struct diag *d)
 {
 	struct importer im = { .c = c, .f = f, .name = name, .d = d };
-	xmlDocPtr doc = xmlsafe_read_memory(buf, len, name, d);
+	xmlDocPtr doc = xmlsafe_read_memory(buf, len, name, &xmlsafe_assessment_limits, d);
 	if (doc == NULL)
 		return NULL;
 	const xmlNode *root = xmlDocGetRootElement(doc);
@@ -473,7 +473,7 @@ struct assessment *import_file(const struct catalog *c, const struct form *f,
 			       const char *path, struct diag *d)
 {
 	size_t len = 0;
-	char *buf = xmlsafe_slurp(path, XMLSAFE_MAX_BYTES, &len, d);
+	char *buf = xmlsafe_slurp(path, xmlsafe_assessment_limits.bytes, &len, d);
 	if (buf == NULL)
 		return NULL;
 	struct assessment *a = import_memory(c, f, buf, len, path, d);

@@ -2,11 +2,13 @@
  * and the history row (shared/docs/reliability.md, "SQLite: lose nothing"). */
 #include "config.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "paths.h"
 #include "store_internal.h"
 #include "text.h"
 
@@ -21,7 +23,24 @@ int store_fail(struct store *st, struct diag *d, const char *what)
 			 sqlite3_errmsg(st->db), st->path);
 		return -1;
 	}
+	if (store_fail_full(st, d, what) < 0)
+		return -1;
 	diag_set(d, "%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
+	return -1;
+}
+
+/* SQLite says "disk I/O error" when the -wal or -shm cannot grow, and
+ * "database or disk is full" without saying which disk: say both. */
+int store_fail_full(struct store *st, struct diag *d, const char *what)
+{
+	int ec = sqlite3_extended_errcode(st->db) & 0xff;
+	int sys = sqlite3_system_errno(st->db);
+	if (ec != SQLITE_FULL && !(ec == SQLITE_IOERR && (sys == ENOSPC || sys == EDQUOT)))
+		return 0;
+	char *dir = paths_dir_of(st->path);
+	diag_set(d, "%s: %s: the disk is full (no space left in %s): free some space, "
+		 "then try again", st->path, what, dir ? dir : "its directory");
+	free(dir);
 	return -1;
 }
 

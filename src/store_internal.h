@@ -41,6 +41,9 @@ int store_fail(struct store *st, struct diag *d, const char *what);
 /* The integer SQL (a PRAGMA, a count) returns in its first row, prepared
  * once (not cached).  -1 with d set. */
 int store_int(struct store *st, const char *sql, long long *v, struct diag *d);
+/* When that error is a full disk (SQLITE_FULL, or an I/O error from
+ * ENOSPC): -1 with D saying so and where; else 0, D untouched. */
+int store_fail_full(struct store *st, struct diag *d, const char *what);
 /* A statement result column as a malloc'd string (NULL for SQL NULL);
  * -1 when out of memory. */
 int store_column_text(sqlite3_stmt *s, int col, char **out);

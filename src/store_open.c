@@ -152,6 +152,8 @@ static int set_pragmas(struct store *st, struct diag *d)
 		rc = SQLITE_ERROR;
 	}
 	sqlite3_finalize(s);
+	if (rc != SQLITE_OK && store_fail_full(st, d, "cannot switch to WAL mode") < 0)
+		return -1;
 	if (rc != SQLITE_OK) {
 		diag_set(d, "%s: cannot switch the database to WAL mode (%s); is it on a "
 			 "network filesystem?", st->path, sqlite3_errmsg(st->db));

@@ -228,15 +228,40 @@ static int read_answers(struct survey *s, const xmlNode *answers, const char *na
 	return 0;
 }
 
+/* Before the schema, whose pattern message would name neither the cell
+ * nor the reason: an answer to a cell the form fixes (○ for every
+ * operator) or to no cell of the form. */
+static int check_answer_cells(const struct form *f, const xmlNode *root, const char *name,
+			      struct diag *d)
+{
+	const xmlNode *answers = root ? xml_first(root, "answers") : NULL;
+	for (const xmlNode *e = answers ? xml_first(answers, "answer") : NULL; e;
+	     e = xml_next(e, "answer")) {
+		char *cell = xml_attr(e, "cell");
+		if (cell != NULL && form_is_fixed(f, cell))
+			diag_set(d, "%s:%ld: cell '%s' is fixed by the form (○ for every operator) "
+				 "and cannot be answered: remove this answer", name,
+				 xmlGetLineNo(e), cell);
+		else if (cell != NULL && form_cell_index(f, cell) < 0)
+			diag_set(d, "%s:%ld: '%s' is not a cell of the Fig. 16 form", name,
+				 xmlGetLineNo(e), cell);
+		xmlFree(cell);
+		if (d->msg != NULL)
+			return -1;
+	}
+	return 0;
+}
+
 struct survey *survey_parse(const struct form *f, const char *buf, size_t len,
 			    const char *name, struct diag *d)
 {
-	xmlDocPtr doc = xmlsafe_read_memory(buf, len, name, d);
+	xmlDocPtr doc = xmlsafe_read_memory(buf, len, name, &xmlsafe_survey_limits, d);
 	if (doc == NULL)
 		return NULL;
 	struct survey *s = NULL;
 	struct xschema *xsd = form_survey_xsd(f, d);
-	if (xsd == NULL || xmlsafe_validate(xsd, doc, name, d) < 0)
+	if (check_answer_cells(f, xmlDocGetRootElement(doc), name, d) < 0 || xsd == NULL ||
+	    xmlsafe_validate(xsd, doc, name, d) < 0)
 		goto done;
 	const xmlNode *root = xmlDocGetRootElement(doc);
 	char *version = xml_attr(root, "version");
@@ -264,7 +289,7 @@ done:
 struct survey *survey_load(const struct form *f, const char *path, struct diag *d)
 {
 	size_t len = 0;
-	char *buf = xmlsafe_slurp(path, XMLSAFE_MAX_BYTES, &len, d);
+	char *buf = xmlsafe_slurp(path, xmlsafe_survey_limits.bytes, &len, d);
 	if (buf == NULL)
 		return NULL;
 	struct survey *s = survey_parse(f, buf, len, path, d);

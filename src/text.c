@@ -43,6 +43,12 @@ int text_check(const char *s, const char *what, int one_line, struct diag *d)
 {
 	if (s == NULL)
 		return 0;
+	size_t len = strlen(s);
+	if (len > TEXT_MAX_BYTES) {
+		diag_set(d, _("%s: %zu bytes long; at most %d are kept (put a long text in a "
+			      "file and name the file)"), what, len, TEXT_MAX_BYTES);
+		return -1;
+	}
 	for (const char *p = s; *p != '\0';) {
 		unsigned long cp = 0;
 		size_t n = text_utf8_next(p, &cp);

@@ -24,9 +24,14 @@ size_t text_utf8_next(const char *s, unsigned long *cp);
  * separators. */
 int text_cp_unsafe(unsigned long cp);
 
-/* Is S fit to store?  Valid UTF-8, no unsafe character except tab and
- * line feed, and with ONE_LINE neither of those.  NULL is fine.  -1 with
- * "WHAT: ..." in d (the byte offset or the code point named). */
+/* The longest text stored (a note, a detail): some 20 printed pages of
+ * Japanese, far below what one text of an export may hold (xmlsafe.h). */
+enum { TEXT_MAX_BYTES = 64 * 1024 };
+
+/* Is S fit to store?  At most TEXT_MAX_BYTES of valid UTF-8, no unsafe
+ * character except tab and line feed, and with ONE_LINE neither of those.
+ * NULL is fine.  -1 with "WHAT: ..." in d (the byte offset or the code
+ * point named). */
 int text_check(const char *s, const char *what, int one_line, struct diag *d);
 
 enum text_escape_flags {

@@ -11,8 +11,25 @@
 
 struct xschema;
 
-/* Largest file we read: bigger input is refused, not parsed. */
-#define XMLSAFE_MAX_BYTES (16u * 1024u * 1024u)
+/* What one kind of file may hold, checked by a linear scan of its bytes
+ * before the parser sees them (xmlsafe_scan.c), so that every accepted
+ * file parses in time linear in its size.  The figures, in xmlsafe.c,
+ * are what our own files hold with a wide margin. */
+struct xmlsafe_limits {
+	const char *kind;	/* "survey file": what messages call it */
+	size_t bytes;		/* the whole file */
+	size_t text;		/* one run of text, one attribute value */
+	unsigned long elements;
+	unsigned depth;		/* elements open at once */
+	unsigned attrs;		/* attributes (xmlns ones too) of one element */
+};
+/* Catalog parts, forms and schemas; Fig. 16 surveys; whole-assessment
+ * exports (and every XML export, re-read before it is kept). */
+extern const struct xmlsafe_limits xmlsafe_data_limits, xmlsafe_survey_limits,
+	xmlsafe_assessment_limits;
+
+/* The largest file any of them accepts. */
+#define XMLSAFE_MAX_BYTES (4u * 1024u * 1024u)
 
 /* Call once before any other function (installs the deny-all entity loader). */
 void xmlsafe_init(void);
@@ -20,13 +37,19 @@ void xmlsafe_init(void);
 struct xschema *xschema_load(const char *path, struct diag *d);
 void xschema_free(struct xschema *s);
 
-/* Read and parse PATH; NULL with d set on any error (missing file, too big,
- * not well-formed, has a DTD). */
-xmlDocPtr xmlsafe_read_file(const char *path, size_t max, struct diag *d);
-/* A whole regular file of at most MAX bytes, malloc'd; NULL with d set. */
+/* Read and parse PATH; NULL with d set on any error (missing file, not a
+ * regular file, beyond LIM, not well-formed, has a DTD). */
+xmlDocPtr xmlsafe_read_file(const char *path, const struct xmlsafe_limits *lim,
+			    struct diag *d);
+/* A whole regular file of at most MAX bytes, malloc'd; NULL with d set.
+ * A FIFO, device or directory is refused without blocking on it. */
 char *xmlsafe_slurp(const char *path, size_t max, size_t *len, struct diag *d);
 xmlDocPtr xmlsafe_read_memory(const char *buf, size_t len, const char *name,
-			      struct diag *d);
+			      const struct xmlsafe_limits *lim, struct diag *d);
+/* 0 when BUF is UTF-8 without NUL bytes, declares no other encoding and
+ * stays within LIM; else -1 with "name:line: what" (xmlsafe_scan.c). */
+int xmlsafe_scan(const char *buf, size_t len, const char *name,
+		 const struct xmlsafe_limits *lim, struct diag *d);
 /* Validate DOC (read from NAME) against S; -1 with "name:line: reason". */
 int xmlsafe_validate(struct xschema *s, xmlDocPtr doc, const char *name,
 		     struct diag *d);

@@ -100,7 +100,7 @@ refused "$tmp/dup-cm.xml" "countermeasure 'A-1' given twice (first on line" "dup
 refused "$tmp/countermeasures.xml" "only a whole-assessment export" "a partial export"
 head -c 200 "$tmp/assessment.xml" >"$tmp/big.xml"
 dd if=/dev/zero bs=1048576 count=100 2>/dev/null >>"$tmp/big.xml"
-refused "$tmp/big.xml" "is larger than the 16777216 bytes accepted" "a 100 MB file"
+refused "$tmp/big.xml" "is larger than the 4194304 bytes accepted" "a 100 MB file"
 rm -f "$tmp/big.xml"
 refused "$tmp/none.xml" "none.xml: No such file" "a missing file"
 

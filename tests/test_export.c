@@ -824,7 +824,7 @@ static void test_hostile_generated(void **state)
 	assert_int_equal(write(fd, good, 100), 100);
 	assert_int_equal(ftruncate(fd, 100L * 1024 * 1024), 0);
 	assert_int_equal(close(fd), 0);
-	expect_refused(path, "104857600 bytes is larger than the 16777216 bytes accepted");
+	expect_refused(path, "104857600 bytes is larger than the 4194304 bytes accepted");
 	unlink(path);
 	rmdir(dir);
 	free(good);

@@ -145,7 +145,7 @@ static void test_bad_files(void **st)
 	assert_non_null(strstr(diag_msg(&d), "/nonexistent/survey.xml: No such file"));
 	diag_clear(&d);
 	assert_null(survey_load(tu_form, "/", &d));
-	assert_non_null(strstr(diag_msg(&d), "not a regular file"));
+	assert_non_null(strstr(diag_msg(&d), "/: a directory, not a file"));
 	diag_clear(&d);
 }
 

@@ -50,6 +50,15 @@ static void test_check(void **state)
 	refused("\xf4\x90\x80\x80", 0, "not valid UTF-8");		/* > U+10FFFF */
 	refused("cut \xe3\x81", 0, "not valid UTF-8 at byte 4");
 	refused("\xff", 0, "not valid UTF-8 at byte 0");
+	/* the longest text kept: 65536 bytes, one more is refused */
+	char *big = malloc(TEXT_MAX_BYTES + 2);
+	assert_non_null(big);
+	memset(big, 'a', TEXT_MAX_BYTES + 1);
+	big[TEXT_MAX_BYTES + 1] = '\0';
+	refused(big, 0, "note: 65537 bytes long; at most 65536 are kept");
+	big[TEXT_MAX_BYTES] = '\0';
+	accepted(big, 0);
+	free(big);
 }
 
 static void escaped(const char *s, int flags, const char *want)

@@ -56,7 +56,7 @@ static void walk(const xmlNode *root)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct diag d = DIAG_INIT;
-	xmlDocPtr doc = xmlsafe_read_memory((const char *)data, size, FUZZ_NAME, &d);
+	xmlDocPtr doc = xmlsafe_read_memory((const char *)data, size, FUZZ_NAME, &xmlsafe_assessment_limits, &d);
 	if (doc == NULL && d.msg == NULL)
 		fuzz_fail("xmlsafe_read_memory refused the input without a message", NULL);
 	if (doc != NULL && doc->intSubset != NULL)
