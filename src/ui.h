@@ -88,6 +88,7 @@ struct export_state {
 	int what, format, blank, bom;
 	char *path;
 	int path_edited;
+	int asking;			/* the replace question is open */
 	char *written;			/* the last file written */
 };
 
@@ -133,7 +134,8 @@ struct ui {
 	struct ui_edit edit;
 	ui_text_cb on_text;
 	int confirming;			/* a y/n question on the message row */
-	ui_yes_cb on_yes;
+	char *confirm_label;
+	ui_yes_cb on_yes, on_no;	/* on_no may be NULL: "Cancelled." */
 
 	struct ui_pending *pending;
 	size_t npending;
@@ -166,6 +168,12 @@ void ui_say(struct ui *u, int error, const char *fmt, ...)
 /* Ask for a line of text (INITIAL may be NULL) or a y/n answer. */
 void ui_ask_text(struct ui *u, const char *label, const char *initial, ui_text_cb cb);
 void ui_ask_yes(struct ui *u, const char *question, ui_yes_cb cb);
+/* Ask for a note: several lines, kept byte for byte (ui_edit.h). */
+void ui_ask_note(struct ui *u, const char *label, const char *initial, ui_text_cb cb);
+
+/* ui_extedit.c: TEXT edited in $VISUAL/$EDITOR on a 0600 temporary
+ * file; the result (malloc'd), or NULL with D set. */
+char *ui_extedit(const char *text, struct diag *d);
 /* The rows of the body a screen may use below its own header lines. */
 int ui_body_rows(const struct ui *u);
 
@@ -177,6 +185,8 @@ void ui_signals_install(void);
 void ui_signals_restore(void);
 int ui_signal_caught(void);		/* the signal number, 0 if none */
 int ui_input_gone(void);
+#define UI_TICK_MS 200			/* getch timeout: the loop looks at signals */
+int ui_term_escdelay(void);		/* ms to wait for the rest of a sequence */
 
 /* ui_save.c: every change saved at once (store.h), mirrored in memory. */
 int ui_save_answer(struct ui *u, int cell, enum answer a);

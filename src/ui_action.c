@@ -39,7 +39,7 @@ static const struct binding global_keys[] = {
 	{ K(KEY_PPAGE), UI_PAGE_UP, 0 }, { K(KEY_NPAGE), UI_PAGE_DOWN, 0 }, \
 	{ K(KEY_HOME), UI_HOME, 0 }, { 'g', UI_HOME, 0 }, \
 	{ K(KEY_END), UI_END, 0 }, { 'G', UI_END, 0 }
-#define ENTER(a, hint) { '\n', a, hint }, { '\r', a, 0 }, { K(KEY_ENTER), a, 0 }
+#define ENTER(a, hint) { '\r', a, hint }, { '\n', a, 0 }, { K(KEY_ENTER), a, 0 }
 
 static const struct binding list_keys[] = {
 	ENTER(UI_OPEN, 1), { 'n', UI_NEW, 1 }, { 'e', UI_NEW_EXAMPLE, 1 },
@@ -103,6 +103,22 @@ static const struct binding help_keys[] = {
 	{ K(KEY_DOWN), UI_DOWN, 0 }, { 'j', UI_DOWN, 0 },
 };
 
+/* The editors of prompts (ui_edit.c); the other keys edit the text. */
+static const struct binding prompt_keys[] = {
+	ENTER(UI_EDIT_SAVE, 1), { 27, UI_EDIT_CANCEL, 1 }, { CTRL('G'), UI_EDIT_CANCEL, 0 },
+};
+
+static const struct binding note_keys[] = {
+	{ '\r', UI_EDIT_SAVE, 1 }, { K(KEY_ENTER), UI_EDIT_SAVE, 0 },
+	{ '\n', UI_EDIT_NEWLINE, 1 }, { CTRL('X'), UI_EDIT_EXTERNAL, 1 },
+	{ 27, UI_EDIT_CANCEL, 1 }, { CTRL('G'), UI_EDIT_CANCEL, 0 },
+};
+
+/* A y/n question: anything but y is no. */
+static const struct binding confirm_keys[] = {
+	{ 'y', UI_YES, 1 }, { 'Y', UI_YES, 0 }, { 'n', UI_NO, 1 }, { 27, UI_NO, 1 },
+};
+
 struct keymap {
 	const struct binding *b;
 	size_t n;
@@ -120,6 +136,9 @@ static const struct keymap keymaps[N_KEYMAPS] = {
 	[KM_ANNEX] = KEYMAP(annex_keys, 1),
 	[KM_EXPORT] = KEYMAP(export_keys, 1),
 	[KM_HELP] = KEYMAP(help_keys, 0),
+	[KM_PROMPT] = KEYMAP(prompt_keys, 0),
+	[KM_NOTE] = KEYMAP(note_keys, 0),
+	[KM_CONFIRM] = KEYMAP(confirm_keys, 0),
 };
 
 static const struct binding *find(const struct keymap *m, int key)
@@ -158,7 +177,7 @@ static const struct {
 	{ K(KEY_RIGHT), "Right" }, { K(KEY_PPAGE), "PgUp" }, { K(KEY_NPAGE), "PgDn" },
 	{ K(KEY_HOME), "Home" }, { K(KEY_END), "End" }, { K(KEY_ENTER), "Enter" },
 	{ K(KEY_BTAB), "S-Tab" }, { K(KEY_DC), "Del" }, { K(KEY_BACKSPACE), "BS" },
-	{ K(KEY_F(1)), "F1" }, { '\n', "Enter" }, { '\r', "Enter" }, { '\t', "Tab" },
+	{ K(KEY_F(1)), "F1" }, { '\r', "Enter" }, { '\t', "Tab" },
 	{ ' ', "Space" }, { 27, "Esc" },
 };
 
@@ -253,6 +272,10 @@ static char *keys_of(const struct keymap *m, const struct keymap *own, enum ui_a
 	char *out = strdup("");
 	for (size_t i = 0; i < m->n && out != NULL; i++) {
 		if (m->b[i].action != a || (own != NULL && find(own, m->b[i].key) != NULL))
+			continue;
+		/* ^J is Enter where both do the same */
+		const struct binding *cr = find(m, '\r');
+		if (m->b[i].key == '\n' && cr != NULL && cr->action == a)
 			continue;
 		const char *name = ui_key_name(m->b[i].key);
 		int dup = 0;

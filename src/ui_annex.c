@@ -241,7 +241,7 @@ static void annex_act(struct ui *u, enum ui_action a)
 	case UI_EDIT: {
 		const struct check_entry *c = ui_check_of(u->a, annex_of(u), e->id);
 		char *label = str_printf(_("Note on %s:"), e->id);
-		ui_ask_text(u, label ? label : "?", c ? c->note : NULL, note_entered);
+		ui_ask_note(u, label ? label : "?", c ? c->note : NULL, note_entered);
 		free(label);
 		break;
 	}

@@ -457,7 +457,7 @@ static void edit_note(struct ui *u)
 		note = r ? r->note : NULL;
 		label = str_printf(_("Note on %s:"), cm->number);
 	}
-	ui_ask_text(u, label ? label : "?", note, note_entered);
+	ui_ask_note(u, label ? label : "?", note, note_entered);
 	free(label);
 }
 

@@ -17,9 +17,11 @@
 #include "ui.h"
 #include "ui_curses.h"
 #include "ui_draw.h"
+#include "ui_keys.h"
 #include <term.h>		/* setupterm, here only: its macros stay in this file */
 
 static SCREEN *screen;
+static int escdelay_ms = 50;
 static volatile sig_atomic_t caught;
 
 static const int handled[] = { SIGINT, SIGTERM, SIGHUP };
@@ -133,11 +135,19 @@ int ui_term_start(void)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
-	set_escdelay(25);
+	/* a lone Esc is told from a sequence by time only: ESCDELAY as
+	 * ncurses and vim (ttimeoutlen) do, the user's when set */
+	escdelay_ms = ui_keys_escdelay(getenv("ESCDELAY"));
+	set_escdelay(escdelay_ms);
 	curs_set(0);
-	timeout(200);			/* the loop looks at the signal flag 5 times a second */
+	timeout(UI_TICK_MS);		/* the loop looks at the signal flag 5 times a second */
 	ui_theme_init();
 	return 0;
+}
+
+int ui_term_escdelay(void)
+{
+	return escdelay_ms;
 }
 
 void ui_term_stop(void)

@@ -44,12 +44,13 @@ gone() {
 }
 keys() { tm send-keys -t t "$@"; }
 # start COLS ROWS DB TAG: the workbench in a fresh tmux session; its exit
-# status goes to $tmp/TAG.rc and the terminal modes after it to TAG.stty
+# status goes to $tmp/TAG.rc and the terminal modes after it to TAG.stty;
+# $TUI_ENV, when set, is its environment (TERM=putty ...)
 start() {
 	tm kill-session -t t >/dev/null 2>&1
 	rm -f "$tmp/$4.rc" "$tmp/$4.stty"
 	tm new-session -d -s t -x "$1" -y "$2" \
-		"'$IOTSCOPE' --catalog '$SRCDIR/catalog' --db '$3' --assessor tui-test 2>'$tmp/$4.err';
+		"env ${TUI_ENV:-} '$IOTSCOPE' --catalog '$SRCDIR/catalog' --db '$3' --assessor tui-test 2>'$tmp/$4.err';
 		 echo \$? >'$tmp/$4.rc'; stty -a >'$tmp/$4.stty'" || { bad "tmux new-session"; exit 1; }
 }
 # The pid of the workbench inside the pane's shell.
@@ -348,7 +349,239 @@ tour() {
 	grep -q "II.1.1.1" "$tmp/history" && ok || bad "history: the Annex 1 check is not recorded"
 }
 
+
+# ---- issue 10: nothing typed or written is ever lost ----
+
+# raw BYTES... (hex) as a terminal sends them, not as tmux names keys
+raw() { tm send-keys -t t -H "$@"; }
+# hexof TEXT: the bytes of TEXT as sqlite3's hex() prints them
+hexof() { printf '%s' "$1" | od -An -tx1 | tr -d ' \n' | tr a-f A-F; }
+# note_hex DB CM: the stored review note of CM, as hex
+note_hex() { sqlite3 "$1" "SELECT hex(note) FROM reviews WHERE assessment_id = 1 AND cm = '$2'"; }
+# case2_open TAG DB: a new assessment from the guideline's case 2, open
+case2_open() {
+	start 80 24 "$2" "$1"
+	wait_for "No assessments yet" || return 1
+	keys e
+	wait_for "case6.xml" || return 1
+	keys Down Down Enter
+	wait_for "Name of the new assessment" || return 1
+	keys Enter
+	wait_for "Fig. 16 survey: $ncells of $ncells answered"
+}
+quit_now() {
+	keys 1 q
+	gone "$tmp/$1.rc" || return
+	[ "$(cat "$tmp/$1.rc")" = 0 ] && ok || bad "$1: exit $(cat "$tmp/$1.rc"), expected 0"
+}
+
+# (1) the export screen never replaces a file without an explicit yes;
+# the name follows the format; ~ is expanded
+export_overwrite() {
+	case2_open ow "$tmp/ow.db" || return
+	keys 6
+	wait_for "Export for auditors" || return
+	f="$HOME/audit-case.xml"
+	keys Down Down Down Down Enter
+	wait_for "Write to" || return
+	keys C-u
+	keys -l "$f"
+	keys Enter
+	wait_for "Where            $f" || return
+	keys w
+	wait_for "Written: $f" || return
+	grep -q "<assessment " "$f" && ok || bad "export: $f is not the whole assessment"
+	sum=$(cksum <"$f")
+	# the issue's reproduction: What to Annex 1, Format to CSV, w
+	keys Up Up Up Up Space Down Space
+	wait_for "< CSV (spreadsheets) >" || return
+	snap 20-export-csv-chosen
+	keys w
+	sleep 0.5
+	snap 21-export-csv-written
+	[ "$(cksum <"$f")" = "$sum" ] && ok || bad "export: the XML was replaced by the CSV"
+	wait_for "Where            $HOME/audit-case.csv" || return
+	wait_for "Written: $HOME/audit-case.csv" || return
+	head -1 "$HOME/audit-case.csv" | grep -q '^kind,id,number' && ok || bad "export: no CSV written"
+	keys Space Space		# CSV -> HTML -> XML: the name follows
+	wait_for "Where            $f" || return
+	keys w				# the same file again: asked, no is no
+	wait_for "Replace the existing audit-case.xml (" || return
+	wait_for "bytes)? (y/N)"
+	wait_for "This file exists and would be replaced:"
+	wait_for "$f"
+	snap 22-export-replace-question
+	keys n
+	wait_for "Cancelled." || return
+	[ "$(cksum <"$f")" = "$sum" ] && ok || bad "export: answered no, yet $f changed"
+	keys w
+	wait_for "Replace the existing audit-case.xml (" || return
+	raw 1b				# a lone Esc: no
+	wait_for "Cancelled." || return
+	[ "$(cksum <"$f")" = "$sum" ] && ok || bad "export: Esc replaced $f"
+	keys w
+	wait_for "Replace the existing audit-case.xml (" || return
+	keys y
+	wait_for "Written: $f" || return
+	[ "$(cksum <"$f")" != "$sum" ] && grep -q "<annex-checklist " "$f" && ok ||
+		bad "export: answered yes, yet $f was not replaced by the Annex 1 checklist"
+	# ~ is the home folder
+	keys Down Down Down Enter	# Format -> Where
+	wait_for "Write to" || return
+	keys C-u
+	keys -l "~/tilde.xml"
+	keys Enter
+	wait_for "Where            $HOME/tilde.xml" || return
+	keys w
+	wait_for "Written: $HOME/tilde.xml" || return
+	quit_now ow
+}
+
+# (2) Home/End/... as PuTTY, Tera Term, rxvt and xterm send them under
+# TERM=xterm (and TERM=putty): decoded whole, never Esc and a digit
+escapes() {
+	term=$1 db="$tmp/esc-$1.db"
+	TUI_ENV="TERM=$term" case2_open "esc$term" "$db" || return
+	keys 3
+	wait_for "61 candidates" || return
+	for seq in "1b 5b 34 7e" "1b 5b 46" "1b 4f 46" "1b 5b 38 7e" "1b 5b 31 3b 35 46"; do
+		keys g
+		wait_for "> A-IoT-1" || return
+		raw $seq		# End: ESC[4~ ESC[F ESCOF ESC[8~ ESC[1;5F
+		wait_for "> C-7-ク" || { bad "TERM=$term End $seq: not at the end"; return; }
+		grep -q "61 candidates" "$tmp/screen" && ok || bad "TERM=$term End $seq left the list"
+	done
+	for seq in "1b 5b 31 7e" "1b 5b 48" "1b 4f 48" "1b 5b 37 7e"; do
+		keys G
+		wait_for "> C-7-ク" || return
+		raw $seq		# Home: ESC[1~ ESC[H ESCOH ESC[7~
+		wait_for "> A-IoT-1" || { bad "TERM=$term Home $seq: not at the start"; return; }
+	done
+	snap "21-escapes-$term"
+	raw 1b 5b 36 7e 1b 5b 35 7e	# PgDn, PgUp
+	wait_for "> A-IoT-1" || return
+	raw 1b 5b 31 31 7e		# F1 as PuTTY sends it: help
+	wait_for "Keys on this screen" || return
+	if [ "$term" = xterm ]; then
+		raw 1b 4f 50		# F1 as xterm sends it closes it
+	else
+		raw 1b 5b 31 31 7e	# (ESC O P is NumLock for terminfo's putty)
+	fi
+	wait_for "61 candidates" || return
+	keys Enter
+	wait_for "A-IoT-1  要点 16" || return
+	raw 1b 5b 31 7e			# Home: the note
+	wait_for ">Note: (none" || return
+	keys e
+	wait_for "Note on A-IoT-1:" || return
+	keys -l "abc"
+	raw 1b 5b 31 7e
+	keys X
+	raw 1b 5b 34 7e
+	keys Y
+	raw 1b 4f 48
+	keys -l "<"
+	raw 1b 4f 46
+	keys -l ">"
+	raw 1b 5b 44 1b 5b 44 1b 5b 33 7e	# Left Left Delete: the Y goes
+	wait_for " <Xabc>" || return
+	snap "22-note-home-end-$term"
+	keys Enter
+	wait_for "Saved: note of A-IoT-1" || return
+	[ "$(note_hex "$db" A-IoT-1)" = "$(hexof "<Xabc>")" ] && ok ||
+		bad "TERM=$term: the note is $(note_hex "$db" A-IoT-1), expected <Xabc>"
+	# a lone Esc (no byte after it within ESCDELAY) still means Esc: with
+	# text typed it asks first
+	keys e
+	wait_for "Note on A-IoT-1:" || return
+	keys -l "!"
+	raw 1b
+	wait_for "Discard the changes to the note? (y/N)" || return
+	keys n
+	wait_for "Still editing." || return
+	keys Enter
+	wait_for "Saved: note of A-IoT-1" || return
+	[ "$(note_hex "$db" A-IoT-1)" = "$(hexof "<Xabc>!")" ] && ok ||
+		bad "TERM=$term: the note after 'no' is $(note_hex "$db" A-IoT-1)"
+	raw 1b				# Esc: back to the list
+	wait_for "61 candidates" || return
+	quit_now "esc$term"
+}
+
+# (3) notes of several lines, byte for byte: from the command line, in
+# the workbench's editor, and in $EDITOR on a 0600 temporary file
+notes() {
+	db="$tmp/notes.db"
+	iot --db "$db" new "ノート" --from-survey "$SRCDIR/examples/case2.xml" >/dev/null || bad "new"
+	two=$(printf '一行目\n二行目')
+	iot --db "$db" review 1 A-IoT-1 --note "$two" >/dev/null || bad "review --note"
+	cat >"$tmp/ed.sh" <<-'ED'
+	#!/bin/sh
+	# an editor: records the file's mode and name, adds a line, ends it
+	stat -c %a "$1" >"$ED_LOG.mode"; echo "$1" >"$ED_LOG.path"
+	printf '\n追記\n' >>"$1"
+	ED
+	chmod +x "$tmp/ed.sh"
+	TUI_ENV="VISUAL= EDITOR=$tmp/ed.sh ED_LOG=$tmp/ed" start 80 24 "$db" notes
+	wait_for "Assessments (1)" || return
+	keys Enter
+	wait_for "Fig. 16 survey" || return
+	keys 3
+	wait_for "61 candidates" || return
+	keys Enter
+	wait_for "A-IoT-1  要点 16" || return
+	wait_for "Note: 一行目" || return
+	keys Home
+	wait_for ">Note: 一行目" || return
+	grep -q "^> *二行目" "$tmp/screen" && ok || bad "the note's second line is not on a line of its own"
+	keys e
+	wait_for "─ note: line 2 of 2" || return
+	grep -q "^ 一行目 *$" "$tmp/screen" && grep -q "^ 二行目 *$" "$tmp/screen" && ok ||
+		bad "the editor does not show the note's two lines"
+	snap 23-note-two-lines
+	keys Enter			# saved unchanged: the same bytes
+	wait_for "Saved: note of A-IoT-1" || return
+	[ "$(note_hex "$db" A-IoT-1)" = "$(hexof "$two")" ] && ok ||
+		bad "saved unchanged, the note became $(note_hex "$db" A-IoT-1)"
+	keys t				# a change elsewhere
+	wait_for "Saved: A-IoT-1: to do" || return
+	[ "$(note_hex "$db" A-IoT-1)" = "$(hexof "$two")" ] && ok ||
+		bad "after a decision, the note became $(note_hex "$db" A-IoT-1)"
+	keys e
+	wait_for "─ note: line 2 of 2" || return
+	keys C-j
+	keys -l "三行目"
+	wait_for "─ note: line 3 of 3" || return
+	keys Enter
+	wait_for "Saved: note of A-IoT-1" || return
+	three=$(printf '一行目\n二行目\n三行目')
+	[ "$(note_hex "$db" A-IoT-1)" = "$(hexof "$three")" ] && ok ||
+		bad "the three-line note is $(note_hex "$db" A-IoT-1)"
+	keys e
+	wait_for "─ note: line 3 of 3" || return
+	keys C-x				# $EDITOR
+	wait_for "Back from the editor: Enter saves" || return
+	wait_for "─ note: line 4 of 4" || return
+	keys Enter
+	wait_for "Saved: note of A-IoT-1" || return
+	[ "$(note_hex "$db" A-IoT-1)" = "$(hexof "$three
+追記")" ] && ok || bad "after \$EDITOR the note is $(note_hex "$db" A-IoT-1)"
+	[ "$(cat "$tmp/ed.mode" 2>/dev/null)" = 600 ] && ok ||
+		bad "the temporary file had mode $(cat "$tmp/ed.mode" 2>/dev/null), expected 600"
+	p=$(cat "$tmp/ed.path" 2>/dev/null)
+	[ -n "$p" ] && [ ! -e "$p" ] && ok || bad "the temporary file '$p' was not removed"
+	# the survey's free notes: several lines too
+	keys q q 2 G
+	wait_for "Fig. 16 survey" || return
+	quit_now notes
+	iot --db "$db" history 1 | grep -q "note" && ok || bad "history: the notes are not recorded"
+}
+
 refusals
+export_overwrite
+escapes xterm
+if infocmp putty >/dev/null 2>&1; then escapes putty; else echo "no terminfo for putty (ncurses-term): TERM=putty not tried"; fi
+notes
 tour
 session 80 24
 signals
