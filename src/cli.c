@@ -55,6 +55,10 @@ int app_core(struct app *a)
 		a->form = form_load(a->forms_dir, a->cat, &d);
 	if (a->form == NULL) {
 		cli_print_error(NULL, diag_msg(&d));
+		if (a->cat == NULL)	/* no catalog there: say how to give one */
+			fprintf(stderr, _("iotscope: no catalog in %s; name it with --catalog DIR "
+					  "(the catalog folder) or IOTSCOPE_DATADIR=DIR (the folder that "
+					  "holds catalog/ and forms/)\n"), cli_shown(a->catalog_dir));
 		diag_clear(&d);
 		catalog_free(a->cat);
 		a->cat = NULL;

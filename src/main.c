@@ -27,10 +27,31 @@ static int finish(int rc)
 	return rc;
 }
 
+/* Run from the build tree (not installed): this very program, so its
+ * catalog and translations are those of the tree it was built from. */
+static int in_build_tree(void)
+{
+#ifdef BUILD_PROGRAM
+	char *self = realpath("/proc/self/exe", NULL);
+	char *built = realpath(BUILD_PROGRAM, NULL);
+	int same = self != NULL && built != NULL && strcmp(self, built) == 0;
+	free(self);
+	free(built);
+	return same;
+#else
+	return 0;
+#endif
+}
+
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
+	int uninstalled = in_build_tree();
+#ifdef BUILD_PROGRAM
+	bindtextdomain(PACKAGE, uninstalled ? BUILD_LOCALEDIR : LOCALEDIR);
+#else
 	bindtextdomain(PACKAGE, LOCALEDIR);
+#endif
 	textdomain(PACKAGE);
 	xmlsafe_init();
 
@@ -78,6 +99,11 @@ int main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
+#ifdef BUILD_PROGRAM
+	const char *env = getenv("IOTSCOPE_DATADIR");
+	if (catalog == NULL && (env == NULL || env[0] == '\0') && uninstalled)
+		catalog = BUILD_SRCDIR "/catalog";
+#endif
 	app.catalog_dir = paths_catalog_dir(catalog);
 	app.forms_dir = app.catalog_dir ? paths_forms_dir(app.catalog_dir) : NULL;
 	if (app.catalog_dir == NULL || app.forms_dir == NULL) {

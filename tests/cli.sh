@@ -57,4 +57,24 @@ check "catalog/REPAIRS.md is what 'iotscope catalog --repairs' prints (else rege
 	cmp -s "$tmp/out" "$SRCDIR/catalog/REPAIRS.md"
 expect 0 "catalog found through IOTSCOPE_DATADIR" -- env IOTSCOPE_DATADIR="$SRCDIR" "$IOTSCOPE" catalog
 
+# ---- run from the build tree (issue 10): its own catalog and translations ----
+unset IOTSCOPE_DATADIR
+expect 0 "the built program finds its catalog without --catalog" -- "$IOTSCOPE" catalog
+contains "$tmp/out" "$SRCDIR" "the catalog of the source tree"
+if locale -a 2>/dev/null | grep -qix 'ja_JP.utf8'; then
+	LC_ALL=ja_JP.UTF-8 "$IOTSCOPE" --help >"$tmp/ja" 2>&1
+	contains "$tmp/ja" "使い方:" "the built program speaks Japanese in ja_JP.UTF-8"
+else
+	echo "no ja_JP.UTF-8 locale (./quickstart makes it): Japanese not tried"
+fi
+# a copy elsewhere is not the built program: no catalog, and a message
+# that says how to name one
+cp "$IOTSCOPE" "$tmp/iotscope-copy" || bad "copy the program"
+# (IOTSCOPE_DATADIR names an empty folder: an installed catalog is not found)
+mkdir -p "$tmp/nodata"
+expect 1 "a copy without a catalog" -- env IOTSCOPE_DATADIR="$tmp/nodata" "$tmp/iotscope-copy" catalog
+contains "$tmp/err" "$tmp/nodata/catalog" "the message says where it looked"
+contains "$tmp/err" "--catalog DIR" "the message names --catalog"
+contains "$tmp/err" "IOTSCOPE_DATADIR" "the message names IOTSCOPE_DATADIR"
+
 summary
