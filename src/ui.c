@@ -78,6 +78,8 @@ void ui_free(struct ui *u)
 	list_free(&u->list);
 	ui_grid_free(&u->survey.grid);
 	free(u->cms.search);
+	free(u->annex[0].search);
+	free(u->annex[1].search);
 	free(u->exp.path);
 	free(u->exp.written);
 	free(u->examples_dir);
@@ -168,7 +170,7 @@ int ui_open(struct ui *u, int64_t id)
 	u->a = a;
 	ui_rederive(u);
 	u->cms.cur = u->cms.top = 0;
-	u->annex[0] = u->annex[1] = (struct annex_state){ 0, 0 };
+	u->annex[0].cur = u->annex[0].top = u->annex[1].cur = u->annex[1].top = 0;
 	u->survey.top = 0;
 	ui_grid_home(&u->survey.grid, u->form, &u->survey.cur);
 	return 0;

@@ -81,6 +81,7 @@ struct cms_state {
 struct annex_state {
 	size_t cur;			/* entry index */
 	size_t top;
+	char *search;			/* the last search, or NULL */
 };
 
 struct export_state {

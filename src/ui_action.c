@@ -62,29 +62,34 @@ static const struct binding survey_keys[] = {
 	{ '3', UI_GO_CMS, 1 }, MOVES,
 };
 
+/* n and N mean the next and previous match wherever there is a search
+ * (less, vim, mutt); so "not applicable" is a, on every screen. */
+#define SEARCH_REPEAT { 'n', UI_SEARCH_NEXT, 0 }, { 'N', UI_SEARCH_PREV, 0 }
+
 #define DECISIONS \
 	{ ' ', UI_DECIDE_CYCLE, 1 }, { 't', UI_DECIDE_TODO, 0 }, \
-	{ 'i', UI_DECIDE_IN_PLACE, 0 }, { 'n', UI_DECIDE_NA, 0 }, \
+	{ 'i', UI_DECIDE_IN_PLACE, 0 }, { 'a', UI_DECIDE_NA, 0 }, \
 	{ 'w', UI_DECIDE_LATER, 0 }, { '-', UI_DECIDE_CLEAR, 0 }
 
 static const struct binding cms_keys[] = {
 	ENTER(UI_OPEN, 1), DECISIONS, { 'f', UI_FILTER_DECISION, 1 },
-	{ 'v', UI_FILTER_VIEWPOINT, 1 }, { '/', UI_SEARCH, 1 },
+	{ 'v', UI_FILTER_VIEWPOINT, 1 }, { '/', UI_SEARCH, 1 }, SEARCH_REPEAT,
 	{ 'c', UI_CLEAR_FILTERS, 0 }, MOVES,
 };
 
 static const struct binding detail_keys[] = {
 	{ ' ', UI_STATE_CYCLE, 1 }, ENTER(UI_ACTIVATE, 0), { 'e', UI_EDIT, 1 },
 	{ 't', UI_DECIDE_TODO, 1 }, { 'i', UI_DECIDE_IN_PLACE, 1 },
-	{ 'n', UI_DECIDE_NA, 1 }, { 'w', UI_DECIDE_LATER, 1 }, { '-', UI_DECIDE_CLEAR, 0 },
+	{ 'a', UI_DECIDE_NA, 1 }, { 'w', UI_DECIDE_LATER, 1 }, { '-', UI_DECIDE_CLEAR, 0 },
+	{ 'J', UI_NEXT_ITEM, 1 }, { 'K', UI_PREV_ITEM, 1 }, SEARCH_REPEAT,
 	{ 27, UI_BACK, 0 }, { K(KEY_LEFT), UI_BACK, 0 }, MOVES,
 };
 
 static const struct binding annex_keys[] = {
 	{ ' ', UI_STATUS_CYCLE, 1 }, { 'i', UI_STATUS_IMPL, 0 },
-	{ 'p', UI_STATUS_PARTLY, 0 }, { 'n', UI_STATUS_NOT, 0 },
+	{ 'p', UI_STATUS_PARTLY, 0 }, { 'x', UI_STATUS_NOT, 0 },
 	{ 'a', UI_STATUS_NA, 0 }, { '-', UI_STATUS_CLEAR, 0 },
-	{ 'e', UI_EDIT, 1 }, ENTER(UI_EDIT, 0),
+	{ 'e', UI_EDIT, 1 }, ENTER(UI_EDIT, 0), { '/', UI_SEARCH, 1 }, SEARCH_REPEAT,
 	{ '\t', UI_NEXT_BLOCK, 1 }, { K(KEY_BTAB), UI_PREV_BLOCK, 0 }, MOVES,
 };
 

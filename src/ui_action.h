@@ -59,7 +59,11 @@
 	X(STATUS_CLEAR, N_("clear"), N_("clear the status")) \
 	X(FILTER_DECISION, N_("filter"), N_("filter by decision: all, undecided, to do, in place, n/a, later, dropped out")) \
 	X(FILTER_VIEWPOINT, N_("viewpoint"), N_("filter by viewpoint: all, A, B, C")) \
-	X(SEARCH, N_("search"), N_("search number, title and text")) \
+	X(SEARCH, N_("search"), N_("search number, title, text and actions (starts empty)")) \
+	X(SEARCH_NEXT, N_("next match"), N_("the next match of the search")) \
+	X(SEARCH_PREV, N_("previous match"), N_("the previous match of the search")) \
+	X(NEXT_ITEM, N_("next item"), N_("the next item of the list, without going back to it")) \
+	X(PREV_ITEM, N_("previous item"), N_("the previous item of the list, without going back to it")) \
 	X(CLEAR_FILTERS, N_("show all"), N_("clear the filters and the search")) \
 	X(NEXT_CHOICE, N_("change"), N_("next choice")) \
 	X(PREV_CHOICE, N_("change"), N_("previous choice")) \

@@ -397,6 +397,8 @@ static void edit_detail(struct ui *u, enum detail k)
 		ui_ask_note(u, label ? label : "?", v, detail_entered);
 	else
 		ui_ask_text(u, label ? label : "?", v ? v : today, detail_entered);
+	if (k == DETAIL_DATE)		/* a pre-filled date is typed over, or kept by moving */
+		u->edit.replace = 1;
 	free(label);
 }
 

@@ -491,6 +491,15 @@ static void test_cmlist_filters(void **st)
 	assert_true(ui_cmlist_find(&l, c2 - tu_catalog->cms) > 0);
 	ui_cmlist_free(&l);
 
+	/* the search looks at the actions too: only A-5's second action
+	 * (catalog/countermeasures-A.xml) says 通信ゲートウェイ */
+	const struct cat_cm *a5 = &tu_catalog->cms[catalog_cm_index(tu_catalog, "A-5")];
+	assert_true(ui_cm_matches(a5, "通信ゲートウェイ"));
+	assert_null(strstr(a5->text, "通信ゲートウェイ"));
+	assert_true(ui_cm_matches(a5, "a-5"));			/* any case */
+	assert_false(ui_cm_matches(a5, "ゲートウェイ認証"));
+	assert_true(ui_cm_matches(a5, ""));
+
 	assert_int_equal(ui_filter_next_decision(CMF_ALL), DECISION_NONE);
 	assert_int_equal(ui_filter_next_decision(DECISION_LATER), CMF_DROPPED);
 	assert_int_equal(ui_filter_next_decision(CMF_DROPPED), CMF_ALL);
@@ -516,7 +525,22 @@ static void test_effects(void **st)
 	assert_int_equal(ui_check_after(CHECK_NOT_APPLICABLE, UI_STATUS_CYCLE), CHECK_NONE);
 	assert_int_equal(ui_check_after(CHECK_NONE, UI_STATUS_PARTLY), CHECK_PARTLY);
 	assert_int_equal(ui_action_for_key(KM_CM_DETAIL, ' '), UI_STATE_CYCLE);
-	assert_int_equal(ui_action_for_key(KM_ANNEX, 'n'), UI_STATUS_NOT);
+	assert_int_equal(ui_action_for_key(KM_ANNEX, 'x'), UI_STATUS_NOT);
+	/* one meaning per key (issue 10): n/N repeat the search and a is
+	 * "not applicable" on the countermeasures, their detail and the
+	 * Annexes alike; / searches on all three */
+	const enum ui_keymap content[] = { KM_CMS, KM_CM_DETAIL, KM_ANNEX };
+	for (size_t i = 0; i < 3; i++) {
+		assert_int_equal(ui_action_for_key(content[i], 'n'), UI_SEARCH_NEXT);
+		assert_int_equal(ui_action_for_key(content[i], 'N'), UI_SEARCH_PREV);
+		enum ui_action na = ui_action_for_key(content[i], 'a');
+		assert_true(na == UI_DECIDE_NA || na == UI_STATUS_NA);
+	}
+	assert_int_equal(ui_action_for_key(KM_CMS, '/'), UI_SEARCH);
+	assert_int_equal(ui_action_for_key(KM_ANNEX, '/'), UI_SEARCH);
+	assert_int_equal(ui_action_for_key(KM_CM_DETAIL, 'J'), UI_NEXT_ITEM);
+	assert_int_equal(ui_action_for_key(KM_CM_DETAIL, 'K'), UI_PREV_ITEM);
+	assert_int_equal(ui_keymap_conflicts(), 0);
 }
 
 static void test_annex_progress(void **st)

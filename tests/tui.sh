@@ -302,7 +302,7 @@ tour() {
 	# III.1.1.1.a for pattern 1 (confidentiality high, availability high):
 	# 1 回以上／5 分, marked * (catalog/annex2.xml, Annex 2 seed line 3874)
 	wait_for "Reference value for pattern 1: 1 回以上／5 分"
-	wait_for "* [not checked]    a クラウドサービス"
+	wait_for "* [not checked]    a 死活監視インターバル（応答確認） | クラウドサービ"
 	snap 09-annex2
 	keys 6
 	wait_for "Export for auditors" || return
@@ -577,11 +577,113 @@ notes() {
 	iot --db "$db" history 1 | grep -q "note" && ok || bad "history: the notes are not recorded"
 }
 
+# (4, 5) one meaning per key, searches that start empty and repeat,
+# next/previous item from a detail, the date typed over, the Annexes
+# searched, 80x24 questions with their keys, Annex 2 sub-items told apart
+friction() {
+	db="$tmp/fr.db"
+	case2_open fr "$db" || return
+	keys G Up Up Up Up Up Enter	# Availability -> Date: pre-filled with today
+	wait_for "Date: 20" || return
+	keys -l "2025-06-01"
+	keys Enter
+	wait_for "Saved: date = 2025-06-01" || return
+	keys 3
+	wait_for "61 candidates" || return
+	keys /
+	wait_for "Search (" || return
+	keys -l "B-1"
+	keys Enter
+	wait_for 'search "B-1"' || return
+	keys /				# empty again: typing is not appended
+	wait_for "Search (" || return
+	grep -q "Search ([^)]*): *$" "$tmp/screen" && ok || bad "the search prompt is not empty"
+	keys -l "通信ゲートウェイ"	# only in A-5's actions (and B texts)
+	keys Enter
+	wait_for 'search "通信ゲートウェイ"' || return
+	wait_for "> A-5 " || return
+	snap 30-search-actions
+	keys n
+	wait_for "> B-11 " || return
+	keys N N			# round the start: the last match
+	wait_for "> B-50 " || return
+	keys Enter
+	wait_for "B-50  セーフティリスク対策" || return
+	keys K				# the previous item, from the detail
+	wait_for "B-23  ローカル側セキュリティ強化" || return
+	keys J J
+	wait_for "This is the last one of the list." || return
+	keys a				# a: not applicable, as on the Annexes
+	wait_for "Saved: B-50: n/a" || return
+	keys q c
+	wait_for "Showing all" || return
+	keys 5
+	wait_for "pattern not set" || return
+	wait_for "a 死活監視インターバル（応答確認） |" || return
+	wait_for "b 通知時間（稼働停止検知後" || return	# sub-items told apart
+	keys /
+	wait_for "Search (" || return
+	keys -l "通知時間"
+	keys Enter
+	wait_for '"通知時間": 1 of ' || return
+	grep -q "^> .*b 通知時間" "$tmp/screen" && ok || bad "Annex search: the cursor is not on the match"
+	keys n
+	wait_for '"通知時間": 2 of ' || return
+	keys x				# x: not implemented (n is the next match)
+	wait_for "Saved: III.1.1.2.b: not implemented" || return
+	keys a
+	wait_for "Saved: III.1.1.2.b: n/a" || return
+	snap 31-annex2-search
+	# the delete question of a long name at 80x24: its keys are shown
+	keys 1
+	wait_for "Assessments (1)" || return
+	keys r C-u
+	keys -l "とても長い名前の評価：スマートビル管理サービス（東京・大阪・名古屋の三拠点）2026年度版"
+	keys Enter
+	wait_for "Renamed" || return
+	keys d
+	wait_for "(y/N)" || return
+	grep -q "(y/N) *$" "$tmp/screen" && ok || bad "the delete question is cut before its keys"
+	snap 32-delete-question-80x24
+	keys n
+	wait_for "Cancelled." || return
+	quit_now fr
+	iot --db "$db" show 1 | grep -q "date  *2025-06-01$" && ok || bad "the date is not 2025-06-01"
+}
+
+# (8) the Japanese workbench, started as the README's quick start does
+# (./quickstart runs the built program with --catalog) in ja_JP.UTF-8
+japanese() {
+	if ! locale -a 2>/dev/null | grep -qix 'ja_JP.utf8'; then
+		echo "no ja_JP.UTF-8 locale (./quickstart makes it): the Japanese workbench not tried"
+		return
+	fi
+	db="$tmp/ja.db"
+	iot --db "$db" new "とても長い名前の評価：スマートビル管理サービス（東京・大阪・名古屋の三拠点）2026年度版" \
+		--from-survey "$SRCDIR/examples/case2.xml" >/dev/null
+	TUI_ENV="LC_ALL=ja_JP.UTF-8 LANG=ja_JP.UTF-8" start 80 24 "$db" ja
+	wait_for "アセスメント（1 件）" || return
+	snap 33-japanese-list
+	keys d
+	wait_for "(y/N)" || return
+	grep -q "(y/N) *$" "$tmp/screen" && ok || bad "ja: the delete question is cut before its keys"
+	snap 34-japanese-delete-question
+	keys n
+	keys Enter 3
+	wait_for "61" || return
+	snap 35-japanese-countermeasures
+	keys 1 q
+	gone "$tmp/ja.rc" || return
+	[ "$(cat "$tmp/ja.rc")" = 0 ] && ok || bad "ja: exit $(cat "$tmp/ja.rc")"
+}
+
 refusals
 export_overwrite
 escapes xterm
 if infocmp putty >/dev/null 2>&1; then escapes putty; else echo "no terminfo for putty (ncurses-term): TERM=putty not tried"; fi
 notes
+friction
+japanese
 tour
 session 80 24
 signals
