@@ -442,7 +442,8 @@ static int cmd_workbench(struct app *a, int argc, char **argv)
 
 void cli_usage(FILE *out)
 {
-	fprintf(out, "%s: iotscope [--catalog DIR] [--db PATH] [--assessor NAME] [COMMAND [ARGS]]\n\n",
+	fprintf(out, "%s: iotscope [--catalog DIR] [--db PATH] [--assessor NAME] [--ambiwidth 1|2|auto] "
+		"[COMMAND [ARGS]]\n\n",
 		_("usage"));
 	fprintf(out, "%s\n\n", _("Derive and review the IoT countermeasures of the MIC cloud "
 				 "security guideline (2nd ed., 2018), Part IV."));

@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "i18n.h"
 #include "paths.h"
+#include "ui_text.h"
 #include "xmlsafe.h"
 
 static void version(void)
@@ -59,6 +60,7 @@ int main(int argc, char **argv)
 		{ "catalog", required_argument, NULL, 'c' },
 		{ "db", required_argument, NULL, 'd' },
 		{ "assessor", required_argument, NULL, 'a' },
+		{ "ambiwidth", required_argument, NULL, 'W' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -84,6 +86,16 @@ int main(int argc, char **argv)
 			break;
 		case 'a':
 			app.assessor = optarg;
+			break;
+		case 'W':
+			if (ui_ambiwidth_setting(optarg, NULL) < 0) {
+				fprintf(stderr, "iotscope: %s\n",
+					_("--ambiwidth takes 1, 2 or auto (how wide the terminal "
+					  "draws ○ × ─: one column, two, or ask it)"));
+				free(app.db_path);
+				return EXIT_USAGE;
+			}
+			app.ambiwidth = optarg;
 			break;
 		case 'h':
 			cli_usage(stdout);

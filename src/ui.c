@@ -448,7 +448,7 @@ static int draw_note_line(const struct ui_edit *e, int y, int x, int w, size_t f
 			break;
 		if (i == e->cur)
 			cx = x + used;
-		wchar_t c = e->buf[i] < L' ' || e->buf[i] == 0x7f ? L' ' : e->buf[i];
+		wchar_t c = e->buf[i] < L' ' || e->buf[i] == 0x7f ? L' ' : ui_text_shown(e->buf[i]);
 		addnwstr(&c, 1);
 		used += cw;
 	}
@@ -521,7 +521,8 @@ static void draw_message(struct ui *u)
 				break;
 			if (i == u->edit.cur)
 				cx = x + used;
-			addnwstr(&u->edit.buf[i], 1);
+			wchar_t c = ui_text_shown(u->edit.buf[i]);
+			addnwstr(&c, 1);
 			used += cw;
 		}
 		if (u->edit.cur >= u->edit.len || u->edit.cur < first)
@@ -688,6 +689,11 @@ static void loop(struct ui *u)
 
 int ui_run(struct app *app)
 {
+	int ambi = ui_ambiwidth_setting(app->ambiwidth, getenv("IOTSCOPE_AMBIWIDTH"));
+	if (ambi < 0) {
+		fprintf(stderr, "iotscope: %s\n", _("IOTSCOPE_AMBIWIDTH takes 1, 2 or auto"));
+		return EXIT_USAGE;
+	}
 	if (ui_term_refuse())
 		return EXIT_BAD_INPUT;
 	struct store *st = NULL;
@@ -703,6 +709,9 @@ int ui_run(struct app *app)
 	}
 	ui_signals_install();
 	int rc = EXIT_BAD_INPUT;
+	if (ambi == 0)			/* auto: ask the terminal, as vim does */
+		ambi = ui_term_probe_ambiwidth();
+	ui_text_set_ambiwide(ambi == 2);
 	if (ui_term_start() == 0) {
 		ui_resize(u, LINES, COLS);
 		loop(u);

@@ -188,6 +188,10 @@ int ui_signal_caught(void);		/* the signal number, 0 if none */
 int ui_input_gone(void);
 #define UI_TICK_MS 200			/* getch timeout: the loop looks at signals */
 int ui_term_escdelay(void);		/* ms to wait for the rest of a sequence */
+/* How wide the terminal draws an East Asian ambiguous character (1 or
+ * 2): it prints one and reads the cursor position back (vim's
+ * ambiwidth, t_u7); 1 when the terminal does not answer in time. */
+int ui_term_probe_ambiwidth(void);
 
 /* ui_save.c: every change saved at once (store.h), mirrored in memory. */
 int ui_save_answer(struct ui *u, int cell, enum answer a);

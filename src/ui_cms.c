@@ -379,6 +379,8 @@ static void draw_detail(struct ui *u)
 	if (s->follow && found) {
 		s->dtop = ui_scroll(s->dtop, last, d.n, b->h);
 		s->dtop = ui_scroll(s->dtop, first, d.n, b->h);
+		if (s->sel == 0 && last < (size_t)b->h)
+			s->dtop = 0;	/* the note goes with the title and decision */
 	}
 	if (d.n > (size_t)b->h && s->dtop > d.n - (size_t)b->h)
 		s->dtop = d.n - (size_t)b->h;

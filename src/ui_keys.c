@@ -188,3 +188,31 @@ int ui_keys_by_name(const char *name)
 	}
 	return 0;
 }
+
+int ui_cpr_parse(const char *s, size_t n, int *row, int *col)
+{
+	/* ESC [ row ; col R, perhaps after other input */
+	for (size_t i = 0; i + 1 < n; i++) {
+		if (s[i] != 27 || s[i + 1] != '[')
+			continue;
+		int r = 0, c = 0, *v = &r, digits = 0;
+		size_t j = i + 2;
+		for (; j < n; j++) {
+			if (s[j] >= '0' && s[j] <= '9' && *v < 10000) {
+				*v = *v * 10 + (s[j] - '0');
+				digits++;
+			} else if (s[j] == ';' && v == &r && digits > 0) {
+				v = &c;
+				digits = 0;
+			} else {
+				break;
+			}
+		}
+		if (j < n && s[j] == 'R' && v == &c && digits > 0) {
+			*row = r;
+			*col = c;
+			return 0;
+		}
+	}
+	return -1;
+}

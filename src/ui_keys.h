@@ -38,4 +38,8 @@ int ui_keys_normal(int curses_key);
  * code above KEY_MAX: "kEND5" is Ctrl-End, here End); 0 if none. */
 int ui_keys_by_name(const char *name);
 
+/* A cursor position report (ESC [ row ; col R) in the N bytes of S;
+ * 0 and *row, *col set, or -1 when there is none (yet). */
+int ui_cpr_parse(const char *s, size_t n, int *row, int *col);
+
 #endif

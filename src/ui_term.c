@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "i18n.h"
@@ -143,6 +144,45 @@ int ui_term_start(void)
 	timeout(UI_TICK_MS);		/* the loop looks at the signal flag 5 times a second */
 	ui_theme_init();
 	return 0;
+}
+
+/* Print ○ (U+25CB, ambiguous) at the start of the line, ask where the
+ * cursor is (DSR 6) and read the report for up to 300 ms in raw mode;
+ * column 3 means two columns.  The line is cleared afterwards. */
+int ui_term_probe_ambiwidth(void)
+{
+	struct termios old, raw;
+	if (tcgetattr(STDIN_FILENO, &old) != 0)
+		return 1;
+	raw = old;
+	raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
+	raw.c_cc[VMIN] = 0;
+	raw.c_cc[VTIME] = 0;
+	if (tcsetattr(STDIN_FILENO, TCSANOW, &raw) != 0)
+		return 1;
+	static const char ask[] = "\r\xe2\x97\x8b\033[6n";
+	int width = 1;
+	if (write(STDOUT_FILENO, ask, sizeof ask - 1) == (ssize_t)(sizeof ask - 1)) {
+		char buf[64];
+		size_t n = 0;
+		int row, col;
+		struct pollfd p = { STDIN_FILENO, POLLIN, 0 };
+		while (n < sizeof buf && poll(&p, 1, 300) > 0) {
+			ssize_t r = read(STDIN_FILENO, buf + n, sizeof buf - n);
+			if (r <= 0)
+				break;
+			n += (size_t)r;
+			if (ui_cpr_parse(buf, n, &row, &col) == 0) {
+				width = col >= 3 ? 2 : 1;
+				break;
+			}
+		}
+	}
+	static const char wipe[] = "\r   \r";
+	if (write(STDOUT_FILENO, wipe, sizeof wipe - 1) < 0)
+		width = 1;		/* nothing more to do: curses redraws it all */
+	tcsetattr(STDIN_FILENO, TCSANOW, &old);
+	return width;
 }
 
 int ui_term_escdelay(void)

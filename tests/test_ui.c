@@ -686,6 +686,42 @@ static void test_path(void **st)
 	path_is(ui_path_follow_format("/w/.xml", "csv"), "/w/.xml");		/* a hidden file */
 }
 
+/* Ambiguous-width terminals (issue 10): --ambiwidth=2 draws ○ × ─ ... as
+ * ASCII, so the columns curses counts are the terminal's. */
+static void test_ambiwidth(void **st)
+{
+	(void)st;
+	assert_int_equal(ui_ambiwidth_setting(NULL, NULL), 0);
+	assert_int_equal(ui_ambiwidth_setting("2", "1"), 2);		/* the option first */
+	assert_int_equal(ui_ambiwidth_setting(NULL, "1"), 1);
+	assert_int_equal(ui_ambiwidth_setting("auto", "2"), 0);
+	assert_int_equal(ui_ambiwidth_setting("3", NULL), -1);
+	assert_int_equal(ui_ambiwidth_setting(NULL, "wide"), -1);
+	int row = 0, col = 0;
+	assert_int_equal(ui_cpr_parse("\033[12;3R", 7, &row, &col), 0);
+	assert_int_equal(row, 12);
+	assert_int_equal(col, 3);
+	assert_int_equal(ui_cpr_parse("x\033[1;2R", 7, &row, &col), 0);	/* typed before it */
+	assert_int_equal(col, 2);
+	assert_int_equal(ui_cpr_parse("\033[12;3", 6, &row, &col), -1);	/* not yet whole */
+	assert_int_equal(ui_cpr_parse("\033[;3R", 5, &row, &col), -1);
+	/* what is drawn for each character (ui_text_next feeds the drawing) */
+	const char *in = "[○] ×●★※─│…日α";
+	const wchar_t want_wide[] = L"[o] x***-|~日?", want[] = L"[○] ×●★※─│…日α";
+	for (int wide = 0; wide < 2; wide++) {
+		ui_text_set_ambiwide(wide);
+		size_t n = strlen(in), k = 0;
+		for (size_t i = 0; i < n; k++) {
+			wchar_t wc;
+			i += ui_text_next(in + i, n - i, &wc);
+			assert_int_equal(wc, (wide ? want_wide : want)[k]);
+		}
+		assert_int_equal(k, wcslen(want));
+		assert_int_equal(ui_text_width(in), 14);	/* 13 characters, 日 two columns */
+	}
+	ui_text_set_ambiwide(0);
+}
+
 /* ---------- escape sequences (issue 10: PuTTY's Home under TERM=xterm) ---------- */
 
 static void seq_is(const char *s, enum keyseq_result want, int want_key, size_t want_used)
@@ -800,6 +836,7 @@ int main(void)
 		cmocka_unit_test(test_keyseq),
 		cmocka_unit_test(test_edit_lines),
 		cmocka_unit_test(test_path),
+		cmocka_unit_test(test_ambiwidth),
 	};
 	return cmocka_run_group_tests(tests, tu_load, tu_unload);
 }

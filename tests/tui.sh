@@ -677,6 +677,47 @@ japanese() {
 	[ "$(cat "$tmp/ja.rc")" = 0 ] && ok || bad "ja: exit $(cat "$tmp/ja.rc")"
 }
 
+# (6) a terminal that draws East Asian ambiguous characters two columns
+# wide (IOTSCOPE_AMBIWIDTH=2, --ambiwidth=2): every screen at 80x24 holds
+# none of them (their ASCII stand-ins instead), so no line is wider than
+# the terminal in either width model; auto asks the terminal (tmux: 1)
+ambiwide() {
+	db="$tmp/ambi.db"
+	iot --db "$db" new "曖昧幅" --from-survey "$SRCDIR/examples/case2.xml" >/dev/null
+	loc=C.UTF-8
+	locale -a 2>/dev/null | grep -qix 'ja_JP.utf8' && loc=ja_JP.UTF-8
+	TUI_ENV="LC_ALL=$loc IOTSCOPE_AMBIWIDTH=2" start 80 24 "$db" ambi
+	wait_for "曖昧幅" || return
+	keys Enter
+	wait_for "42/42" || return
+	for scr in 1 2 3 4 5 6; do
+		keys "$scr"
+		sleep 0.4
+		tm capture-pane -p -t t >"$tmp/ambi$scr"
+		snap "40-ambiwidth2-screen$scr"
+		if grep -q '[○×●★※─│…→↔■□①②③④⑥–Ⅲ]' "$tmp/ambi$scr"; then
+			bad "ambiwidth 2, screen $scr: ambiguous characters drawn"
+			grep '[○×●★※─│…→↔■□①②③④⑥–Ⅲ]' "$tmp/ambi$scr" | sed 's/^/  | /' | head -3
+		else
+			ok
+		fi
+		w=$(wc -L <"$tmp/ambi$scr")
+		[ "$w" -le 80 ] && ok || bad "ambiwidth 2, screen $scr: a line of $w columns"
+	done
+	keys 1 q
+	gone "$tmp/ambi.rc" || return
+	TUI_ENV="LC_ALL=$loc" start 80 24 "$db" ambiauto
+	wait_for "曖昧幅" || return
+	keys Enter 2
+	wait_for "[○]" || return	# tmux answered column 2: one column
+	keys 1 q
+	gone "$tmp/ambiauto.rc"
+	TUI_ENV="IOTSCOPE_AMBIWIDTH=wide" start 80 24 "$db" ambibad
+	gone "$tmp/ambibad.rc" || return
+	[ "$(cat "$tmp/ambibad.rc")" = 2 ] && grep -q "IOTSCOPE_AMBIWIDTH takes 1, 2 or auto" "$tmp/ambibad.err" &&
+		ok || bad "IOTSCOPE_AMBIWIDTH=wide: exit $(cat "$tmp/ambibad.rc"), $(cat "$tmp/ambibad.err")"
+}
+
 refusals
 export_overwrite
 escapes xterm
@@ -684,6 +725,7 @@ if infocmp putty >/dev/null 2>&1; then escapes putty; else echo "no terminfo for
 notes
 friction
 japanese
+ambiwide
 tour
 session 80 24
 signals
