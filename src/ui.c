@@ -384,7 +384,8 @@ static void draw_title(struct ui *u)
 	char *right = NULL;
 	enum ui_role role = ROLE_TITLE;
 	if (u->npending > 0) {
-		right = str_printf(_("%zu NOT SAVED"), u->npending);
+		right = u->waiting ? str_printf(_("%zu WAITING to be saved"), u->npending) :
+			str_printf(_("%zu NOT SAVED"), u->npending);
 		role = ROLE_ERROR;
 	} else if (u->a != NULL) {
 		struct assessment_progress p;
@@ -673,6 +674,7 @@ static void loop(struct ui *u)
 		if (key == ERR) {
 			if (ui_input_gone())
 				break;
+			dirty = ui_tick(u);
 			continue;
 		}
 		if (key == 0)		/* a sequence of no key we know: ignored */
@@ -700,6 +702,9 @@ int ui_run(struct app *app)
 	char *db = open_store(app, &st);
 	if (db == NULL)
 		return EXIT_BAD_INPUT;
+	/* others may write the same database: wait for their lock only
+	 * briefly, and keep a refused change to retry (ui_tick) */
+	store_set_busy_wait(st, UI_BUSY_MS);
 	struct ui *u = ui_new(app->cat, app->form, st, db, app->catalog_dir);
 	if (u == NULL) {
 		fprintf(stderr, "iotscope: %s\n", _("out of memory"));
@@ -707,6 +712,8 @@ int ui_run(struct app *app)
 		free(db);
 		return EXIT_BAD_INPUT;
 	}
+	if (store_data_version(st, &u->data_version) < 0)
+		u->data_version = -1;
 	ui_signals_install();
 	int rc = EXIT_BAD_INPUT;
 	if (ambi == 0)			/* auto: ask the terminal, as vim does */

@@ -140,6 +140,8 @@ struct ui {
 
 	struct ui_pending *pending;
 	size_t npending;
+	int waiting;			/* refused for the lock: retried at every tick */
+	long long data_version;		/* the store's, when last read (others' commits) */
 
 	struct list_state list;
 	struct survey_state survey;
@@ -187,6 +189,7 @@ void ui_signals_restore(void);
 int ui_signal_caught(void);		/* the signal number, 0 if none */
 int ui_input_gone(void);
 #define UI_TICK_MS 200			/* getch timeout: the loop looks at signals */
+#define UI_BUSY_MS 100			/* the longest the store may wait for a lock */
 int ui_term_escdelay(void);		/* ms to wait for the rest of a sequence */
 /* How wide the terminal draws an East Asian ambiguous character (1 or
  * 2): it prints one and reads the cursor position back (vim's
@@ -205,6 +208,10 @@ int ui_save_check_note(struct ui *u, int annex, const char *item, const char *no
 /* Try the refused changes again, each in the assessment it was made in
  * (whichever is open now); the number still refused. */
 size_t ui_save_retry(struct ui *u);
+/* Once a tick (no key): the changes waiting for the lock tried again,
+ * and what other programs committed read back (PRAGMA data_version);
+ * 1 when the screen must be redrawn. */
+int ui_tick(struct ui *u);
 /* Name each change still refused on OUT, one line each. */
 void ui_save_report(const struct ui *u, FILE *out);
 void ui_pending_free(struct ui *u);

@@ -718,6 +718,56 @@ ambiwide() {
 		ok || bad "IOTSCOPE_AMBIWIDTH=wide: exit $(cat "$tmp/ambibad.rc"), $(cat "$tmp/ambibad.err")"
 }
 
+# (7) others writing the same database: their changes appear without a
+# restart (PRAGMA data_version), and while one holds the lock the screen
+# answers at once, says it is waiting, and saves when the lock is free
+wait_re() {
+	n=0
+	while [ "$n" -lt "${2:-100}" ]; do
+		tm capture-pane -p -t t >"$tmp/screen" 2>/dev/null
+		grep -qE -- "$1" "$tmp/screen" && { ok; return 0; }
+		n=$((n + 1))
+		sleep 0.1
+	done
+	bad "timed out waiting for /$1/ on the screen:"
+	sed 's/^/  | /' "$tmp/screen"
+	return 1
+}
+others() {
+	command -v sqlite3 >/dev/null 2>&1 || { echo "no sqlite3: the lock test skipped"; return; }
+	db="$tmp/others.db"
+	iot --db "$db" new "他の書き手" --from-survey "$SRCDIR/examples/case2.xml" >/dev/null
+	start 80 24 "$db" others
+	wait_for "Assessments (1)" || return
+	keys Enter
+	wait_re "^>.*IoT 機器 +\[×\]" || return
+	iot --db "$db" set 1 provide.iot-device o >/dev/null	# another process
+	wait_re "^>.*IoT 機器 +\[○\]" 20 || return
+	keys 3
+	wait_for "candidates" || return
+	iot --db "$db" review 1 A-IoT-1 --decision todo >/dev/null
+	wait_re "A-IoT-1 .* to do " 20 || return
+	keys 2
+	wait_re "^>.*IoT 機器 +\[○\]" || return
+	# hold the write lock for 4 s, as a second writer in a long transaction
+	(echo "BEGIN IMMEDIATE;"; sleep 4; echo "COMMIT;") | sqlite3 "$db" &
+	holder=$!
+	sleep 0.5
+	keys Space			# ○ -> ×, while the lock is held
+	wait_for "WAITING to be saved" 8 || return	# within 0.8 s, not 10
+	wait_for "Waiting: another program holds the database"
+	keys '?'			# still answering keys
+	wait_for "Keys on this screen" 5 || return
+	keys q
+	snap 36-waiting-for-the-lock
+	wait_for "Saved the changes that were waiting." 60 || return
+	wait $holder
+	keys 1 q
+	gone "$tmp/others.rc" || return
+	iot --db "$db" show 1 | grep -qE "^ +B × +provide.iot-device " && ok ||
+		bad "the change made while the lock was held is not in the database"
+}
+
 refusals
 export_overwrite
 escapes xterm
@@ -726,6 +776,7 @@ notes
 friction
 japanese
 ambiwide
+others
 tour
 session 80 24
 signals
