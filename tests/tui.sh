@@ -669,9 +669,13 @@ japanese() {
 	grep -q "(y/N) *$" "$tmp/screen" && ok || bad "ja: the delete question is cut before its keys"
 	snap 34-japanese-delete-question
 	keys n
-	keys Enter 3
+	keys Enter
+	wait_for "図表16 調査: 42/42 回答済み" || return
+	wait_for "-対象外" || return	# the legend fits at 80 columns
+	snap 35-japanese-survey
+	keys 3
 	wait_for "61" || return
-	snap 35-japanese-countermeasures
+	snap 36-japanese-countermeasures
 	keys 1 q
 	gone "$tmp/ja.rc" || return
 	[ "$(cat "$tmp/ja.rc")" = 0 ] && ok || bad "ja: exit $(cat "$tmp/ja.rc")"
