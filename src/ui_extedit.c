@@ -30,18 +30,17 @@ static const char *editor_command(void)
 	return access("/usr/bin/editor", X_OK) == 0 ? "/usr/bin/editor" : "vi";
 }
 
-static int write_all(int fd, const char *s, size_t n)
+/* TEXT into the open file FD, which is closed; 0 when all of it is there. */
+static int write_text(int fd, const char *text, size_t n)
 {
-	while (n > 0) {
-		ssize_t w = write(fd, s, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		s += w;
-		n -= (size_t)w;
+	FILE *f = fdopen(fd, "w");
+	if (f == NULL) {
+		close(fd);
+		return -1;
 	}
-	return 0;
+	int ok = fwrite(text, 1, n, f) == n;
+	ok &= fclose(f) == 0;
+	return ok ? 0 : -1;
 }
 
 static char *read_all(const char *path)
@@ -127,8 +126,7 @@ char *ui_extedit(const char *text, struct diag *d)
 		return NULL;
 	}
 	size_t n = strlen(text);
-	int ok = write_all(fd, text, n) == 0;
-	ok &= close(fd) == 0;
+	int ok = write_text(fd, text, n) == 0;
 	int rc = ok ? run_editor(path) : -1;
 	char *out = ok && rc == 0 ? read_all(path) : NULL;
 	if (!ok)

@@ -660,12 +660,7 @@ static void test_edit_lines(void **st)
 }
 
 /* The export path (issue 10): ~ expanded, the extension follows the format. */
-static void path_is(char *got, const char *want)
-{
-	assert_non_null(got);
-	assert_string_equal(got, want);
-	free(got);
-}
+#define path_is check_shape
 
 static void test_path(void **st)
 {
