@@ -194,7 +194,10 @@ void ui_ask_text(struct ui *u, const char *label, const char *initial, ui_text_c
 void ui_ask_note(struct ui *u, const char *label, const char *initial, ui_text_cb cb)
 {
 	ui_ask_text(u, label, initial, cb);
-	if (u->prompting && ui_edit_init_lines(&u->edit, initial) < 0) {
+	if (!u->prompting)
+		return;
+	ui_edit_free(&u->edit);		/* the same text again, line breaks kept */
+	if (ui_edit_init_lines(&u->edit, initial) < 0) {
 		u->prompting = 0;
 		ui_say(u, 1, "%s", _("out of memory"));
 	}
