@@ -617,6 +617,21 @@ friction() {
 	wait_for "Saved: B-50: n/a" || return
 	keys q c
 	wait_for "Showing all" || return
+	# g in a long detail (A-5, six actions): back to the note with the
+	# title and the decision still in view
+	keys /
+	wait_for "Search (" || return
+	keys -l "A-5"
+	keys Enter Enter
+	wait_for "A-5  構成管理と使用の一時停止" || return
+	keys G
+	wait_for ">  [ ] 6." || return
+	keys g
+	wait_for ">Note: (none" || return
+	grep -q "A-5  構成管理と使用の一時停止" "$tmp/screen" && grep -q "Decision: undecided" "$tmp/screen" &&
+		ok || bad "g in the detail scrolled the title and decision away"
+	keys q c
+	wait_for "Showing all" || return
 	keys 5
 	wait_for "pattern not set" || return
 	wait_for "a 死活監視インターバル（応答確認） |" || return
