@@ -55,6 +55,10 @@ int app_core(struct app *a)
 		a->form = form_load(a->forms_dir, a->cat, &d);
 	if (a->form == NULL) {
 		cli_print_error(NULL, diag_msg(&d));
+		if (a->cat == NULL)	/* no catalog there: say how to give one */
+			fprintf(stderr, _("iotscope: no catalog in %s; name it with --catalog DIR "
+					  "(the catalog folder) or IOTSCOPE_DATADIR=DIR (the folder that "
+					  "holds catalog/ and forms/)\n"), cli_shown(a->catalog_dir));
 		diag_clear(&d);
 		catalog_free(a->cat);
 		a->cat = NULL;
@@ -440,7 +444,8 @@ static int cmd_workbench(struct app *a, int argc, char **argv)
 
 void cli_usage(FILE *out)
 {
-	fprintf(out, "%s: iotscope [--catalog DIR] [--db PATH] [--assessor NAME] [COMMAND [ARGS]]\n\n",
+	fprintf(out, "%s: iotscope [--catalog DIR] [--db PATH] [--assessor NAME] [--ambiwidth 1|2|auto] "
+		"[COMMAND [ARGS]]\n\n",
 		_("usage"));
 	fprintf(out, "%s\n\n", _("Derive and review the IoT countermeasures of the MIC cloud "
 				 "security guideline (2nd ed., 2018), Part IV."));

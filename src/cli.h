@@ -13,6 +13,7 @@ struct app {
 	char *catalog_dir, *forms_dir;
 	char *db_path;			/* --db, or NULL for the default */
 	const char *assessor;		/* --assessor, or the login name */
+	const char *ambiwidth;		/* --ambiwidth: 1, 2, auto (workbench) */
 	struct catalog *cat;
 	struct form *form;
 	int validate_catalog;		/* against its schema even if known valid */

@@ -48,8 +48,8 @@ static int export_option(struct export_req *r, int c, const char *arg)
 	case 'R':
 		r->o.raw = 1;
 		return 0;
-	case 'o':
-		r->output = arg;
+	case 'o':			/* "-" is standard output, as for cc and pandoc */
+		r->output = strcmp(arg, "-") == 0 ? NULL : arg;
 		return 0;
 	default:
 		return cli_usage_error("export", export_args, _("unknown option"));

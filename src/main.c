@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "i18n.h"
 #include "paths.h"
+#include "ui_text.h"
 #include "xmlsafe.h"
 
 static void version(void)
@@ -27,10 +28,31 @@ static int finish(int rc)
 	return rc;
 }
 
+/* Run from the build tree (not installed): this very program, so its
+ * catalog and translations are those of the tree it was built from. */
+static int in_build_tree(void)
+{
+#ifdef BUILD_PROGRAM
+	char *self = realpath("/proc/self/exe", NULL);
+	char *built = realpath(BUILD_PROGRAM, NULL);
+	int same = self != NULL && built != NULL && strcmp(self, built) == 0;
+	free(self);
+	free(built);
+	return same;
+#else
+	return 0;
+#endif
+}
+
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
+	int uninstalled = in_build_tree();
+#ifdef BUILD_PROGRAM
+	bindtextdomain(PACKAGE, uninstalled ? BUILD_LOCALEDIR : LOCALEDIR);
+#else
 	bindtextdomain(PACKAGE, LOCALEDIR);
+#endif
 	textdomain(PACKAGE);
 	xmlsafe_init();
 
@@ -38,6 +60,7 @@ int main(int argc, char **argv)
 		{ "catalog", required_argument, NULL, 'c' },
 		{ "db", required_argument, NULL, 'd' },
 		{ "assessor", required_argument, NULL, 'a' },
+		{ "ambiwidth", required_argument, NULL, 'W' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -64,6 +87,16 @@ int main(int argc, char **argv)
 		case 'a':
 			app.assessor = optarg;
 			break;
+		case 'W':
+			if (ui_ambiwidth_setting(optarg, NULL) < 0) {
+				fprintf(stderr, "iotscope: %s\n",
+					_("--ambiwidth takes 1, 2 or auto (how wide the terminal "
+					  "draws ○ × ─: one column, two, or ask it)"));
+				free(app.db_path);
+				return EXIT_USAGE;
+			}
+			app.ambiwidth = optarg;
+			break;
 		case 'h':
 			cli_usage(stdout);
 			free(app.db_path);
@@ -78,6 +111,11 @@ int main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
+#ifdef BUILD_PROGRAM
+	const char *env = getenv("IOTSCOPE_DATADIR");
+	if (catalog == NULL && (env == NULL || env[0] == '\0') && uninstalled)
+		catalog = BUILD_SRCDIR "/catalog";
+#endif
 	app.catalog_dir = paths_catalog_dir(catalog);
 	app.forms_dir = app.catalog_dir ? paths_forms_dir(app.catalog_dir) : NULL;
 	if (app.catalog_dir == NULL || app.forms_dir == NULL) {

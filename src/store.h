@@ -109,4 +109,12 @@ int store_check(struct store *st, struct diag *d);
 /* A consistent copy of the live database to PATH (VACUUM INTO). */
 int store_backup(struct store *st, const char *path, struct diag *d);
 
+/* store_watch.c: sharing the database with other writers (the
+ * workbench).  The busy wait in milliseconds (10 s by default); whether
+ * the last call was refused because another connection held the lock;
+ * PRAGMA data_version, which changes when another connection commits. */
+void store_set_busy_wait(struct store *st, int ms);
+int store_was_busy(const struct store *st);
+int store_data_version(struct store *st, long long *version);
+
 #endif

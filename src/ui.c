@@ -14,6 +14,7 @@
 #include "ui.h"
 #include "ui_curses.h"
 #include "ui_draw.h"
+#include "ui_keys.h"
 #include "ui_model.h"
 #include "ui_text.h"
 
@@ -77,11 +78,14 @@ void ui_free(struct ui *u)
 	list_free(&u->list);
 	ui_grid_free(&u->survey.grid);
 	free(u->cms.search);
+	free(u->annex[0].search);
+	free(u->annex[1].search);
 	free(u->exp.path);
 	free(u->exp.written);
 	free(u->examples_dir);
 	free(u->message);
 	free(u->prompt_label);
+	free(u->confirm_label);
 	ui_edit_free(&u->edit);
 	ui_pending_free(u);
 	free(u);
@@ -166,7 +170,7 @@ int ui_open(struct ui *u, int64_t id)
 	u->a = a;
 	ui_rederive(u);
 	u->cms.cur = u->cms.top = 0;
-	u->annex[0] = u->annex[1] = (struct annex_state){ 0, 0 };
+	u->annex[0].cur = u->annex[0].top = u->annex[1].cur = u->annex[1].top = 0;
 	u->survey.top = 0;
 	ui_grid_home(&u->survey.grid, u->form, &u->survey.cur);
 	return 0;
@@ -187,12 +191,63 @@ void ui_ask_text(struct ui *u, const char *label, const char *initial, ui_text_c
 	u->on_text = cb;
 }
 
+void ui_ask_note(struct ui *u, const char *label, const char *initial, ui_text_cb cb)
+{
+	ui_ask_text(u, label, initial, cb);
+	if (!u->prompting)
+		return;
+	ui_edit_free(&u->edit);		/* the same text again, line breaks kept */
+	if (ui_edit_init_lines(&u->edit, initial) < 0) {
+		u->prompting = 0;
+		ui_say(u, 1, "%s", _("out of memory"));
+	}
+}
+
 void ui_ask_yes(struct ui *u, const char *question, ui_yes_cb cb)
 {
-	free(u->prompt_label);
-	u->prompt_label = strdup(question);
-	u->confirming = u->prompt_label != NULL;
+	free(u->confirm_label);
+	u->confirm_label = strdup(question);
+	u->confirming = u->confirm_label != NULL;
 	u->on_yes = cb;
+	u->on_no = NULL;
+}
+
+static void discard_note(struct ui *u)
+{
+	u->prompting = 0;
+	ui_say(u, 0, "%s", _("Cancelled; the note is as it was."));
+}
+
+static void keep_editing(struct ui *u)
+{
+	ui_say(u, 0, "%s", _("Still editing."));
+}
+
+/* The note in $VISUAL or $EDITOR (ui_extedit.c), back in the editor
+ * here to be saved with Enter. */
+static void edit_outside(struct ui *u)
+{
+	char *text = ui_edit_text(&u->edit);
+	struct diag d = DIAG_INIT;
+	char *out = text ? ui_extedit(text, &d) : NULL;
+	if (out == NULL) {
+		ui_say(u, 1, "%s", text ? diag_msg(&d) : _("out of memory"));
+	} else if (strcmp(out, text) == 0) {
+		ui_say(u, 0, "%s", _("Back from the editor: no change."));
+	} else {
+		struct ui_edit e;
+		if (ui_edit_init_lines(&e, out) < 0) {
+			ui_say(u, 1, "%s", _("out of memory"));
+		} else {
+			ui_edit_free(&u->edit);
+			u->edit = e;
+			u->edit.modified = 1;
+			ui_say(u, 0, "%s", _("Back from the editor: Enter saves, Esc cancels."));
+		}
+	}
+	diag_clear(&d);
+	free(out);
+	free(text);
 }
 
 static void prompt_key(struct ui *u, int key)
@@ -200,6 +255,16 @@ static void prompt_key(struct ui *u, int key)
 	enum edit_result r = ui_edit_key(&u->edit, key);
 	if (r == EDIT_GOING)
 		return;
+	if (r == EDIT_EXTERNAL) {
+		edit_outside(u);
+		return;
+	}
+	if (r == EDIT_CANCEL && u->edit.multiline && u->edit.modified) {
+		/* typed text is never thrown away by one key */
+		ui_ask_yes(u, _("Discard the changes to the note? (y/N)"), discard_note);
+		u->on_no = keep_editing;
+		return;
+	}
 	u->prompting = 0;
 	if (r == EDIT_NOMEM) {
 		ui_say(u, 1, "%s", _("out of memory"));
@@ -221,8 +286,10 @@ static void prompt_key(struct ui *u, int key)
 static void confirm_key(struct ui *u, int key)
 {
 	u->confirming = 0;
-	if (key == 'y' || key == 'Y')
+	if (ui_action_for_key(KM_CONFIRM, key) == UI_YES)
 		u->on_yes(u);
+	else if (u->on_no != NULL)
+		u->on_no(u);
 	else
 		ui_say(u, 0, "%s", _("Cancelled."));
 }
@@ -231,6 +298,10 @@ static void confirm_key(struct ui *u, int key)
 
 static enum ui_keymap keymap_now(const struct ui *u)
 {
+	if (u->confirming)
+		return KM_CONFIRM;
+	if (u->prompting)
+		return u->edit.multiline ? KM_NOTE : KM_PROMPT;
 	return u->help ? KM_HELP : current(u)->keymap(u);
 }
 
@@ -279,12 +350,14 @@ static int global_action(struct ui *u, enum ui_action a)
 
 void ui_key(struct ui *u, int key)
 {
-	if (u->prompting) {
-		prompt_key(u, key);
-		return;
-	}
 	if (u->confirming) {
 		confirm_key(u, key);
+		return;
+	}
+	if (u->prompting) {
+		free(u->message);
+		u->message = NULL;
+		prompt_key(u, key);
 		return;
 	}
 	free(u->message);
@@ -314,7 +387,8 @@ static void draw_title(struct ui *u)
 	char *right = NULL;
 	enum ui_role role = ROLE_TITLE;
 	if (u->npending > 0) {
-		right = str_printf(_("%zu NOT SAVED"), u->npending);
+		right = u->waiting ? str_printf(_("%zu WAITING to be saved"), u->npending) :
+			str_printf(_("%zu NOT SAVED"), u->npending);
 		role = ROLE_ERROR;
 	} else if (u->a != NULL) {
 		struct assessment_progress p;
@@ -347,9 +421,98 @@ static void draw_tabs(struct ui *u)
 	}
 }
 
+/* A y/n question: when it is wider than the row, its text is cut, never
+ * the keys at its end ("(y/N)"), so the answer is always shown. */
+static void draw_question(const struct ui_rect *r, const char *q)
+{
+	const char *keys = strrchr(q, '(');
+	int kw = keys != NULL && q[strlen(q) - 1] == ')' ? ui_text_width(keys) : 0;
+	if (kw == 0 || ui_text_width(q) <= r->w - 1 || kw + 4 > r->w) {
+		ui_text_at(r->y, r->x, r->w, q, ROLE_NOTICE);
+		return;
+	}
+	char *head = strndup(q, (size_t)(keys - q));
+	char *cut = head ? ui_text_pad(head, r->w - kw - 2) : NULL;
+	int x = ui_text_at(r->y, r->x, r->w - kw - 1, cut ? cut : "", ROLE_NOTICE);
+	ui_text_at(r->y, r->x + x + 1, kw, keys, ROLE_NOTICE);
+	free(head);
+	free(cut);
+}
+
+/* One line of a multi-line note from buf[from] up to its end, in W
+ * columns; where the cursor goes when it is on this line. */
+static int draw_note_line(const struct ui_edit *e, int y, int x, int w, size_t from)
+{
+	int used = 0, cx = -1;
+	move(y, x);
+	size_t i = from;
+	for (; i < e->len && e->buf[i] != L'\n'; i++) {
+		int cw = ui_text_wcwidth(e->buf[i]);
+		if (used + cw > w - 1)
+			break;
+		if (i == e->cur)
+			cx = x + used;
+		wchar_t c = e->buf[i] < L' ' || e->buf[i] == 0x7f ? L' ' : ui_text_shown(e->buf[i]);
+		addnwstr(&c, 1);
+		used += cw;
+	}
+	return i == e->cur ? x + used : cx;
+}
+
+/* The note being written, over the bottom of the body: its lines, the
+ * cursor's line scrolled sideways to show the cursor. */
+static void draw_note_box(struct ui *u)
+{
+	struct ui_edit *e = &u->edit;
+	const struct ui_rect *b = &u->layout.body;
+	size_t lines = ui_edit_lines(e), cl = ui_edit_cursor_line(e);
+	int h = (int)lines + 1 < 4 ? 4 : (int)lines + 1;
+	if (h > b->h / 2 + 1)
+		h = b->h / 2 + 1;
+	if (h > 12)
+		h = 12;
+	int rows = h - 1, y0 = b->y + b->h - h;
+	if (cl < e->top)
+		e->top = cl;
+	if (cl >= e->top + (size_t)rows)
+		e->top = cl - (size_t)rows + 1;
+	char *rule = str_printf(_("─ note: line %zu of %zu "), cl + 1, lines);
+	ui_fill(y0, b->x, b->w, ROLE_HEADING);
+	ui_text_at(y0, b->x, b->w, rule ? rule : "", ROLE_HEADING);
+	free(rule);
+	int cy = y0 + 1, cx = b->x;
+	for (int i = 0; i < rows; i++) {
+		size_t line = e->top + (size_t)i;
+		ui_fill(y0 + 1 + i, b->x, b->w, ROLE_NORMAL);
+		if (line >= lines)
+			continue;
+		size_t from = ui_edit_line_start(e, line);
+		if (line == cl)
+			from = ui_edit_first_visible(e, b->w - 1);
+		int x = draw_note_line(e, y0 + 1 + i, b->x + 1, b->w - 1, from);
+		if (line == cl) {
+			cy = y0 + 1 + i;
+			cx = x >= 0 ? x : b->x + 1;
+		}
+	}
+	move(cy, cx);
+}
+
 static void draw_message(struct ui *u)
 {
 	const struct ui_rect *r = &u->layout.message;
+	if (u->prompting && u->edit.multiline) {
+		if (!u->confirming)	/* what just happened, else what this is */
+			ui_text_at(r->y, r->x, r->w, u->message ? u->message : u->prompt_label,
+				   u->message && u->message_error ? ROLE_ERROR : ROLE_NOTICE);
+		draw_note_box(u);	/* still shown while asking about it; the cursor */
+	}
+	if (u->confirming) {
+		draw_question(r, u->confirm_label);
+		return;
+	}
+	if (u->prompting && u->edit.multiline)
+		return;
 	if (u->prompting) {
 		int lw = ui_text_at(r->y, r->x, r->w / 2, u->prompt_label, ROLE_NOTICE);
 		int x = r->x + lw + 1, w = r->w - lw - 1;
@@ -362,16 +525,13 @@ static void draw_message(struct ui *u)
 				break;
 			if (i == u->edit.cur)
 				cx = x + used;
-			addnwstr(&u->edit.buf[i], 1);
+			wchar_t c = ui_text_shown(u->edit.buf[i]);
+			addnwstr(&c, 1);
 			used += cw;
 		}
 		if (u->edit.cur >= u->edit.len || u->edit.cur < first)
 			cx = x + used;
 		move(r->y, cx);
-		return;
-	}
-	if (u->confirming) {
-		ui_text_at(r->y, r->x, r->w, u->prompt_label, ROLE_NOTICE);
 		return;
 	}
 	if (u->message != NULL)
@@ -420,7 +580,7 @@ void ui_draw(struct ui *u)
 	ui_separator(&u->layout.sep);
 	draw_status(u);
 	draw_message(u);		/* last: it places the cursor when typing */
-	if (u->prompting)
+	if (u->prompting && !u->confirming)
 		curs_set(1);
 	wnoutrefresh(stdscr);
 }
@@ -446,6 +606,46 @@ static char *open_store(struct app *app, struct store **st)
 	return path;
 }
 
+/* After an Esc: the rest of a sequence curses did not know (its bytes
+ * follow within ESCDELAY), decoded whole; a lone Esc when nothing
+ * follows in time (ui_keys.h).  0 for a sequence of no known key. */
+static int read_escape(void)
+{
+	unsigned char seq[40];
+	wint_t got[40];
+	size_t n = 0;
+	int key = 27;
+	timeout(ui_term_escdelay());
+	for (;;) {
+		wint_t wc;
+		int r = get_wch(&wc);
+		if (r == ERR) {		/* nothing more in time */
+			key = n == 0 ? 27 : 0;
+			break;
+		}
+		if (r == KEY_CODE_YES) {	/* Alt and a key curses knows */
+			key = UI_KEY_FN(ui_keys_normal((int)wc));
+			break;
+		}
+		got[n] = wc;
+		seq[n++] = wc < 0x80 ? (unsigned char)wc : 0xff;
+		size_t used;
+		enum keyseq_result res = ui_keyseq_decode(seq, n, &key, &used);
+		if (res == KEYSEQ_MORE && n < sizeof seq)
+			continue;
+		if (res == KEYSEQ_NOT) {	/* Esc, then what was typed */
+			while (n > 0)
+				unget_wch(got[--n]);
+			key = 27;
+		} else if (res != KEYSEQ_KEY) {
+			key = 0;
+		}
+		break;
+	}
+	timeout(UI_TICK_MS);
+	return key;
+}
+
 /* A key, or ERR on timeout; KEY_RESIZE and function keys get UI_FN. */
 static int read_key(void)
 {
@@ -453,7 +653,13 @@ static int read_key(void)
 	int r = get_wch(&wc);
 	if (r == ERR)
 		return ERR;
-	return r == KEY_CODE_YES ? UI_KEY_FN((int)wc) : (int)wc;
+	if (r == KEY_CODE_YES && (int)wc > KEY_MAX) {	/* xterm's keys with modifiers */
+		int k = ui_keys_by_name(keyname((int)wc));
+		return k ? UI_KEY_FN(k) : 0;
+	}
+	if (r == KEY_CODE_YES)
+		return UI_KEY_FN(ui_keys_normal((int)wc));
+	return wc == 27 ? read_escape() : (int)wc;
 }
 
 static void loop(struct ui *u)
@@ -471,8 +677,11 @@ static void loop(struct ui *u)
 		if (key == ERR) {
 			if (ui_input_gone())
 				break;
+			dirty = ui_tick(u);
 			continue;
 		}
+		if (key == 0)		/* a sequence of no key we know: ignored */
+			continue;
 		dirty = 1;
 		if (key == UI_KEY_FN(KEY_RESIZE))
 			ui_resize(u, LINES, COLS);	/* the one place that relayouts */
@@ -485,12 +694,20 @@ static void loop(struct ui *u)
 
 int ui_run(struct app *app)
 {
+	int ambi = ui_ambiwidth_setting(app->ambiwidth, getenv("IOTSCOPE_AMBIWIDTH"));
+	if (ambi < 0) {
+		fprintf(stderr, "iotscope: %s\n", _("IOTSCOPE_AMBIWIDTH takes 1, 2 or auto"));
+		return EXIT_USAGE;
+	}
 	if (ui_term_refuse())
 		return EXIT_BAD_INPUT;
 	struct store *st = NULL;
 	char *db = open_store(app, &st);
 	if (db == NULL)
 		return EXIT_BAD_INPUT;
+	/* others may write the same database: wait for their lock only
+	 * briefly, and keep a refused change to retry (ui_tick) */
+	store_set_busy_wait(st, UI_BUSY_MS);
 	struct ui *u = ui_new(app->cat, app->form, st, db, app->catalog_dir);
 	if (u == NULL) {
 		fprintf(stderr, "iotscope: %s\n", _("out of memory"));
@@ -498,8 +715,13 @@ int ui_run(struct app *app)
 		free(db);
 		return EXIT_BAD_INPUT;
 	}
+	if (store_data_version(st, &u->data_version) < 0)
+		u->data_version = -1;
 	ui_signals_install();
 	int rc = EXIT_BAD_INPUT;
+	if (ambi == 0)			/* auto: ask the terminal, as vim does */
+		ambi = ui_term_probe_ambiwidth();
+	ui_text_set_ambiwide(ambi == 2);
 	if (ui_term_start() == 0) {
 		ui_resize(u, LINES, COLS);
 		loop(u);

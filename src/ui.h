@@ -82,6 +82,7 @@ struct cms_state {
 struct annex_state {
 	size_t cur;			/* entry index */
 	size_t top;
+	char *search;			/* the last search, or NULL */
 };
 
 struct export_state {
@@ -89,6 +90,7 @@ struct export_state {
 	int what, format, blank, bom;
 	char *path;
 	int path_edited;
+	int asking;			/* the replace question is open */
 	char *written;			/* the last file written */
 };
 
@@ -134,10 +136,13 @@ struct ui {
 	struct ui_edit edit;
 	ui_text_cb on_text;
 	int confirming;			/* a y/n question on the message row */
-	ui_yes_cb on_yes;
+	char *confirm_label;
+	ui_yes_cb on_yes, on_no;	/* on_no may be NULL: "Cancelled." */
 
 	struct ui_pending *pending;
 	size_t npending;
+	int waiting;			/* refused for the lock: retried at every tick */
+	long long data_version;		/* the store's, when last read (others' commits) */
 
 	struct list_state list;
 	struct survey_state survey;
@@ -167,6 +172,12 @@ void ui_say(struct ui *u, int error, const char *fmt, ...)
 /* Ask for a line of text (INITIAL may be NULL) or a y/n answer. */
 void ui_ask_text(struct ui *u, const char *label, const char *initial, ui_text_cb cb);
 void ui_ask_yes(struct ui *u, const char *question, ui_yes_cb cb);
+/* Ask for a note: several lines, kept byte for byte (ui_edit.h). */
+void ui_ask_note(struct ui *u, const char *label, const char *initial, ui_text_cb cb);
+
+/* ui_extedit.c: TEXT edited in $VISUAL/$EDITOR on a 0600 temporary
+ * file; the result (malloc'd), or NULL with D set. */
+char *ui_extedit(const char *text, struct diag *d);
 /* The rows of the body a screen may use below its own header lines. */
 int ui_body_rows(const struct ui *u);
 
@@ -178,6 +189,13 @@ void ui_signals_install(void);
 void ui_signals_restore(void);
 int ui_signal_caught(void);		/* the signal number, 0 if none */
 int ui_input_gone(void);
+#define UI_TICK_MS 200			/* getch timeout: the loop looks at signals */
+#define UI_BUSY_MS 100			/* the longest the store may wait for a lock */
+int ui_term_escdelay(void);		/* ms to wait for the rest of a sequence */
+/* How wide the terminal draws an East Asian ambiguous character (1 or
+ * 2): it prints one and reads the cursor position back (vim's
+ * ambiwidth, t_u7); 1 when the terminal does not answer in time. */
+int ui_term_probe_ambiwidth(void);
 
 /* ui_save.c: every change saved at once (store.h), mirrored in memory. */
 int ui_save_answer(struct ui *u, int cell, enum answer a);
@@ -191,6 +209,10 @@ int ui_save_check_note(struct ui *u, int annex, const char *item, const char *no
 /* Try the refused changes again, each in the assessment it was made in
  * (whichever is open now); the number still refused. */
 size_t ui_save_retry(struct ui *u);
+/* Once a tick (no key): the changes waiting for the lock tried again,
+ * and what other programs committed read back (PRAGMA data_version);
+ * 1 when the screen must be redrawn. */
+int ui_tick(struct ui *u);
 /* Name each change still refused on OUT, one line each. */
 void ui_save_report(const struct ui *u, FILE *out);
 void ui_pending_free(struct ui *u);

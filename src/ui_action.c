@@ -39,7 +39,7 @@ static const struct binding global_keys[] = {
 	{ K(KEY_PPAGE), UI_PAGE_UP, 0 }, { K(KEY_NPAGE), UI_PAGE_DOWN, 0 }, \
 	{ K(KEY_HOME), UI_HOME, 0 }, { 'g', UI_HOME, 0 }, \
 	{ K(KEY_END), UI_END, 0 }, { 'G', UI_END, 0 }
-#define ENTER(a, hint) { '\n', a, hint }, { '\r', a, 0 }, { K(KEY_ENTER), a, 0 }
+#define ENTER(a, hint) { '\r', a, hint }, { '\n', a, 0 }, { K(KEY_ENTER), a, 0 }
 
 static const struct binding list_keys[] = {
 	ENTER(UI_OPEN, 1), { 'n', UI_NEW, 1 }, { 'e', UI_NEW_EXAMPLE, 1 },
@@ -62,29 +62,34 @@ static const struct binding survey_keys[] = {
 	{ '3', UI_GO_CMS, 1 }, MOVES,
 };
 
+/* n and N mean the next and previous match wherever there is a search
+ * (less, vim, mutt); so "not applicable" is a, on every screen. */
+#define SEARCH_REPEAT { 'n', UI_SEARCH_NEXT, 0 }, { 'N', UI_SEARCH_PREV, 0 }
+
 #define DECISIONS \
 	{ ' ', UI_DECIDE_CYCLE, 1 }, { 't', UI_DECIDE_TODO, 0 }, \
-	{ 'i', UI_DECIDE_IN_PLACE, 0 }, { 'n', UI_DECIDE_NA, 0 }, \
+	{ 'i', UI_DECIDE_IN_PLACE, 0 }, { 'a', UI_DECIDE_NA, 0 }, \
 	{ 'w', UI_DECIDE_LATER, 0 }, { '-', UI_DECIDE_CLEAR, 0 }
 
 static const struct binding cms_keys[] = {
 	ENTER(UI_OPEN, 1), DECISIONS, { 'f', UI_FILTER_DECISION, 1 },
-	{ 'v', UI_FILTER_VIEWPOINT, 1 }, { '/', UI_SEARCH, 1 },
+	{ 'v', UI_FILTER_VIEWPOINT, 1 }, { '/', UI_SEARCH, 1 }, SEARCH_REPEAT,
 	{ 'c', UI_CLEAR_FILTERS, 0 }, MOVES,
 };
 
 static const struct binding detail_keys[] = {
 	{ ' ', UI_STATE_CYCLE, 1 }, ENTER(UI_ACTIVATE, 0), { 'e', UI_EDIT, 1 },
 	{ 't', UI_DECIDE_TODO, 1 }, { 'i', UI_DECIDE_IN_PLACE, 1 },
-	{ 'n', UI_DECIDE_NA, 1 }, { 'w', UI_DECIDE_LATER, 1 }, { '-', UI_DECIDE_CLEAR, 0 },
+	{ 'a', UI_DECIDE_NA, 1 }, { 'w', UI_DECIDE_LATER, 1 }, { '-', UI_DECIDE_CLEAR, 0 },
+	{ 'J', UI_NEXT_ITEM, 1 }, { 'K', UI_PREV_ITEM, 1 }, SEARCH_REPEAT,
 	{ 27, UI_BACK, 0 }, { K(KEY_LEFT), UI_BACK, 0 }, MOVES,
 };
 
 static const struct binding annex_keys[] = {
 	{ ' ', UI_STATUS_CYCLE, 1 }, { 'i', UI_STATUS_IMPL, 0 },
-	{ 'p', UI_STATUS_PARTLY, 0 }, { 'n', UI_STATUS_NOT, 0 },
+	{ 'p', UI_STATUS_PARTLY, 0 }, { 'x', UI_STATUS_NOT, 0 },
 	{ 'a', UI_STATUS_NA, 0 }, { '-', UI_STATUS_CLEAR, 0 },
-	{ 'e', UI_EDIT, 1 }, ENTER(UI_EDIT, 0),
+	{ 'e', UI_EDIT, 1 }, ENTER(UI_EDIT, 0), { '/', UI_SEARCH, 1 }, SEARCH_REPEAT,
 	{ '\t', UI_NEXT_BLOCK, 1 }, { K(KEY_BTAB), UI_PREV_BLOCK, 0 }, MOVES,
 };
 
@@ -101,6 +106,22 @@ static const struct binding help_keys[] = {
 	{ K(KEY_F(1)), UI_BACK, 0 }, { K(KEY_NPAGE), UI_PAGE_DOWN, 1 },
 	{ K(KEY_PPAGE), UI_PAGE_UP, 1 }, { K(KEY_UP), UI_UP, 0 }, { 'k', UI_UP, 0 },
 	{ K(KEY_DOWN), UI_DOWN, 0 }, { 'j', UI_DOWN, 0 },
+};
+
+/* The editors of prompts (ui_edit.c); the other keys edit the text. */
+static const struct binding prompt_keys[] = {
+	ENTER(UI_EDIT_SAVE, 1), { 27, UI_EDIT_CANCEL, 1 }, { CTRL('G'), UI_EDIT_CANCEL, 0 },
+};
+
+static const struct binding note_keys[] = {
+	{ '\r', UI_EDIT_SAVE, 1 }, { K(KEY_ENTER), UI_EDIT_SAVE, 0 },
+	{ '\n', UI_EDIT_NEWLINE, 1 }, { CTRL('X'), UI_EDIT_EXTERNAL, 1 },
+	{ 27, UI_EDIT_CANCEL, 1 }, { CTRL('G'), UI_EDIT_CANCEL, 0 },
+};
+
+/* A y/n question: anything but y is no. */
+static const struct binding confirm_keys[] = {
+	{ 'y', UI_YES, 1 }, { 'Y', UI_YES, 0 }, { 'n', UI_NO, 1 }, { 27, UI_NO, 1 },
 };
 
 struct keymap {
@@ -120,6 +141,9 @@ static const struct keymap keymaps[N_KEYMAPS] = {
 	[KM_ANNEX] = KEYMAP(annex_keys, 1),
 	[KM_EXPORT] = KEYMAP(export_keys, 1),
 	[KM_HELP] = KEYMAP(help_keys, 0),
+	[KM_PROMPT] = KEYMAP(prompt_keys, 0),
+	[KM_NOTE] = KEYMAP(note_keys, 0),
+	[KM_CONFIRM] = KEYMAP(confirm_keys, 0),
 };
 
 static const struct binding *find(const struct keymap *m, int key)
@@ -158,7 +182,7 @@ static const struct {
 	{ K(KEY_RIGHT), "Right" }, { K(KEY_PPAGE), "PgUp" }, { K(KEY_NPAGE), "PgDn" },
 	{ K(KEY_HOME), "Home" }, { K(KEY_END), "End" }, { K(KEY_ENTER), "Enter" },
 	{ K(KEY_BTAB), "S-Tab" }, { K(KEY_DC), "Del" }, { K(KEY_BACKSPACE), "BS" },
-	{ K(KEY_F(1)), "F1" }, { '\n', "Enter" }, { '\r', "Enter" }, { '\t', "Tab" },
+	{ K(KEY_F(1)), "F1" }, { '\r', "Enter" }, { '\t', "Tab" },
 	{ ' ', "Space" }, { 27, "Esc" },
 };
 
@@ -253,6 +277,10 @@ static char *keys_of(const struct keymap *m, const struct keymap *own, enum ui_a
 	char *out = strdup("");
 	for (size_t i = 0; i < m->n && out != NULL; i++) {
 		if (m->b[i].action != a || (own != NULL && find(own, m->b[i].key) != NULL))
+			continue;
+		/* ^J is Enter where both do the same */
+		const struct binding *cr = find(m, '\r');
+		if (m->b[i].key == '\n' && cr != NULL && cr->action == a)
 			continue;
 		const char *name = ui_key_name(m->b[i].key);
 		int dup = 0;

@@ -59,11 +59,21 @@
 	X(STATUS_CLEAR, N_("clear"), N_("clear the status")) \
 	X(FILTER_DECISION, N_("filter"), N_("filter by decision: all, undecided, to do, in place, n/a, later, dropped out")) \
 	X(FILTER_VIEWPOINT, N_("viewpoint"), N_("filter by viewpoint: all, A, B, C")) \
-	X(SEARCH, N_("search"), N_("search number, title and text")) \
+	X(SEARCH, N_("search"), N_("search number, title, text and actions (starts empty)")) \
+	X(SEARCH_NEXT, N_("next match"), N_("the next match of the search")) \
+	X(SEARCH_PREV, N_("previous match"), N_("the previous match of the search")) \
+	X(NEXT_ITEM, N_("next item"), N_("the next item of the list, without going back to it")) \
+	X(PREV_ITEM, N_("previous item"), N_("the previous item of the list, without going back to it")) \
 	X(CLEAR_FILTERS, N_("show all"), N_("clear the filters and the search")) \
 	X(NEXT_CHOICE, N_("change"), N_("next choice")) \
 	X(PREV_CHOICE, N_("change"), N_("previous choice")) \
-	X(RUN, N_("write"), N_("write the export"))
+	X(RUN, N_("write"), N_("write the export")) \
+	X(EDIT_SAVE, N_("save"), N_("save the text")) \
+	X(EDIT_NEWLINE, N_("new line"), N_("break the line (also Alt-Enter)")) \
+	X(EDIT_EXTERNAL, N_("$EDITOR"), N_("edit the note in $VISUAL or $EDITOR")) \
+	X(EDIT_CANCEL, N_("cancel"), N_("cancel: the text stays as it was")) \
+	X(YES, N_("yes"), N_("answer yes")) \
+	X(NO, N_("no"), N_("answer no (any other key too)"))
 
 #define UI_ACTION_ENUM(id, label, help) UI_##id,
 enum ui_action { UI_ACTIONS(UI_ACTION_ENUM) N_UI_ACTIONS };
@@ -72,7 +82,8 @@ enum ui_action { UI_ACTIONS(UI_ACTION_ENUM) N_UI_ACTIONS };
 /* The key tables: one per screen (or mode of a screen), and the global
  * one every screen falls back to. */
 enum ui_keymap { KM_GLOBAL, KM_LIST, KM_EXAMPLES, KM_SURVEY, KM_CMS, KM_CM_DETAIL,
-		 KM_ANNEX, KM_EXPORT, KM_HELP, N_KEYMAPS };
+		 KM_ANNEX, KM_EXPORT, KM_HELP, KM_PROMPT, KM_NOTE, KM_CONFIRM,
+		 N_KEYMAPS };
 
 /* A key as the loop reads it: a character, or a curses function key
  * with UI_FN set (so that typed characters above 0xff never collide). */

@@ -127,7 +127,10 @@ static void draw_item(struct ui *u, int y, size_t i, int pattern)
 		   st == CHECK_NONE ? ROLE_OPEN : st == CHECK_IMPLEMENTED ? ROLE_DONE : ROLE_NORMAL);
 	free(status);
 	const char *id = e->kind == ANNEX_SUB ? strrchr(e->id, '.') + 1 : e->id;
-	char *t = str_printf("%s%s %s", id, c && c->note ? " [n]" : "", e->text ? e->text : "");
+	/* Annex 2 sub-items share their text: their evaluation item first */
+	int sub = e->kind == ANNEX_SUB && e->eval != NULL;
+	char *t = str_printf("%s%s %s%s%s", id, c && c->note ? " [n]" : "", sub ? e->eval : "",
+			     sub ? " | " : "", e->text ? e->text : "");
 	ui_text_at(y, x + 2 + sw, w - 2 - sw, t ? t : "", role);
 	free(t);
 }
@@ -224,6 +227,59 @@ static void note_entered(struct ui *u, const char *text)
 	ui_save_check_note(u, annex_of(u) + 1, entry(u, state(u)->cur)->id, text);
 }
 
+/* ---------- search: the next checkable item whose id, number, text,
+ * evaluation item or reference values hold the query ---------- */
+
+static int entry_matches(const struct cat_annex_entry *e, const char *q)
+{
+	if (!e->checkable)
+		return 0;
+	const char *fields[3 + N_PATTERNS] = { e->id, e->text, e->eval };
+	for (int p = 0; p < N_PATTERNS; p++)
+		fields[3 + p] = e->refs[p];
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+		if (fields[i] != NULL && strcasestr(fields[i], q) != NULL)
+			return 1;
+	return 0;
+}
+
+/* From the cursor (included when FROM_HERE) in DIR, round the end. */
+static void search_go(struct ui *u, int dir, int from_here)
+{
+	const struct cat_annex *ax = annex(u);
+	struct annex_state *s = state(u);
+	if (s->search == NULL) {
+		ui_say(u, 0, "%s", _("No search yet: / searches."));
+		return;
+	}
+	size_t n = ax->nentries, matches = 0, at = n;
+	for (size_t i = 0; i < n; i++)
+		matches += entry_matches(&ax->entries[i], s->search);
+	for (size_t k = from_here ? 0 : 1; k <= n && at == n; k++) {
+		size_t i = dir > 0 ? (s->cur + k) % n : (s->cur + n - k % n) % n;
+		if (entry_matches(&ax->entries[i], s->search))
+			at = i;
+	}
+	if (at == n) {
+		ui_say(u, 1, _("Not found: \"%s\""), s->search);
+		return;
+	}
+	s->cur = at;
+	size_t nth = 0;
+	for (size_t i = 0; i <= at; i++)
+		nth += entry_matches(&ax->entries[i], s->search);
+	ui_say(u, 0, _("\"%s\": %zu of %zu (n next, N previous)"), s->search, nth, matches);
+}
+
+static void search_entered(struct ui *u, const char *text)
+{
+	struct annex_state *s = state(u);
+	free(s->search);
+	s->search = text[0] ? strdup(text) : NULL;
+	if (s->search != NULL)
+		search_go(u, +1, 1);
+}
+
 static void annex_act(struct ui *u, enum ui_action a)
 {
 	const struct cat_annex_entry *e = entry(u, state(u)->cur);
@@ -238,10 +294,16 @@ static void annex_act(struct ui *u, enum ui_action a)
 	case UI_NEXT_BLOCK: section_step(u, +1); break;
 	case UI_PREV_BLOCK: section_step(u, -1); break;
 	case UI_BACK: ui_go(u, SCR_CMS); break;
+	case UI_SEARCH:			/* starts empty */
+		ui_ask_text(u, _("Search (n next, N previous):"), NULL,
+			    search_entered);
+		break;
+	case UI_SEARCH_NEXT: search_go(u, +1, 0); break;
+	case UI_SEARCH_PREV: search_go(u, -1, 0); break;
 	case UI_EDIT: {
 		const struct check_entry *c = ui_check_of(u->a, annex_of(u), e->id);
 		char *label = str_printf(_("Note on %s:"), e->id);
-		ui_ask_text(u, label ? label : "?", c ? c->note : NULL, note_entered);
+		ui_ask_note(u, label ? label : "?", c ? c->note : NULL, note_entered);
 		free(label);
 		break;
 	}

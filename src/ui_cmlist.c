@@ -60,11 +60,20 @@ static int passes(const struct catalog *c, const struct cm_entry *e, const struc
 		return 0;
 	if (f->decision >= 0 && f->decision < N_DECISIONS && (int)e->decision != f->decision)
 		return 0;
-	const char *q = f->search;
-	if (q != NULL && q[0] != '\0' && !has_text(cm->number, q) && !has_text(cm->id, q) &&
-	    !has_text(cm->title, q) && !has_text(cm->text, q))
-		return 0;
-	return 1;
+	return f->search == NULL || ui_cm_matches(cm, f->search);
+}
+
+int ui_cm_matches(const struct cat_cm *cm, const char *q)
+{
+	if (q == NULL || q[0] == '\0')
+		return 1;
+	if (has_text(cm->number, q) || has_text(cm->id, q) || has_text(cm->title, q) ||
+	    has_text(cm->text, q))
+		return 1;
+	for (size_t i = 0; i < cm->nactions; i++)	/* A-5's actions name 通信ゲートウェイ */
+		if (has_text(cm->actions[i], q))
+			return 1;
+	return 0;
 }
 
 static int collect(struct ui_cmlist *l, const struct catalog *c, const struct derivation *dv,

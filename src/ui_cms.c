@@ -61,7 +61,8 @@ static const struct cm_entry *entry_at(const struct ui *u)
 }
 
 /* Step the cursor over item rows only. */
-static void step(struct ui *u, int dir, size_t times)
+/* Move TIMES items up (DIR -1) or down; 0 if it could not move at all. */
+static int step(struct ui *u, int dir, size_t times)
 {
 	const struct ui_cmlist *l = &u->cms.list;
 	size_t at = u->cms.cur;
@@ -70,9 +71,19 @@ static void step(struct ui *u, int dir, size_t times)
 			at = (size_t)r;
 			times--;
 		}
+	int moved = at != u->cms.cur;
 	u->cms.cur = at;
 	const struct cm_entry *e = entry_at(u);
 	u->cms.cur_cm = e ? e->cm : -1;
+	return moved;
+}
+
+static int no_search(struct ui *u)
+{
+	if (u->cms.search != NULL)
+		return 0;
+	ui_say(u, 0, "%s", _("No search yet: / searches."));
+	return 1;
 }
 
 static const char *filter_label(int decision)
@@ -329,7 +340,7 @@ static void doc_build(const struct ui *u, struct doc *d, int w)
 	enum decision dec = r ? r->decision : DECISION_NONE;
 	doc_addf(d, ROLE_HEADING, -1, 0, str_printf("%s  %s", cm->number, cm->title));
 	doc_addf(d, dec == DECISION_NONE ? ROLE_OPEN : ROLE_YES, -1, 0,
-		 str_printf(_("Decision: %s   (t to do, i in place, n n/a, w later, - undecided)"),
+		 str_printf(_("Decision: %s   (t to do, i in place, a n/a, w later, - undecided)"),
 			    ui_decision_label(dec)));
 	doc_addf(d, ROLE_NORMAL, 0, 0, str_printf(_("Note: %s"), r && r->note ? r->note :
 						      _("(none; e writes one)")));
@@ -368,6 +379,8 @@ static void draw_detail(struct ui *u)
 	if (s->follow && found) {
 		s->dtop = ui_scroll(s->dtop, last, d.n, b->h);
 		s->dtop = ui_scroll(s->dtop, first, d.n, b->h);
+		if (s->sel == 0 && last < (size_t)b->h)
+			s->dtop = 0;	/* the note goes with the title and decision */
 	}
 	if (d.n > (size_t)b->h && s->dtop > d.n - (size_t)b->h)
 		s->dtop = d.n - (size_t)b->h;
@@ -457,7 +470,7 @@ static void edit_note(struct ui *u)
 		note = r ? r->note : NULL;
 		label = str_printf(_("Note on %s:"), cm->number);
 	}
-	ui_ask_text(u, label ? label : "?", note, note_entered);
+	ui_ask_note(u, label ? label : "?", note, note_entered);
 	free(label);
 }
 
@@ -478,6 +491,27 @@ static void tick(struct ui *u, enum ui_action a)
 	const struct action_review *ar = assessment_action(u->a, cm->id, key);
 	enum action_state old = ar ? ar->state : ACTION_NONE;
 	ui_save_action(u, cm->id, key, ui_action_state_after(old, a));
+}
+
+static void detail_open(struct ui *u);
+
+/* From one detail to the next (DIR +1) or previous item of the list as
+ * it is shown (filtered, searched), as mutt's J and K do. */
+static void detail_next(struct ui *u, int dir)
+{
+	struct cms_state *s = &u->cms;
+	long r = ui_cmlist_find(&s->list, s->cur_cm);
+	if (r >= 0)
+		s->cur = (size_t)r;
+	if (r < 0 || !step(u, dir, 1)) {
+		ui_say(u, 0, "%s", dir > 0 ? _("This is the last one of the list.") :
+		       _("This is the first one of the list."));
+		return;
+	}
+	int cm = s->cur_cm;
+	detail_close(s);
+	s->cur_cm = cm;
+	detail_open(u);
 }
 
 static void detail_act(struct ui *u, enum ui_action a)
@@ -514,6 +548,13 @@ static void detail_act(struct ui *u, enum ui_action a)
 		s->dtop += (size_t)page;
 		s->follow = 0;
 		break;
+	case UI_SEARCH_NEXT: case UI_SEARCH_PREV:
+		if (!no_search(u))
+			detail_next(u, a == UI_SEARCH_NEXT ? +1 : -1);
+		break;
+	case UI_NEXT_ITEM: case UI_PREV_ITEM:
+		detail_next(u, a == UI_NEXT_ITEM ? +1 : -1);
+		break;
 	default:
 		decide(u, a);
 		break;
@@ -549,9 +590,16 @@ static void list_act(struct ui *u, enum ui_action a)
 		s->filter.viewpoint = ui_filter_next_viewpoint(s->filter.viewpoint);
 		s->stale = 1;
 		break;
-	case UI_SEARCH:
-		ui_ask_text(u, _("Search (number, title, text; empty shows all):"), s->search,
+	case UI_SEARCH:			/* starts empty: typing never appends to the last one */
+		ui_ask_text(u, _("Search (empty: show all):"), NULL,
 			    search_entered);
+		break;
+	case UI_SEARCH_NEXT: case UI_SEARCH_PREV:
+		if (no_search(u))
+			break;
+		/* the list shows the matches only: the next one, round the end */
+		if (!step(u, a == UI_SEARCH_NEXT ? +1 : -1, 1))
+			step(u, a == UI_SEARCH_NEXT ? -1 : +1, s->list.nrows);
 		break;
 	case UI_CLEAR_FILTERS:
 		s->filter.decision = s->filter.viewpoint = CMF_ALL;

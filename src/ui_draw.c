@@ -167,7 +167,7 @@ void ui_separator(const struct ui_rect *r)
 	attron(at);
 	/* the Unicode box characters themselves: the terminal is UTF-8, and
 	 * the alternate character set shows as letters in some (tmux copies) */
-	static const wchar_t hline[] = L"\u2500", vline[] = L"\u2502";
+	wchar_t hline[] = { ui_text_shown(L'\u2500'), 0 }, vline[] = { ui_text_shown(L'\u2502'), 0 };
 	if (r->h == 1)
 		for (int x = 0; x < r->w; x++)
 			mvaddnwstr(r->y, r->x + x, hline, 1);

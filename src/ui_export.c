@@ -14,6 +14,7 @@
 #include "ui.h"
 #include "ui_curses.h"
 #include "ui_draw.h"
+#include "ui_path.h"
 #include "ui_text.h"
 
 enum field { F_WHAT, F_FORMAT, F_BLANK, F_BOM, F_PATH, F_WRITE, N_FIELDS };
@@ -42,13 +43,20 @@ static struct export_options options(const struct ui *u)
 	};
 }
 
-/* The suggested file in the current directory, unless the user chose one. */
+/* The suggested file in the current directory, unless the user chose
+ * one; a chosen one still takes the format's extension (ui_path.h). */
 static void suggest(struct ui *u)
 {
 	struct export_state *e = &u->exp;
-	if (e->path_edited && e->path != NULL)
-		return;
 	struct export_options o = options(u);
+	if (e->path_edited && e->path != NULL) {
+		char *p = ui_path_follow_format(e->path, export_format_id(o.format));
+		if (p != NULL) {
+			free(e->path);
+			e->path = p;
+		}
+		return;
+	}
 	char *name = export_default_name(u->a, &o);
 	char *cwd = getcwd(NULL, 0);
 	free(e->path);
@@ -107,6 +115,13 @@ static void export_draw(struct ui *u)
 		free(v);
 	}
 	int y = b->y + 3 + N_FIELDS;
+	e->asking &= u->confirming;
+	if (e->asking && y + 1 < b->y + b->h) {	/* the whole name, not cut */
+		struct ui_rect r = { y, b->x + 2, b->y + b->h - y, b->w - 4 };
+		char *t = str_printf(_("This file exists and would be replaced: %s"), e->path);
+		y += ui_wrapped(&r, 0, t ? t : "", ROLE_ERROR) + 1;
+		free(t);
+	}
 	if (e->written != NULL && y + 1 < b->y + b->h) {
 		struct ui_rect r = { y, b->x + 2, b->y + b->h - y, b->w - 4 };
 		char *t = str_printf(_("Last written: %s"), e->written);
@@ -131,7 +146,7 @@ static void step_choice(struct ui *u, int dir)
 	*v = (*v + dir + n) % n;
 }
 
-static void write_now(struct ui *u)
+static void write_file(struct ui *u)
 {
 	struct export_state *e = &u->exp;
 	struct diag d = DIAG_INIT;
@@ -157,15 +172,42 @@ static void write_now(struct ui *u)
 			       "the file."), u->npending);
 }
 
+/* A file is never replaced without an explicit yes: the question names
+ * it, and anything but y leaves it as it was. */
+static void write_now(struct ui *u)
+{
+	struct export_state *e = &u->exp;
+	struct stat sb;
+	if (e->path == NULL || stat(e->path, &sb) != 0) {
+		write_file(u);		/* nothing there: export_to_file says why if it fails */
+		return;
+	}
+	if (S_ISDIR(sb.st_mode)) {
+		ui_say(u, 1, _("Not written: %s is a folder; give a file name."), e->path);
+		return;
+	}
+	const char *base = strrchr(e->path, '/');
+	char *q = str_printf(_("Replace the existing %s (%lld bytes)? (y/N)"),
+			     base && base[1] ? base + 1 : e->path, (long long)sb.st_size);
+	ui_ask_yes(u, q ? q : "?", write_file);
+	free(q);
+	e->asking = 1;
+}
+
 static void path_entered(struct ui *u, const char *text)
 {
 	if (text[0] == '\0') {
 		u->exp.path_edited = 0;	/* back to the suggestion */
 		return;
 	}
+	char *p = ui_path_expand(text, getenv("HOME"));
+	if (p == NULL) {
+		ui_say(u, 1, "%s", _("out of memory"));
+		return;
+	}
 	free(u->exp.path);
-	u->exp.path = strdup(text);
-	u->exp.path_edited = u->exp.path != NULL;
+	u->exp.path = p;
+	u->exp.path_edited = 1;
 }
 
 static void export_act(struct ui *u, enum ui_action a)

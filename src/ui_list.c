@@ -359,16 +359,18 @@ static void draw_row(int y, int x, const struct list_cols *c, const char *id, co
 		     const char *op, const char *changed, const char *p1, const char *p2,
 		     const char *p3, enum ui_role role)
 {
+	/* each column cut to its width, then a blank one: a long operator
+	 * never runs into the date */
 	ui_text_pad_at(y, x, 5, id, role);
 	x += 5;
-	ui_text_pad_at(y, x, c->name + 1, name, role);
+	ui_text_pad_at(y, x, c->name, name, role);
 	x += c->name + 1;
 	if (c->op > 0) {
-		ui_text_pad_at(y, x, c->op + 1, op, role);
+		ui_text_pad_at(y, x, c->op, op, role);
 		x += c->op + 1;
 	}
 	if (c->changed > 0) {
-		ui_text_pad_at(y, x, c->changed + 1, changed, role);
+		ui_text_pad_at(y, x, c->changed, changed, role);
 		x += c->changed + 1;
 	}
 	ui_text_pad_at(y, x, 9, p1, role);

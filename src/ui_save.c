@@ -129,6 +129,43 @@ size_t ui_save_retry(struct ui *u)
 	return kept;
 }
 
+/* The open assessment as the store holds it now, the screens' places
+ * kept (the cursor follows its countermeasure, cell and item). */
+static void reread(struct ui *u)
+{
+	struct diag d = DIAG_INIT;
+	if (u->a != NULL) {
+		struct assessment *a = store_load(u->st, u->a->id, u->form, &d);
+		diag_clear(&d);
+		if (a == NULL)
+			return;		/* busy now, or deleted: the next tick says */
+		assessment_free(u->a);
+		u->a = a;
+		ui_rederive(u);
+	}
+	if (u->screen == SCR_LIST && !u->list.examples && ui_list_screen.enter != NULL)
+		ui_list_screen.enter(u);
+}
+
+int ui_tick(struct ui *u)
+{
+	int redraw = 0;
+	if (u->npending > 0 && u->waiting) {
+		if (ui_save_retry(u) == 0) {
+			u->waiting = 0;
+			ui_say(u, 0, "%s", _("Saved the changes that were waiting."));
+		}
+		redraw = 1;
+	}
+	long long v;
+	if (u->npending > 0 || u->prompting || u->confirming ||
+	    store_data_version(u->st, &v) < 0 || v == u->data_version)
+		return redraw;
+	u->data_version = v;
+	reread(u);
+	return 1;
+}
+
 void ui_save_report(const struct ui *u, FILE *out)
 {
 	for (size_t i = 0; i < u->npending; i++)
@@ -147,7 +184,12 @@ static int save(struct ui *u, struct ui_pending *p, const char *what)
 	}
 	ui_save_retry(u);
 	int stored = write_one(u, p, &d) == 0;
-	if (!stored) {
+	if (!stored && store_was_busy(u->st)) {
+		u->waiting = 1;		/* another writer: no freeze, retried each tick */
+		ui_say(u, 1, "%s", _("Waiting: another program holds the database; saved as soon "
+				     "as it lets go."));
+		diag_clear(&d);
+	} else if (!stored) {
 		ui_say(u, 1, _("NOT saved: %s. The change stays on screen and will be tried "
 			       "again with the next change."), diag_msg(&d));
 		diag_clear(&d);

@@ -393,7 +393,12 @@ static void edit_detail(struct ui *u, enum detail k)
 		strftime(today, sizeof today, "%Y-%m-%d", &tm);
 	char *label = str_printf("%s:", _(detail_labels[k]));
 	u->survey.editing = k;
-	ui_ask_text(u, label ? label : "?", v ? v : today, detail_entered);
+	if (k == DETAIL_DESCRIPTION || k == DETAIL_NOTES)	/* free text: several lines */
+		ui_ask_note(u, label ? label : "?", v, detail_entered);
+	else
+		ui_ask_text(u, label ? label : "?", v ? v : today, detail_entered);
+	if (k == DETAIL_DATE)		/* a pre-filled date is typed over, or kept by moving */
+		u->edit.replace = 1;
 	free(label);
 }
 

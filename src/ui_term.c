@@ -11,15 +11,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "i18n.h"
 #include "ui.h"
 #include "ui_curses.h"
 #include "ui_draw.h"
+#include "ui_keys.h"
 #include <term.h>		/* setupterm, here only: its macros stay in this file */
 
 static SCREEN *screen;
+static int escdelay_ms = 50;
 static volatile sig_atomic_t caught;
 
 static const int handled[] = { SIGINT, SIGTERM, SIGHUP };
@@ -133,11 +136,58 @@ int ui_term_start(void)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
-	set_escdelay(25);
+	/* a lone Esc is told from a sequence by time only: ESCDELAY as
+	 * ncurses and vim (ttimeoutlen) do, the user's when set */
+	escdelay_ms = ui_keys_escdelay(getenv("ESCDELAY"));
+	set_escdelay(escdelay_ms);
 	curs_set(0);
-	timeout(200);			/* the loop looks at the signal flag 5 times a second */
+	timeout(UI_TICK_MS);		/* the loop looks at the signal flag 5 times a second */
 	ui_theme_init();
 	return 0;
+}
+
+/* Print ○ (U+25CB, ambiguous) at the start of the line, ask where the
+ * cursor is (DSR 6) and read the report for up to 300 ms in raw mode;
+ * column 3 means two columns.  The line is cleared afterwards. */
+int ui_term_probe_ambiwidth(void)
+{
+	struct termios old, raw;
+	if (tcgetattr(STDIN_FILENO, &old) != 0)
+		return 1;
+	raw = old;
+	raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
+	raw.c_cc[VMIN] = 0;
+	raw.c_cc[VTIME] = 0;
+	if (tcsetattr(STDIN_FILENO, TCSANOW, &raw) != 0)
+		return 1;
+	static const char ask[] = "\r\xe2\x97\x8b\033[6n";
+	int width = 1;
+	if (write(STDOUT_FILENO, ask, sizeof ask - 1) == (ssize_t)(sizeof ask - 1)) {
+		char buf[64];
+		size_t n = 0;
+		int row, col;
+		struct pollfd p = { STDIN_FILENO, POLLIN, 0 };
+		while (n < sizeof buf && poll(&p, 1, 300) > 0) {
+			ssize_t r = read(STDIN_FILENO, buf + n, sizeof buf - n);
+			if (r <= 0)
+				break;
+			n += (size_t)r;
+			if (ui_cpr_parse(buf, n, &row, &col) == 0) {
+				width = col >= 3 ? 2 : 1;
+				break;
+			}
+		}
+	}
+	static const char wipe[] = "\r   \r";
+	if (write(STDOUT_FILENO, wipe, sizeof wipe - 1) < 0)
+		width = 1;		/* nothing more to do: curses redraws it all */
+	tcsetattr(STDIN_FILENO, TCSANOW, &old);
+	return width;
+}
+
+int ui_term_escdelay(void)
+{
+	return escdelay_ms;
 }
 
 void ui_term_stop(void)

@@ -13,6 +13,17 @@
  * as one byte shown as '?'; a control character as a space, a bidirectional
  * control (text.h) as '?'. */
 size_t ui_text_next(const char *s, size_t len, wchar_t *wc);
+/* Terminals that draw East Asian ambiguous characters (○ × ─ ...) two
+ * columns wide (--ambiwidth=2): every text shown takes them as plain
+ * ASCII (o x - ...), so curses and the terminal agree on each column. */
+void ui_text_set_ambiwide(int wide);
+/* --ambiwidth, else IOTSCOPE_AMBIWIDTH: 1, 2, 0 for auto (also when
+ * neither is given), -1 when the given value is none of 1, 2, auto. */
+int ui_ambiwidth_setting(const char *opt, const char *env);
+int ui_text_ambiwide(void);
+/* WC as it is drawn: itself, or its ASCII stand-in when it is ambiguous
+ * and the terminal draws those double ('?' for one with none). */
+wchar_t ui_text_shown(wchar_t wc);
 /* Display columns of one decoded character (0 for combining marks). */
 int ui_text_wcwidth(wchar_t wc);
 /* Display columns of S on one line. */

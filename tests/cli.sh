@@ -57,4 +57,66 @@ check "catalog/REPAIRS.md is what 'iotscope catalog --repairs' prints (else rege
 	cmp -s "$tmp/out" "$SRCDIR/catalog/REPAIRS.md"
 expect 0 "catalog found through IOTSCOPE_DATADIR" -- env IOTSCOPE_DATADIR="$SRCDIR" "$IOTSCOPE" catalog
 
+# ---- run from the build tree (issue 10): its own catalog and translations ----
+unset IOTSCOPE_DATADIR
+expect 0 "the built program finds its catalog without --catalog" -- "$IOTSCOPE" catalog
+contains "$tmp/out" "$SRCDIR" "the catalog of the source tree"
+if locale -a 2>/dev/null | grep -qix 'ja_JP.utf8'; then
+	LC_ALL=ja_JP.UTF-8 "$IOTSCOPE" --help >"$tmp/ja" 2>&1
+	contains "$tmp/ja" "使い方:" "the built program speaks Japanese in ja_JP.UTF-8"
+else
+	echo "no ja_JP.UTF-8 locale (./quickstart makes it): Japanese not tried"
+fi
+# a copy elsewhere is not the built program: no catalog, and a message
+# that says how to name one
+cp "$IOTSCOPE" "$tmp/iotscope-copy" || bad "copy the program"
+# (IOTSCOPE_DATADIR names an empty folder: an installed catalog is not found)
+mkdir -p "$tmp/nodata"
+expect 1 "a copy without a catalog" -- env IOTSCOPE_DATADIR="$tmp/nodata" "$tmp/iotscope-copy" catalog
+contains "$tmp/err" "$tmp/nodata/catalog" "the message says where it looked"
+contains "$tmp/err" "--catalog DIR" "the message names --catalog"
+contains "$tmp/err" "IOTSCOPE_DATADIR" "the message names IOTSCOPE_DATADIR"
+
+# ---- bash completion (issue 10): commands, options, ids and names, cells,
+# countermeasures, Annex items, option values ----
+if command -v bash >/dev/null 2>&1; then
+	cdb="$tmp/comp.db"
+	iot --db "$cdb" new "Case 2" --from-survey "$SRCDIR/examples/case2.xml" >/dev/null
+	# comp WORD...: what completing the last word offers, one a line
+	comp() {
+		bash -c '. "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _iotscope
+			printf "%s\n" "${COMPREPLY[@]}"' sh "$SRCDIR/completion/iotscope" \
+			"$IOTSCOPE" --catalog "$SRCDIR/catalog" --db "$cdb" "$@" >"$tmp/comp" 2>&1
+	}
+	comp ex;				contains "$tmp/comp" "export" "complete a command"
+	comp --amb;				contains "$tmp/comp" "--ambiwidth" "complete a global option"
+	comp --ambiwidth "";			contains "$tmp/comp" "auto" "complete --ambiwidth"
+	comp export "";				contains "$tmp/comp" "1" "complete an assessment id"
+						contains "$tmp/comp" 'Case\ 2' "complete an assessment name"
+	comp export 1 --f;			contains "$tmp/comp" "--format" "complete an export option"
+	comp export 1 --format "";		contains "$tmp/comp" "csv" "complete --format of export"
+	comp history 1 --format "";		contains "$tmp/comp" "tsv" "complete --format of history"
+	comp review 1 A-IoT;			contains "$tmp/comp" "A-IoT-1" "complete a countermeasure id"
+	lacks "$tmp/comp" "B-1" "only the ids that start so"
+	comp review 1 A-IoT-1 --decision in;	contains "$tmp/comp" "in-place" "complete a decision"
+	comp set 1 provide.io;			contains "$tmp/comp" "provide.iot-device" "complete a cell id"
+	comp set 1 avail;			contains "$tmp/comp" "availability" "complete a detail"
+	comp set 1 provide.iot-device "";	contains "$tmp/comp" "x" "complete an answer"
+	comp check 1 III.1.1.1;			contains "$tmp/comp" "III.1.1.1.a" "complete an Annex 2 item"
+	comp check 1 II.1.1.1 "";		contains "$tmp/comp" "not-implemented" "complete a status"
+else
+	echo "no bash: completion not tried"
+fi
+
+# ---- the manual pages: every command of --help is in both ----
+for page in "$SRCDIR/doc/iotscope.1" "$SRCDIR/doc/ja/iotscope.1"; do
+	iot --help | sed -n 's/^  \([a-z][a-z]*\) .*/\1/p' | while read -r cmd; do
+		grep -q "^\.B[IR]* $cmd\( \|\$\)" "$page" || echo "$cmd"
+	done >"$tmp/missing"
+	[ -s "$tmp/missing" ] && bad "$page lacks: $(tr '\n' ' ' <"$tmp/missing")" || ok
+	for opt in --catalog --db --assessor --ambiwidth IOTSCOPE_DATADIR IOTSCOPE_AMBIWIDTH ESCDELAY; do
+		grep -q -- "$(printf '%s' "$opt" | sed 's/-/\\\\-/g')" "$page" && ok || bad "$page lacks $opt"
+	done
+done
+
 summary

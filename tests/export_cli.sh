@@ -52,6 +52,11 @@ expect 0 "export by name to stdout" -- iot export "Case 5"
 untimed "$tmp/out" >"$tmp/stdout.x"
 untimed "$tmp/assessment.xml" >"$tmp/file.x"
 check "stdout and -o give the same document" -- cmp "$tmp/stdout.x" "$tmp/file.x"
+# -o - is standard output (issue 10), never a file named "-"
+(cd "$tmp" && expect 0 "export -o -" -- iot export 1 -o -)
+[ ! -e "$tmp/-" ] && ok || bad "export -o - wrote a file named '-'"
+untimed "$tmp/out" >"$tmp/dash.x"
+check "-o - gives the same document as -o FILE" -- cmp "$tmp/dash.x" "$tmp/file.x"
 contains "$tmp/assessment.xml" 'said &lt;b&gt;"yes"&lt;/b&gt;, &amp; more' "the note, escaped"
 contains "$tmp/assessment.html" 'said &lt;b&gt;&quot;yes&quot;&lt;/b&gt;, &amp; more' \
 	"the note, escaped in HTML"

@@ -16,8 +16,10 @@
 #include "ui_curses.h"
 #include "ui_edit.h"
 #include "ui_grid.h"
+#include "ui_keys.h"
 #include "ui_layout.h"
 #include "ui_model.h"
+#include "ui_path.h"
 #include "ui_text.h"
 
 /* ---------- text ---------- */
@@ -489,6 +491,15 @@ static void test_cmlist_filters(void **st)
 	assert_true(ui_cmlist_find(&l, c2 - tu_catalog->cms) > 0);
 	ui_cmlist_free(&l);
 
+	/* the search looks at the actions too: only A-5's second action
+	 * (catalog/countermeasures-A.xml) says 通信ゲートウェイ */
+	const struct cat_cm *a5 = &tu_catalog->cms[catalog_cm_index(tu_catalog, "A-5")];
+	assert_true(ui_cm_matches(a5, "通信ゲートウェイ"));
+	assert_null(strstr(a5->text, "通信ゲートウェイ"));
+	assert_true(ui_cm_matches(a5, "a-5"));			/* any case */
+	assert_false(ui_cm_matches(a5, "ゲートウェイ認証"));
+	assert_true(ui_cm_matches(a5, ""));
+
 	assert_int_equal(ui_filter_next_decision(CMF_ALL), DECISION_NONE);
 	assert_int_equal(ui_filter_next_decision(DECISION_LATER), CMF_DROPPED);
 	assert_int_equal(ui_filter_next_decision(CMF_DROPPED), CMF_ALL);
@@ -514,7 +525,22 @@ static void test_effects(void **st)
 	assert_int_equal(ui_check_after(CHECK_NOT_APPLICABLE, UI_STATUS_CYCLE), CHECK_NONE);
 	assert_int_equal(ui_check_after(CHECK_NONE, UI_STATUS_PARTLY), CHECK_PARTLY);
 	assert_int_equal(ui_action_for_key(KM_CM_DETAIL, ' '), UI_STATE_CYCLE);
-	assert_int_equal(ui_action_for_key(KM_ANNEX, 'n'), UI_STATUS_NOT);
+	assert_int_equal(ui_action_for_key(KM_ANNEX, 'x'), UI_STATUS_NOT);
+	/* one meaning per key (issue 10): n/N repeat the search and a is
+	 * "not applicable" on the countermeasures, their detail and the
+	 * Annexes alike; / searches on all three */
+	const enum ui_keymap content[] = { KM_CMS, KM_CM_DETAIL, KM_ANNEX };
+	for (size_t i = 0; i < 3; i++) {
+		assert_int_equal(ui_action_for_key(content[i], 'n'), UI_SEARCH_NEXT);
+		assert_int_equal(ui_action_for_key(content[i], 'N'), UI_SEARCH_PREV);
+		enum ui_action na = ui_action_for_key(content[i], 'a');
+		assert_true(na == UI_DECIDE_NA || na == UI_STATUS_NA);
+	}
+	assert_int_equal(ui_action_for_key(KM_CMS, '/'), UI_SEARCH);
+	assert_int_equal(ui_action_for_key(KM_ANNEX, '/'), UI_SEARCH);
+	assert_int_equal(ui_action_for_key(KM_CM_DETAIL, 'J'), UI_NEXT_ITEM);
+	assert_int_equal(ui_action_for_key(KM_CM_DETAIL, 'K'), UI_PREV_ITEM);
+	assert_int_equal(ui_keymap_conflicts(), 0);
 }
 
 static void test_annex_progress(void **st)
@@ -577,6 +603,206 @@ static void test_edit(void **st)
 	ui_edit_free(&e);
 }
 
+/* A note keeps its line breaks (issue 10): opened and saved unchanged,
+ * and edited on another line, it is the same bytes. */
+static void test_edit_lines(void **st)
+{
+	(void)st;
+	struct ui_edit e;
+	const char *note = "一行目\n2nd line\n\nlast";
+	assert_int_equal(ui_edit_init_lines(&e, note), 0);
+	check_text(&e, note);
+	assert_int_equal(e.modified, 0);
+	assert_int_equal(ui_edit_lines(&e), 4);
+	assert_int_equal(ui_edit_cursor_line(&e), 3);
+	assert_int_equal(ui_edit_key(&e, '\r'), EDIT_ACCEPT);	/* Enter saves */
+	/* Home and End stay on the line: never the start of the note */
+	ui_edit_key(&e, UI_KEY_FN(KEY_HOME));
+	assert_int_equal(e.cur, ui_edit_line_start(&e, 3));
+	ui_edit_key(&e, UI_KEY_FN(KEY_UP));		/* the empty line */
+	ui_edit_key(&e, UI_KEY_FN(KEY_UP));		/* "2nd line", column 0 */
+	ui_edit_key(&e, UI_KEY_FN(KEY_END));
+	ui_edit_key(&e, '!');
+	check_text(&e, "一行目\n2nd line!\n\nlast");
+	assert_int_equal(e.modified, 1);
+	ui_edit_key(&e, '\n');				/* ^J breaks the line */
+	ui_edit_key(&e, 'x');
+	check_text(&e, "一行目\n2nd line!\nx\n\nlast");
+	assert_int_equal(ui_edit_cursor_line(&e), 2);
+	ui_edit_key(&e, 21);				/* ^U: to the start of the line */
+	check_text(&e, "一行目\n2nd line!\n\n\nlast");
+	ui_edit_key(&e, 8);				/* ^H joins with the line above */
+	check_text(&e, "一行目\n2nd line!\n\nlast");
+	assert_int_equal(ui_edit_cursor_line(&e), 1);
+	ui_edit_key(&e, UI_KEY_FN(KEY_HOME));
+	ui_edit_key(&e, 11);				/* ^K: to the end of the line */
+	check_text(&e, "一行目\n\n\nlast");
+	assert_int_equal(ui_edit_key(&e, 24), EDIT_EXTERNAL);	/* ^X */
+	assert_int_equal(ui_edit_key(&e, 27), EDIT_CANCEL);
+	ui_edit_free(&e);
+	/* the one-line editor still shows a line break as a space */
+	assert_int_equal(ui_edit_init(&e, "a\nb"), 0);
+	check_text(&e, "a b");
+	assert_int_equal(ui_edit_key(&e, '\n'), EDIT_ACCEPT);
+	ui_edit_free(&e);
+	/* replace-on-type: a pre-filled date typed over, or kept by moving */
+	assert_int_equal(ui_edit_init(&e, "2026-11-29"), 0);
+	e.replace = 1;
+	ui_edit_key(&e, '2');
+	check_text(&e, "2");
+	ui_edit_free(&e);
+	assert_int_equal(ui_edit_init(&e, "2026-11-29"), 0);
+	e.replace = 1;
+	ui_edit_key(&e, UI_KEY_FN(KEY_BACKSPACE));
+	ui_edit_key(&e, '8');
+	check_text(&e, "2026-11-28");
+	ui_edit_free(&e);
+}
+
+/* The export path (issue 10): ~ expanded, the extension follows the format. */
+#define path_is check_shape
+
+static void test_path(void **st)
+{
+	(void)st;
+	path_is(ui_path_expand("~/audit/case.xml", "/home/sato"), "/home/sato/audit/case.xml");
+	path_is(ui_path_expand("~", "/home/sato"), "/home/sato");
+	path_is(ui_path_expand("/tmp/~x.xml", "/home/sato"), "/tmp/~x.xml");
+	path_is(ui_path_expand("a~b", "/home/sato"), "a~b");
+	path_is(ui_path_expand("~no-such-user-here-10/x.csv", "/home/sato"),
+		"~no-such-user-here-10/x.csv");
+	path_is(ui_path_follow_format("/w/audit-case.xml", "csv"), "/w/audit-case.csv");
+	path_is(ui_path_follow_format("/w/audit-case.CSV", "html"), "/w/audit-case.html");
+	path_is(ui_path_follow_format("/w/audit-case.htm", "xml"), "/w/audit-case.xml");
+	path_is(ui_path_follow_format("/w/audit.case.html", "csv"), "/w/audit.case.csv");
+	path_is(ui_path_follow_format("/w/report.txt", "csv"), "/w/report.txt");	/* the user's */
+	path_is(ui_path_follow_format("/w/report", "csv"), "/w/report");
+	path_is(ui_path_follow_format("/w.xml/report", "csv"), "/w.xml/report");
+	path_is(ui_path_follow_format("/w/.xml", "csv"), "/w/.xml");		/* a hidden file */
+}
+
+/* Ambiguous-width terminals (issue 10): --ambiwidth=2 draws ○ × ─ ... as
+ * ASCII, so the columns curses counts are the terminal's. */
+static void test_ambiwidth(void **st)
+{
+	(void)st;
+	assert_int_equal(ui_ambiwidth_setting(NULL, NULL), 0);
+	assert_int_equal(ui_ambiwidth_setting("2", "1"), 2);		/* the option first */
+	assert_int_equal(ui_ambiwidth_setting(NULL, "1"), 1);
+	assert_int_equal(ui_ambiwidth_setting("auto", "2"), 0);
+	assert_int_equal(ui_ambiwidth_setting("3", NULL), -1);
+	assert_int_equal(ui_ambiwidth_setting(NULL, "wide"), -1);
+	int row = 0, col = 0;
+	assert_int_equal(ui_cpr_parse("\033[12;3R", 7, &row, &col), 0);
+	assert_int_equal(row, 12);
+	assert_int_equal(col, 3);
+	assert_int_equal(ui_cpr_parse("x\033[1;2R", 7, &row, &col), 0);	/* typed before it */
+	assert_int_equal(col, 2);
+	assert_int_equal(ui_cpr_parse("\033[12;3", 6, &row, &col), -1);	/* not yet whole */
+	assert_int_equal(ui_cpr_parse("\033[;3R", 5, &row, &col), -1);
+	/* what is drawn for each character (ui_text_next feeds the drawing) */
+	const char *in = "[○] ×●★※─│…日α";
+	const wchar_t want_wide[] = L"[o] x***-|~日?", want[] = L"[○] ×●★※─│…日α";
+	for (int wide = 0; wide < 2; wide++) {
+		ui_text_set_ambiwide(wide);
+		size_t n = strlen(in), k = 0;
+		for (size_t i = 0; i < n; k++) {
+			wchar_t wc;
+			i += ui_text_next(in + i, n - i, &wc);
+			assert_int_equal(wc, (wide ? want_wide : want)[k]);
+		}
+		assert_int_equal(k, wcslen(want));
+		assert_int_equal(ui_text_width(in), 14);	/* 13 characters, 日 two columns */
+	}
+	ui_text_set_ambiwide(0);
+}
+
+/* ---------- escape sequences (issue 10: PuTTY's Home under TERM=xterm) ---------- */
+
+static void seq_is(const char *s, enum keyseq_result want, int want_key, size_t want_used)
+{
+	int key = -1;
+	size_t used = 99;
+	enum keyseq_result r = ui_keyseq_decode((const unsigned char *)s, strlen(s), &key, &used);
+	if (r != want)
+		fprintf(stderr, "ESC %s: %d, expected %d\n", s + (s[0] == '\r'), (int)r, (int)want);
+	assert_int_equal(r, want);
+	if (want == KEYSEQ_KEY)
+		assert_int_equal(key, want_key);
+	if (want == KEYSEQ_KEY || want == KEYSEQ_UNKNOWN)
+		assert_int_equal(used, want_used);
+}
+
+static void test_keyseq(void **st)
+{
+	(void)st;
+	/* the bytes after ESC, as each terminal sends them */
+	seq_is("[1~", KEYSEQ_KEY, UI_KEY_FN(KEY_HOME), 3);	/* PuTTY, Tera Term, screen */
+	seq_is("[4~", KEYSEQ_KEY, UI_KEY_FN(KEY_END), 3);
+	seq_is("[H", KEYSEQ_KEY, UI_KEY_FN(KEY_HOME), 2);	/* xterm normal mode */
+	seq_is("[F", KEYSEQ_KEY, UI_KEY_FN(KEY_END), 2);
+	seq_is("OH", KEYSEQ_KEY, UI_KEY_FN(KEY_HOME), 2);	/* xterm application mode */
+	seq_is("OF", KEYSEQ_KEY, UI_KEY_FN(KEY_END), 2);
+	seq_is("[7~", KEYSEQ_KEY, UI_KEY_FN(KEY_HOME), 3);	/* rxvt */
+	seq_is("[8~", KEYSEQ_KEY, UI_KEY_FN(KEY_END), 3);
+	seq_is("[7$", KEYSEQ_KEY, UI_KEY_FN(KEY_HOME), 3);	/* rxvt Shift-Home */
+	seq_is("[8^", KEYSEQ_KEY, UI_KEY_FN(KEY_END), 3);	/* rxvt Ctrl-End */
+	seq_is("[1;5H", KEYSEQ_KEY, UI_KEY_FN(KEY_HOME), 5);	/* xterm Ctrl-Home */
+	seq_is("[3~", KEYSEQ_KEY, UI_KEY_FN(KEY_DC), 3);
+	seq_is("[3;2~", KEYSEQ_KEY, UI_KEY_FN(KEY_DC), 5);
+	seq_is("[2~", KEYSEQ_KEY, UI_KEY_FN(KEY_IC), 3);
+	seq_is("[5~", KEYSEQ_KEY, UI_KEY_FN(KEY_PPAGE), 3);
+	seq_is("[6~", KEYSEQ_KEY, UI_KEY_FN(KEY_NPAGE), 3);
+	seq_is("[A", KEYSEQ_KEY, UI_KEY_FN(KEY_UP), 2);
+	seq_is("OD", KEYSEQ_KEY, UI_KEY_FN(KEY_LEFT), 2);
+	seq_is("[Z", KEYSEQ_KEY, UI_KEY_FN(KEY_BTAB), 2);
+	seq_is("OP", KEYSEQ_KEY, UI_KEY_FN(KEY_F(1)), 2);	/* xterm F1-F4 */
+	seq_is("OS", KEYSEQ_KEY, UI_KEY_FN(KEY_F(4)), 2);
+	seq_is("[11~", KEYSEQ_KEY, UI_KEY_FN(KEY_F(1)), 4);	/* PuTTY, rxvt F1 */
+	seq_is("[15~", KEYSEQ_KEY, UI_KEY_FN(KEY_F(5)), 4);
+	seq_is("[17~", KEYSEQ_KEY, UI_KEY_FN(KEY_F(6)), 4);
+	seq_is("[21~", KEYSEQ_KEY, UI_KEY_FN(KEY_F(10)), 4);
+	seq_is("[23~", KEYSEQ_KEY, UI_KEY_FN(KEY_F(11)), 4);
+	seq_is("[24~", KEYSEQ_KEY, UI_KEY_FN(KEY_F(12)), 4);
+	seq_is("[1;2P", KEYSEQ_KEY, UI_KEY_FN(KEY_F(1)), 5);	/* xterm Shift-F1 */
+	seq_is("[[A", KEYSEQ_KEY, UI_KEY_FN(KEY_F(1)), 3);	/* Linux console F1 */
+	seq_is("[[E", KEYSEQ_KEY, UI_KEY_FN(KEY_F(5)), 3);
+	seq_is("OM", KEYSEQ_KEY, UI_KEY_FN(KEY_ENTER), 2);	/* keypad Enter */
+	seq_is("Op", KEYSEQ_KEY, '0', 2);			/* keypad 0 */
+	seq_is("\r", KEYSEQ_KEY, '\n', 1);			/* Alt-Enter */
+	/* whole but of no key we know: dropped, never read as Esc and keys */
+	seq_is("[99~", KEYSEQ_UNKNOWN, 0, 4);
+	seq_is("[200~", KEYSEQ_UNKNOWN, 0, 5);			/* bracketed paste start */
+	seq_is("[?1;2c", KEYSEQ_UNKNOWN, 0, 6);			/* a device attribute report */
+	seq_is("[[Z", KEYSEQ_UNKNOWN, 0, 3);
+	/* prefixes wait for more; anything else is Esc followed by keys */
+	seq_is("", KEYSEQ_MORE, 0, 0);
+	seq_is("[", KEYSEQ_MORE, 0, 0);
+	seq_is("[1", KEYSEQ_MORE, 0, 0);
+	seq_is("[1;5", KEYSEQ_MORE, 0, 0);
+	seq_is("O", KEYSEQ_MORE, 0, 0);
+	seq_is("[[", KEYSEQ_MORE, 0, 0);
+	seq_is("1", KEYSEQ_NOT, 0, 0);
+	seq_is("q", KEYSEQ_NOT, 0, 0);
+	/* the VT220 names terminfo gives Home and End */
+	assert_int_equal(ui_keys_normal(KEY_FIND), KEY_HOME);
+	assert_int_equal(ui_keys_normal(KEY_SELECT), KEY_END);
+	assert_int_equal(ui_keys_normal(KEY_UP), KEY_UP);
+	assert_int_equal(ui_keys_by_name("kEND5"), KEY_END);	/* xterm Ctrl-End */
+	assert_int_equal(ui_keys_by_name("kHOM3"), KEY_HOME);
+	assert_int_equal(ui_keys_by_name("kDC"), KEY_DC);
+	assert_int_equal(ui_keys_by_name("kDN6"), KEY_DOWN);
+	assert_int_equal(ui_keys_by_name("kDN9"), 0);
+	assert_int_equal(ui_keys_by_name("kENDX"), 0);
+	assert_int_equal(ui_keys_by_name(NULL), 0);
+	/* ESCDELAY: the user's, else 50 ms; nonsense falls back */
+	assert_int_equal(ui_keys_escdelay(NULL), 50);
+	assert_int_equal(ui_keys_escdelay("300"), 300);
+	assert_int_equal(ui_keys_escdelay("0"), 0);
+	assert_int_equal(ui_keys_escdelay("ten"), 50);
+	assert_int_equal(ui_keys_escdelay("-5"), 50);
+}
+
 int main(void)
 {
 	if (setlocale(LC_ALL, "C.UTF-8") == NULL) {
@@ -602,6 +828,10 @@ int main(void)
 		cmocka_unit_test(test_effects),
 		cmocka_unit_test(test_annex_progress),
 		cmocka_unit_test(test_edit),
+		cmocka_unit_test(test_keyseq),
+		cmocka_unit_test(test_edit_lines),
+		cmocka_unit_test(test_path),
+		cmocka_unit_test(test_ambiwidth),
 	};
 	return cmocka_run_group_tests(tests, tu_load, tu_unload);
 }

@@ -1,0 +1,30 @@
+/* store_watch.c - what an interactive program needs to share the
+ * database with others (issue 10): a short busy wait so the screen never
+ * freezes, whether the last refusal was the lock, and PRAGMA data_version
+ * to notice what other connections committed. */
+#include "config.h"
+
+#include "store_internal.h"
+
+void store_set_busy_wait(struct store *st, int ms)
+{
+	sqlite3_busy_timeout(st->db, ms);
+}
+
+int store_was_busy(const struct store *st)
+{
+	int rc = sqlite3_extended_errcode(st->db) & 0xff;
+	return rc == SQLITE_BUSY || rc == SQLITE_LOCKED;
+}
+
+int store_data_version(struct store *st, long long *version)
+{
+	sqlite3_stmt *s = NULL;
+	if (sqlite3_prepare_v2(st->db, "PRAGMA data_version", -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	int rc = sqlite3_step(s) == SQLITE_ROW ? 0 : -1;
+	if (rc == 0)
+		*version = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return rc;
+}
