@@ -22,6 +22,7 @@ struct store {
 	} cache[STORE_MAX_STMTS];
 	int ncache;
 	int damaged;		/* SQLITE_CORRUPT seen: refuse every write */
+	int busy_ms;		/* how long a write waits for the lock */
 };
 
 /* What to do about a damaged database (the end of a message; a %s for

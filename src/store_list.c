@@ -110,7 +110,7 @@ static int refresh(struct store *st, const struct catalog *c, const struct form 
 	struct diag busy = DIAG_INIT;
 	sqlite3_busy_timeout(st->db, 0);
 	int writing = store_begin(st, &busy) == 0;
-	sqlite3_busy_timeout(st->db, STORE_BUSY_TIMEOUT_MS);
+	sqlite3_busy_timeout(st->db, st->busy_ms);	/* as the caller set it */
 	diag_clear(&busy);
 	int rc = 0;
 	for (size_t i = 0; i < n && rc == 0; i++) {

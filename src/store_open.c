@@ -225,7 +225,8 @@ static int db_connect(struct store *st, int exists, int *checked, struct diag *d
 		return store_fail(st, d, "cannot open the database");
 	}
 	sqlite3_extended_result_codes(st->db, 1);
-	sqlite3_busy_timeout(st->db, STORE_BUSY_TIMEOUT_MS);
+	st->busy_ms = STORE_BUSY_TIMEOUT_MS;
+	sqlite3_busy_timeout(st->db, st->busy_ms);
 	/* no checkpoint on close until the file is known to be ours */
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 	if (sqlite3_db_readonly(st->db, "main") == 1) {

@@ -8,6 +8,7 @@
 
 void store_set_busy_wait(struct store *st, int ms)
 {
+	st->busy_ms = ms;
 	sqlite3_busy_timeout(st->db, ms);
 }
 
@@ -19,12 +20,8 @@ int store_was_busy(const struct store *st)
 
 int store_data_version(struct store *st, long long *version)
 {
-	sqlite3_stmt *s = NULL;
-	if (sqlite3_prepare_v2(st->db, "PRAGMA data_version", -1, &s, NULL) != SQLITE_OK)
-		return -1;
-	int rc = sqlite3_step(s) == SQLITE_ROW ? 0 : -1;
-	if (rc == 0)
-		*version = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
+	struct diag d = DIAG_INIT;
+	int rc = store_int(st, "PRAGMA data_version", version, &d);
+	diag_clear(&d);
 	return rc;
 }
