@@ -83,6 +83,7 @@ struct annex_state {
 	size_t cur;			/* entry index */
 	size_t top;
 	char *search;			/* the last search, or NULL */
+	int filter;			/* enum annex_filter */
 };
 
 struct export_state {

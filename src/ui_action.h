@@ -59,6 +59,7 @@
 	X(STATUS_CLEAR, N_("clear"), N_("clear the status")) \
 	X(FILTER_DECISION, N_("filter"), N_("filter by decision: all, undecided, to do, in place, n/a, later, dropped out")) \
 	X(FILTER_VIEWPOINT, N_("viewpoint"), N_("filter by viewpoint: all, A, B, C")) \
+	X(FILTER_STATUS, N_("filter"), N_("filter by status: all, not checked, not or partly implemented, implemented, n/a")) \
 	X(SEARCH, N_("search"), N_("search number, title, text and actions (starts empty)")) \
 	X(SEARCH_NEXT, N_("next match"), N_("the next match of the search")) \
 	X(SEARCH_PREV, N_("previous match"), N_("the previous match of the search")) \

@@ -38,14 +38,39 @@ static const struct cat_annex_entry *entry(const struct ui *u, size_t i)
 	return &annex(u)->entries[i];
 }
 
-/* ---------- the cursor: on checkable items only ---------- */
+/* ---------- the filter: which entries are shown ---------- */
+
+static int item_shown(const struct ui *u, const struct cat_annex_entry *e)
+{
+	const struct check_entry *c = ui_check_of(u->a, annex_of(u), e->id);
+	return ui_annex_filter_passes((enum annex_filter)u->annex[annex_of(u)].filter,
+				      c ? c->status : CHECK_NONE);
+}
+
+/* A checkable item that passes the filter, or a heading (a section, an
+ * Annex 2 item with sub-items) with one such item under it. */
+static int shown(const struct ui *u, size_t i)
+{
+	const struct cat_annex *ax = annex(u);
+	const struct cat_annex_entry *e = &ax->entries[i];
+	if (e->checkable)
+		return item_shown(u, e);
+	if (u->annex[annex_of(u)].filter == AF_ALL)
+		return 1;
+	for (size_t j = i + 1; j < ax->nentries && ax->entries[j].depth > e->depth; j++)
+		if (ax->entries[j].checkable && item_shown(u, &ax->entries[j]))
+			return 1;
+	return 0;
+}
+
+/* ---------- the cursor: on shown checkable items only ---------- */
 
 static int step(struct ui *u, int dir)
 {
 	const struct cat_annex *ax = annex(u);
 	struct annex_state *s = state(u);
 	for (long i = (long)s->cur + dir; i >= 0 && (size_t)i < ax->nentries; i += dir)
-		if (ax->entries[i].checkable) {
+		if (ax->entries[i].checkable && shown(u, (size_t)i)) {
 			s->cur = (size_t)i;
 			return 1;
 		}
@@ -80,7 +105,8 @@ static void section_step(struct ui *u, int dir)
 
 static void fix_cursor(struct ui *u)
 {
-	if (!entry(u, state(u)->cur)->checkable && !step(u, +1))
+	size_t cur = state(u)->cur;
+	if ((!entry(u, cur)->checkable || !shown(u, cur)) && !step(u, +1))
 		step(u, -1);
 }
 
@@ -194,7 +220,13 @@ static void draw_head(struct ui *u, int pattern)
 	char *p = annex_of(u) == 0 ? NULL : pattern > 0 ?
 		str_printf(_("pattern %d (* required by it)"), pattern) :
 		str_printf("%s", _("pattern not set (survey details)"));
-	char *t = str_printf(_("%zu of %zu checked%s%s"), done, total, p ? ", " : "", p ? p : "");
+	int filter = state(u)->filter;
+	char *f = filter == AF_ALL ? NULL :
+		str_printf(_("filter: %s"),
+			   ui_annex_filter_label((enum annex_filter)filter));
+	char *t = str_printf(_("%zu of %zu checked%s%s%s%s"), done, total, p ? ", " : "", p ? p : "",
+			     f ? ", " : "", f ? f : "");
+	free(f);
 	int tw = t ? ui_text_width(t) : 0;
 	int used = ui_text_at(b->y, b->x + 1, b->w - 4 - tw, annex(u)->title, ROLE_HEADING);
 	ui_text_at(b->y, b->x + 1 + used + 2, b->w - used - 3, t ? t : "", ROLE_NORMAL);
@@ -210,13 +242,31 @@ static void annex_draw(struct ui *u)
 	int pattern = survey_pattern(u->a->survey);
 	fix_cursor(u);
 	draw_head(u, pattern);
+	/* the rows shown (all entries but for a filter); s->top is a row */
+	size_t *rows = malloc(ax->nentries * sizeof *rows), nrows = 0, at = 0;
+	if (rows == NULL) {
+		ui_say(u, 1, "%s", _("out of memory"));
+		return;
+	}
+	for (size_t i = 0; i < ax->nentries; i++)
+		if (shown(u, i)) {
+			at = i == s->cur ? nrows : at;
+			rows[nrows++] = i;
+		}
 	int h = b->h - HEAD_ROWS;
-	s->top = ui_scroll(s->top, s->cur, ax->nentries, h);
-	while (s->top > 0 && s->top + 2 > s->cur && ax->entries[s->top - 1].kind == ANNEX_SECTION &&
-	       s->cur - (s->top - 1) < (size_t)h)
+	if (nrows == 0) {
+		ui_text_at(b->y + HEAD_ROWS + 1, b->x + 1, b->w - 2,
+			   _("Nothing matches the filter: c shows all."), ROLE_GREY);
+		free(rows);
+		return;
+	}
+	s->top = ui_scroll(s->top, at, nrows, h);
+	while (s->top > 0 && s->top + 2 > at && ax->entries[rows[s->top - 1]].kind == ANNEX_SECTION &&
+	       at - (s->top - 1) < (size_t)h)
 		s->top--;	/* show the sections above the first item */
-	for (int i = 0; i < h && s->top + (size_t)i < ax->nentries; i++)
-		draw_row(u, b->y + HEAD_ROWS + i, s->top + (size_t)i, pattern);
+	for (int i = 0; i < h && s->top + (size_t)i < nrows; i++)
+		draw_row(u, b->y + HEAD_ROWS + i, rows[s->top + (size_t)i], pattern);
+	free(rows);
 	draw_pane(u, pattern);
 }
 
@@ -243,6 +293,12 @@ static int entry_matches(const struct cat_annex_entry *e, const char *q)
 	return 0;
 }
 
+/* A match among the entries the filter shows. */
+static int found(const struct ui *u, size_t i, const char *q)
+{
+	return entry_matches(&annex(u)->entries[i], q) && shown(u, i);
+}
+
 /* From the cursor (included when FROM_HERE) in DIR, round the end. */
 static void search_go(struct ui *u, int dir, int from_here)
 {
@@ -254,10 +310,10 @@ static void search_go(struct ui *u, int dir, int from_here)
 	}
 	size_t n = ax->nentries, matches = 0, at = n;
 	for (size_t i = 0; i < n; i++)
-		matches += entry_matches(&ax->entries[i], s->search);
+		matches += found(u, i, s->search);
 	for (size_t k = from_here ? 0 : 1; k <= n && at == n; k++) {
 		size_t i = dir > 0 ? (s->cur + k) % n : (s->cur + n - k % n) % n;
-		if (entry_matches(&ax->entries[i], s->search))
+		if (found(u, i, s->search))
 			at = i;
 	}
 	if (at == n) {
@@ -267,7 +323,7 @@ static void search_go(struct ui *u, int dir, int from_here)
 	s->cur = at;
 	size_t nth = 0;
 	for (size_t i = 0; i <= at; i++)
-		nth += entry_matches(&ax->entries[i], s->search);
+		nth += found(u, i, s->search);
 	ui_say(u, 0, _("\"%s\": %zu of %zu (n next, N previous)"), s->search, nth, matches);
 }
 
@@ -299,8 +355,20 @@ static void annex_act(struct ui *u, enum ui_action a)
 			    search_entered);
 		break;
 	case UI_SEARCH_NEXT: search_go(u, +1, 0); break;
+	case UI_FILTER_STATUS:
+		state(u)->filter = (state(u)->filter + 1) % N_ANNEX_FILTERS;
+		state(u)->top = 0;
+		fix_cursor(u);
+		break;
+	case UI_CLEAR_FILTERS:
+		state(u)->filter = AF_ALL;
+		free(state(u)->search);
+		state(u)->search = NULL;
+		break;
 	case UI_SEARCH_PREV: search_go(u, -1, 0); break;
 	case UI_EDIT: {
+		if (!shown(u, state(u)->cur))
+			break;		/* nothing shown: nothing to change */
 		const struct check_entry *c = ui_check_of(u->a, annex_of(u), e->id);
 		char *label = str_printf(_("Note on %s:"), e->id);
 		ui_ask_note(u, label ? label : "?", c ? c->note : NULL, note_entered);
@@ -308,6 +376,8 @@ static void annex_act(struct ui *u, enum ui_action a)
 		break;
 	}
 	default: {
+		if (!e->checkable || !shown(u, state(u)->cur))
+			break;
 		const struct check_entry *c = ui_check_of(u->a, annex_of(u), e->id);
 		enum check_status old = c ? c->status : CHECK_NONE;
 		enum check_status now = ui_check_after(old, a);

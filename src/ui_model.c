@@ -56,6 +56,31 @@ enum check_status ui_check_after(enum check_status cur, enum ui_action a)
 	}
 }
 
+int ui_annex_filter_passes(enum annex_filter f, enum check_status s)
+{
+	switch (f) {
+	case AF_NOT_CHECKED:
+		return s == CHECK_NONE;
+	case AF_OPEN:		/* checked, and found wanting */
+		return s == CHECK_NOT_IMPLEMENTED || s == CHECK_PARTLY;
+	case AF_IMPLEMENTED:
+		return s == CHECK_IMPLEMENTED;
+	case AF_NA:
+		return s == CHECK_NOT_APPLICABLE;
+	default:
+		return 1;
+	}
+}
+
+const char *ui_annex_filter_label(enum annex_filter f)
+{
+	static const char *const labels[N_ANNEX_FILTERS] = {
+		N_("all"), N_("not checked"), N_("not or partly implemented"),
+		N_("implemented"), N_("not applicable"),
+	};
+	return (unsigned)f < N_ANNEX_FILTERS ? _(labels[f]) : "?";
+}
+
 const char *ui_decision_label(enum decision d)
 {
 	static const char *const words[N_DECISIONS] = {

@@ -18,6 +18,11 @@
 enum decision ui_decision_after(enum decision cur, enum ui_action a);
 enum action_state ui_action_state_after(enum action_state cur, enum ui_action a);
 enum check_status ui_check_after(enum check_status cur, enum ui_action a);
+/* The Annex screens' status filter (f cycles it): what is left to do
+ * first, as an auditor works through a checklist. */
+enum annex_filter { AF_ALL, AF_NOT_CHECKED, AF_OPEN, AF_IMPLEMENTED, AF_NA, N_ANNEX_FILTERS };
+int ui_annex_filter_passes(enum annex_filter f, enum check_status s);
+const char *ui_annex_filter_label(enum annex_filter f);
 
 /* Words for the screens (translated). */
 const char *ui_decision_label(enum decision d);

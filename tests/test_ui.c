@@ -55,6 +55,27 @@ static void test_unsafe_shown(void **st)
 	assert_int_equal(ui_text_width("ab\xe2\x80\xae" "cd"), 5);
 }
 
+/* The Annex filter, status by status (what an auditor works through:
+ * first the unchecked, then what was found wanting). */
+static void test_annex_filter(void **st)
+{
+	(void)st;
+	static const int want[N_ANNEX_FILTERS][N_CHECK_STATUSES] = {
+		/*               none impl partly not  n/a */
+		[AF_ALL]         = { 1, 1, 1, 1, 1 },
+		[AF_NOT_CHECKED] = { 1, 0, 0, 0, 0 },
+		[AF_OPEN]        = { 0, 0, 1, 1, 0 },
+		[AF_IMPLEMENTED] = { 0, 1, 0, 0, 0 },
+		[AF_NA]          = { 0, 0, 0, 0, 1 },
+	};
+	for (int f = 0; f < N_ANNEX_FILTERS; f++)
+		for (int s = 0; s < N_CHECK_STATUSES; s++)
+			if (ui_annex_filter_passes((enum annex_filter)f, (enum check_status)s) !=
+			    want[f][s])
+				fail_msg("filter %d, status %d", f, s);
+	assert_string_equal(ui_annex_filter_label(AF_OPEN), "not or partly implemented");
+}
+
 static void test_fit(void **st)
 {
 	(void)st;
@@ -812,6 +833,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_unsafe_shown),
+		cmocka_unit_test(test_annex_filter),
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_pad_trunc),
 		cmocka_unit_test(test_wrap),

@@ -666,6 +666,39 @@ friction() {
 	iot --db "$db" show 1 | grep -q "date  *2025-06-01$" && ok || bad "the date is not 2025-06-01"
 }
 
+# the Annex status filter: f cycles all, not checked, not or partly
+# implemented, implemented, n/a; c shows all; nothing shown, nothing changed
+annex_filter() {
+	db="$tmp/af.db"
+	case2_open af "$db" || return
+	keys 4
+	wait_for "0 of 22 checked" || return
+	keys i				# II.1.1.1 implemented
+	wait_for "Saved: II.1.1.1: implemented" || return
+	keys j x			# II.1.1.2 not implemented
+	wait_for "Saved: II.1.1.2: not implemented" || return
+	keys f
+	wait_for "filter: not checked" || return
+	grep -q "II.1.1.1 \|II.1.1.2 " "$tmp/screen" && bad "not checked: checked items shown" || ok
+	grep -q "^> .*II.2.1.1 " "$tmp/screen" && ok || bad "not checked: the cursor is not on II.2.1.1"
+	keys f
+	wait_for "filter: not or partly implemented" || return
+	grep -q "^> .*\[not implemente.*II.1.1.2 " "$tmp/screen" && ok ||
+		bad "not or partly implemented: II.1.1.2 not under the cursor"
+	grep -c "\[not checked\]" "$tmp/screen" | grep -qx 0 && ok || bad "open: unchecked items shown"
+	snap 33-annex1-filter-open
+	keys f f
+	wait_for "filter: not applicable" || return
+	wait_for "Nothing matches the filter" || return
+	keys i				# nothing shown: nothing changed
+	keys c
+	wait_for "2 of 22 checked" || return	# II.1.1.1 and II.1.1.2 have a status
+	grep -q "filter:" "$tmp/screen" && bad "c did not clear the filter" || ok
+	quit_now af
+	[ "$(sqlite3 "$db" "SELECT count(*) FROM checks WHERE status != 'none'")" = 2 ] && ok ||
+		bad "the filtered screen changed an item it did not show"
+}
+
 # (8) the Japanese workbench, started as the README's quick start does
 # (./quickstart runs the built program with --catalog) in ja_JP.UTF-8
 japanese() {
@@ -793,6 +826,7 @@ escapes xterm
 if infocmp putty >/dev/null 2>&1; then escapes putty; else echo "no terminfo for putty (ncurses-term): TERM=putty not tried"; fi
 notes
 friction
+annex_filter
 japanese
 ambiwide
 others
