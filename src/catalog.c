@@ -133,17 +133,19 @@ static int read_src(struct loader *ld, const char *dir, const char *name, struct
 	return 0;
 }
 
-/* One part: parsed, validated against XSD unless it is NULL (content
- * known valid), then read by the loader of its root element. */
+/* One part: scanned and validated against XSD unless it is NULL (content
+ * known valid: it passed both before), parsed, then read by the loader of
+ * its root element. */
 static int load_part(struct loader *ld, struct xschema *xsd, const struct src *s)
 {
 	ld->file = s->file;
-	xmlDocPtr doc = xmlsafe_read_memory(s->buf, s->len, s->file, &xmlsafe_data_limits, ld->d);
+	xmlDocPtr doc = xmlsafe_read_memory(s->buf, s->len, s->file,
+					    xsd ? &xmlsafe_data_limits : NULL, ld->d);
 	if (doc == NULL)
 		return -1;
 	int rc = xsd ? xmlsafe_validate(xsd, doc, ld->file, ld->d) : 0;
 	const xmlNode *root = xmlDocGetRootElement(doc);
-	if (rc == 0)
+	if (rc == 0 && ld->full)	/* only 'iotscope catalog' shows them */
 		rc = collect_repairs(ld, root);
 	if (rc == 0) {
 		if (xml_is(root, "vocabulary"))
@@ -280,12 +282,12 @@ static int read_sources(struct loader *ld, const char *dir, struct sources *m)
 	return rc;
 }
 
-static int load_manifest(struct loader *ld, const char *dir, int validate)
+static int load_manifest(struct loader *ld, const char *dir)
 {
 	struct sources m = { .parts = NULL };
 	struct xschema *xsd = NULL;
 	int rc = read_sources(ld, dir, &m);
-	int known = rc == 0 && !validate && catalog_cache_known(ld->c->hash);
+	int known = rc == 0 && !ld->full && catalog_cache_known(ld->c->hash);
 	ld->file = m.top.file;
 	if (rc == 0 && !known) {
 		xsd = xschema_load(m.xsd.file, ld->d);
@@ -329,7 +331,7 @@ struct catalog *catalog_load(const char *dir, struct diag *d)
 	return catalog_load_checked(dir, 0, d);
 }
 
-struct catalog *catalog_load_checked(const char *dir, int validate, struct diag *d)
+struct catalog *catalog_load_checked(const char *dir, int full, struct diag *d)
 {
 	struct catalog *c = calloc(1, sizeof *c);
 	struct arena *a = arena_new();
@@ -341,8 +343,8 @@ struct catalog *catalog_load_checked(const char *dir, int validate, struct diag 
 	}
 	c->arena = a;
 	c->dir = arena_strdup(a, dir);
-	struct loader ld = { .c = c, .d = d, .file = dir };
-	int rc = c->dir ? load_manifest(&ld, dir, validate) : -1;
+	struct loader ld = { .c = c, .d = d, .file = dir, .full = full };
+	int rc = c->dir ? load_manifest(&ld, dir) : -1;
 	if (rc == 0)
 		rc = link_catalog(&ld);
 	if (rc == 0 && (c->plan = derive_plan_build(c)) == NULL)

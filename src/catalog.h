@@ -176,11 +176,13 @@ struct catalog {
 
 /* Load and validate the catalog in DIR (catalog.xml + its parts +
  * catalog.xsd).  NULL with "file:line: reason" in d on any error.  The
- * schema validation is skipped for content that passed it before (the
- * hash of every file read, kept by catalog_cache.c); with VALIDATE it
- * always runs.  catalog_load: catalog_load_checked(DIR, 0, D). */
+ * schema validation (and the pre-scan of xmlsafe.h) is skipped for
+ * content that passed it before (the hash of every file read, kept by
+ * catalog_cache.c).  With FULL, what `iotscope catalog` does, it always
+ * runs and the repair log (c->repairs) is collected; without, c->nrepairs
+ * is 0.  catalog_load: catalog_load_checked(DIR, 0, D). */
 struct catalog *catalog_load(const char *dir, struct diag *d);
-struct catalog *catalog_load_checked(const char *dir, int validate, struct diag *d);
+struct catalog *catalog_load_checked(const char *dir, int full, struct diag *d);
 /* The content hash catalog_load would give the catalog in DIR (c->hash),
  * read without parsing the parts.  -1 with d set. */
 int catalog_content_hash(const char *dir, char hash[17], struct diag *d);

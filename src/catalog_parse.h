@@ -15,6 +15,7 @@ struct loader {
 	size_t ncms, cap_cms;
 	struct cat_repair *repairs;
 	size_t nrepairs, cap_repairs;
+	int full;			/* validate always, collect the repairs */
 	int seen_vocabulary, seen_patterns, seen_annex[2], seen_map[N_MAPS];
 };
 

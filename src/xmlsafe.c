@@ -115,7 +115,7 @@ xmlDocPtr xmlsafe_read_memory(const char *buf, size_t len, const char *name,
 		diag_set(d, "%s:1: UTF-16 is not accepted: save the file as UTF-8", name);
 		return NULL;
 	}
-	if (xmlsafe_scan(buf, len, name, lim, d) < 0 || len > (size_t)INT32_MAX)
+	if ((lim != NULL && xmlsafe_scan(buf, len, name, lim, d) < 0) || len > (size_t)INT32_MAX)
 		return NULL;
 	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
 	if (ctxt == NULL) {

@@ -44,6 +44,9 @@ xmlDocPtr xmlsafe_read_file(const char *path, const struct xmlsafe_limits *lim,
 /* A whole regular file of at most MAX bytes, malloc'd; NULL with d set.
  * A FIFO, device or directory is refused without blocking on it. */
 char *xmlsafe_slurp(const char *path, size_t max, size_t *len, struct diag *d);
+/* Parse LEN bytes of BUF (NAME in messages), scanned against LIM first;
+ * LIM NULL only for content known to have passed that scan and its
+ * schema before (the catalog's validation cache, catalog_cache.h). */
 xmlDocPtr xmlsafe_read_memory(const char *buf, size_t len, const char *name,
 			      const struct xmlsafe_limits *lim, struct diag *d);
 /* 0 when BUF is UTF-8 without NUL bytes, declares no other encoding and

@@ -7,6 +7,7 @@
 #include "testutil.h"
 
 #include <fcntl.h>
+#include <pwd.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -1294,6 +1295,27 @@ static void test_refuse_bad_text(void **state)
 	free(path);
 }
 
+/* Who the history names when no --assessor is given: the login name, or
+ * the password database's name for this uid, or "uid N". */
+static void test_login_name(void **state)
+{
+	(void)state;
+	char *got = store_login_name();
+	assert_non_null(got);
+	const char *login = getlogin();
+	struct passwd *pw = getpwuid(getuid());
+	const char *want = login != NULL && login[0] != '\0' ? login :
+		pw != NULL && pw->pw_name[0] != '\0' ? pw->pw_name : NULL;
+	if (want != NULL) {
+		assert_string_equal(got, want);
+	} else {
+		char uid[32];
+		snprintf(uid, sizeof uid, "uid %ld", (long)getuid());
+		assert_string_equal(got, uid);
+	}
+	free(got);
+}
+
 /* ---------- two writers at once ---------- */
 
 enum { WRITER_EDITS = 150 };
@@ -1403,6 +1425,7 @@ int main(void)
 		cmocka_unit_test(test_refuse_damaged_header),
 		cmocka_unit_test(test_refuse_empty_paths),
 		cmocka_unit_test(test_refuse_bad_text),
+		cmocka_unit_test(test_login_name),
 		cmocka_unit_test(test_two_writers),
 	};
 	int rc = tu_load(NULL);
