@@ -1271,6 +1271,9 @@ static void test_refuse_bad_text(void **state)
 		       "II.1.1.1: not a checklist status");
 	assert_refused(store_set_check_note(st, id, 0, "II.1.1.1", "x", &d), &d,
 		       "annex must be 1 or 2, not 0");
+	assert_refused(store_set_answer(st, id, "provide.lan", (enum answer)7, &d), &d,
+		       "not a survey answer");
+	assert_refused(store_set_answer(st, id, "", ANSWER_YES, &d), &d, "not a survey answer");
 	assert_int_equal(history_len(st, id), before);
 	/* other details and notes may hold lines and tabs; Japanese is fine */
 	assert_int_equal(store_set_detail(st, id, DETAIL_DESCRIPTION, "一行目\n\t二行目", &d), 0);
