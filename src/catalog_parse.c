@@ -24,9 +24,14 @@ const char *ld_text(struct loader *ld, const xmlNode *n)
 {
 	if (n == NULL)
 		return NULL;
-	char *t = xml_text(n);
-	const char *s = t ? arena_strdup(ld->c->arena, t) : NULL;
-	free(t);
+	/* folded straight into the arena; most elements hold one text node */
+	const char *src = xml_only_text(n);
+	xmlChar *raw = src ? NULL : xmlNodeGetContent(n);
+	src = src ? src : (const char *)raw;
+	char *s = src ? arena_alloc(ld->c->arena, strlen(src) + 1) : NULL;
+	if (s != NULL)
+		xml_fold(src, s);
+	xmlFree(raw);
 	if (s == NULL)
 		ld_fail(ld, n, "out of memory");
 	return s;

@@ -320,30 +320,39 @@ static int is_space(unsigned char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-char *xml_text(const xmlNode *n)
+size_t xml_fold(const char *src, char *dst)
 {
-	xmlChar *raw = xmlNodeGetContent(n);
-	if (raw == NULL)
-		return NULL;
-	size_t len = strlen((const char *)raw);
-	char *out = malloc(len + 1);
-	if (out == NULL) {
-		xmlFree(raw);
-		return NULL;
-	}
 	size_t o = 0;
 	int pending = 0;
-	for (const unsigned char *p = raw; *p != '\0'; p++) {
+	for (const unsigned char *p = (const unsigned char *)src; *p != '\0'; p++) {
 		if (is_space(*p)) {
 			pending = o > 0;
 			continue;
 		}
 		if (pending)
-			out[o++] = ' ';
+			dst[o++] = ' ';
 		pending = 0;
-		out[o++] = (char)*p;
+		dst[o++] = (char)*p;
 	}
-	out[o] = '\0';
+	dst[o] = '\0';
+	return o;
+}
+
+const char *xml_only_text(const xmlNode *n)
+{
+	const xmlNode *t = n->children;
+	return t != NULL && t->next == NULL && t->type == XML_TEXT_NODE && t->content != NULL ?
+		(const char *)t->content : NULL;
+}
+
+char *xml_text(const xmlNode *n)
+{
+	xmlChar *raw = xmlNodeGetContent(n);
+	if (raw == NULL)
+		return NULL;
+	char *out = malloc(strlen((const char *)raw) + 1);
+	if (out != NULL)
+		xml_fold((const char *)raw, out);
 	xmlFree(raw);
 	return out;
 }

@@ -66,5 +66,11 @@ char *xml_attr(const xmlNode *n, const char *name);
 /* The text of N, white space trimmed and inner runs folded to one space;
  * malloc'd (free with free()), NULL when out of memory. */
 char *xml_text(const xmlNode *n);
+/* The same folding from SRC into DST (room for strlen(SRC) + 1 bytes);
+ * returns the length written. */
+size_t xml_fold(const char *src, char *dst);
+/* N's text when it is one text node and nothing else (no copy: valid as
+ * long as the document), else NULL (then use xml_text). */
+const char *xml_only_text(const xmlNode *n);
 
 #endif
