@@ -1,5 +1,5 @@
-/* ui_model.c - effects of keys on reviews and checklists, state words,
- * progress (ui_model.h) */
+/* ui_model.c - effects of keys on reviews and checklists, state marks,
+ * per-section checklist progress (ui_model.h) */
 #include "config.h"
 
 
