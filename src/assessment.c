@@ -7,6 +7,7 @@
 
 #include "assessment.h"
 #include "derive.h"
+#include "i18n.h"
 
 /* ---------- stable ids of the enums ---------- */
 
@@ -19,6 +20,34 @@ static const char *const action_state_ids[N_ACTION_STATES] = {
 static const char *const check_status_ids[N_CHECK_STATUSES] = {
 	"none", "implemented", "partly", "not-implemented", "not-applicable"
 };
+
+/* ---------- labels, one set for screens and exports ---------- */
+
+static const char *const decision_labels[N_DECISIONS] = {
+	N_("undecided"), N_("to do"), N_("in place"), N_("n/a"), N_("later")
+};
+static const char *const action_state_labels[N_ACTION_STATES] = {
+	N_("not ticked"), N_("done"), N_("not done"), N_("not applicable")
+};
+static const char *const check_status_labels[N_CHECK_STATUSES] = {
+	N_("not checked"), N_("implemented"), N_("partly"), N_("not implemented"),
+	N_("n/a")
+};
+
+const char *decision_label(enum decision d)
+{
+	return (unsigned)d < N_DECISIONS ? _(decision_labels[d]) : "?";
+}
+
+const char *action_state_label(enum action_state s)
+{
+	return (unsigned)s < N_ACTION_STATES ? _(action_state_labels[s]) : "?";
+}
+
+const char *check_status_label(enum check_status s)
+{
+	return (unsigned)s < N_CHECK_STATUSES ? _(check_status_labels[s]) : "?";
+}
 
 static int id_parse(const char *s, const char *const *ids, int n)
 {
@@ -430,26 +459,27 @@ int assessment_review_written(const struct cm_review *r)
 	return 0;
 }
 
-static int cm_is_derived(const struct catalog *c, const unsigned *counts, const char *id)
+/* Is catalog countermeasure I derived now: by DV when given, else by
+ * COUNTS (NULL: nothing is). */
+static int cm_is_derived(const struct catalog *c, const struct derivation *dv,
+			 const unsigned *counts, const char *id)
 {
 	int i = catalog_cm_index(c, id);
-	return i >= 0 && counts[i] > 0;
+	if (i < 0)
+		return 0;
+	return dv ? derivation_find(dv, i) != NULL : counts != NULL && counts[i] > 0;
 }
 
-int assessment_progress_of(const struct assessment *a, const struct catalog *c,
-			   struct assessment_progress *p)
+/* The one rule for progress, whichever way "derived" was found. */
+static void progress_fill(const struct assessment *a, const struct catalog *c,
+			  const struct derivation *dv, const unsigned *counts,
+			  struct assessment_progress *p)
 {
-	memset(p, 0, sizeof *p);
-	/* the candidate set is all it needs: no reasons (derive_counts) */
-	unsigned *counts = malloc((c->ncms ? c->ncms : 1) * sizeof *counts);
-	if (counts == NULL)
-		return -1;
 	p->cells = a->survey->form->ncells;
 	p->answered = survey_answered(a->survey);
-	p->derived = derive_counts(c, a->survey, counts);
 	for (size_t i = 0; i < a->nreviews; i++) {
 		const struct cm_review *r = &a->reviews[i];
-		if (cm_is_derived(c, counts, r->cm))
+		if (cm_is_derived(c, dv, counts, r->cm))
 			p->reviewed += r->decision != DECISION_NONE;
 		else
 			p->dropped += assessment_review_written(r);
@@ -461,6 +491,26 @@ int assessment_progress_of(const struct assessment *a, const struct catalog *c,
 		p->checks_done += e->status != CHECK_NONE && k >= 0 &&
 			c->annex[e->annex - 1].entries[k].checkable;
 	}
+}
+
+int assessment_progress_of(const struct assessment *a, const struct catalog *c,
+			   struct assessment_progress *p)
+{
+	memset(p, 0, sizeof *p);
+	/* the candidate set is all it needs: no reasons (derive_counts) */
+	unsigned *counts = malloc((c->ncms ? c->ncms : 1) * sizeof *counts);
+	if (counts == NULL)
+		return -1;
+	p->derived = derive_counts(c, a->survey, counts);
+	progress_fill(a, c, NULL, counts, p);
 	free(counts);
 	return 0;
+}
+
+void assessment_progress_with(const struct assessment *a, const struct catalog *c,
+			      const struct derivation *dv, struct assessment_progress *p)
+{
+	memset(p, 0, sizeof *p);
+	p->derived = dv ? dv->nitems : 0;
+	progress_fill(a, c, dv, NULL, p);
 }

@@ -31,6 +31,12 @@ int action_state_parse(const char *s);
 const char *check_status_id(enum check_status s);
 int check_status_parse(const char *s);
 
+/* Words for people, translated, one set for screens and exports
+ * ("undecided", "to do", ...; "?" when out of range). */
+const char *decision_label(enum decision d);
+const char *action_state_label(enum action_state s);
+const char *check_status_label(enum check_status s);
+
 struct action_review {
 	char *key;			/* action_key() */
 	enum action_state state;
@@ -116,5 +122,9 @@ struct assessment_progress {
  * a note or an action state).  -1 when out of memory. */
 int assessment_progress_of(const struct assessment *a, const struct catalog *c,
 			   struct assessment_progress *p);
+/* The same from a derivation already made (DV NULL: nothing derived). */
+struct derivation;
+void assessment_progress_with(const struct assessment *a, const struct catalog *c,
+			      const struct derivation *dv, struct assessment_progress *p);
 
 #endif

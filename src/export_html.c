@@ -17,16 +17,6 @@
 #define ANSWER_YES_MARK "\xe2\x97\x8b"	/* ○ */
 #define ANSWER_NO_MARK "\xc3\x97"	/* × */
 
-static const char *const decision_labels[N_DECISIONS] = {
-	N_("not decided"), N_("to do"), N_("in place"), N_("not applicable"), N_("later")
-};
-static const char *const state_labels[N_ACTION_STATES] = {
-	N_("not ticked"), N_("done"), N_("not done"), N_("not applicable")
-};
-static const char *const status_labels[N_CHECK_STATUSES] = {
-	N_("not checked"), N_("implemented"), N_("partly"), N_("not implemented"),
-	N_("not applicable")
-};
 static const char *const detail_labels[N_DETAILS] = {
 	N_("Name"), N_("Operator"), N_("Service"), N_("Description"), N_("Assessor"),
 	N_("Date"), N_("Industry"), N_("Service structure (Fig. 5)"), N_("Notes"),
@@ -337,7 +327,7 @@ static int html_actions(struct ex_ctx *x, const struct ex_cm *e)
 			rc |= wrap(x, "<td>", ac->role >= 0 ? x->c->exec_roles[ac->role].label : "",
 				   "</td>");
 		rc |= wrap(x, "<td>", ac->text, "</td>");
-		rc |= wrap(x, "<td>", _(state_labels[ac->state]), "</td>");
+		rc |= wrap(x, "<td>", action_state_label(ac->state), "</td>");
 		rc |= wrap(x, "<td class=\"note\">", ac->review ? ac->review->note : NULL,
 			   "</td></tr>\n");
 	}
@@ -357,7 +347,7 @@ static int html_cm(struct ex_ctx *x, const struct ex_cm *e)
 	raw(x, "</h4>\n<p><strong>");
 	rc |= text(x, _("Decision:"));
 	raw(x, "</strong> ");
-	rc |= text(x, _(decision_labels[e->decision]));
+	rc |= text(x, decision_label(e->decision));
 	if (r != NULL && r->changed_at != NULL) {
 		raw(x, " <span class=\"small\">(");
 		rc |= printf_text(x, _("%s, by %s"), r->changed_at,
@@ -491,7 +481,7 @@ static int html_entry(struct ex_ctx *x, int annex, const struct cat_annex_entry 
 		rc |= html_refs(x, e);
 	}
 	const char *status = !e->checkable || x->o->blank ? "" :
-		_(status_labels[ck ? ck->status : CHECK_NONE]);
+		check_status_label(ck ? ck->status : CHECK_NONE);
 	rc |= wrap(x, "<td>", status, "</td>");
 	rc |= wrap(x, "<td class=\"note\">", ck ? ck->note : NULL, "</td></tr>\n");
 	return rc ? -1 : 0;
@@ -523,7 +513,7 @@ static int html_sum_cms(struct ex_ctx *x)
 	rc |= wrap(x, "<th>", _("Decision"), "</th>");
 	rc |= wrap(x, "<th>", _("Countermeasures"), "</th></tr></thead>\n");
 	for (int k = 0; k < N_DECISIONS; k++) {
-		rc |= wrap(x, "<tr><td>", _(decision_labels[k]), "</td>");
+		rc |= wrap(x, "<tr><td>", decision_label((enum decision)k), "</td>");
 		raw(x, "<td>%zu</td></tr>\n", s->by_decision[k]);
 	}
 	raw(x, "</table>\n");

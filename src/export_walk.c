@@ -143,23 +143,27 @@ static int gather_cms(struct ex_ctx *x)
 
 /* ---------- the summary ---------- */
 
+/* The totals are the core's (the figures the screens and the store
+ * show); the walk adds only the breakdowns by viewpoint and state. */
 static void count_cms(struct ex_ctx *x)
 {
 	struct ex_summary *s = &x->sum;
+	struct assessment_progress p;
+	assessment_progress_with(x->a, x->c, x->dv, &p);
+	s->answered = p.answered;
+	s->cells = p.cells;
+	s->derived = p.derived;
+	s->reviewed = p.reviewed;
+	s->dropped = p.dropped;
 	for (size_t i = 0; i < x->ncms; i++) {
 		const struct ex_cm *e = &x->cms[i];
-		if (e->derived == NULL) {
-			s->dropped++;
+		if (e->derived == NULL)
 			continue;
-		}
 		int vp = e->cm->viewpoint;
-		s->derived++;
 		s->per_vp[vp]++;
 		s->by_decision[e->decision]++;
-		if (e->decision != DECISION_NONE) {
-			s->reviewed++;
+		if (e->decision != DECISION_NONE)
 			s->reviewed_vp[vp]++;
-		}
 		for (size_t k = 0; k < e->nactions; k++)
 			s->by_state[e->actions[k].state]++;
 	}
@@ -218,8 +222,6 @@ int export_prepare(struct ex_ctx *x)
 		return -1;
 	}
 	x->pattern = survey_pattern(x->a->survey);
-	x->sum.answered = survey_answered(x->a->survey);
-	x->sum.cells = x->f->ncells;
 	if (gather_cms(x) < 0 || check_items_known(x) < 0 ||
 	    count_annex(x, 0) < 0 || count_annex(x, 1) < 0)
 		return -1;

@@ -47,7 +47,9 @@ struct ex_annex_sum {
 	size_t *sec_items, *sec_done;		/* per entry index of a top-level section */
 };
 
-/* The figures of the summary (counted by the walk, never by a writer). */
+/* The figures of the summary: the totals are the core's progress
+ * (assessment_progress_with), the breakdowns counted by the walk; never
+ * by a writer. */
 struct ex_summary {
 	size_t answered, cells;
 	size_t derived, reviewed, dropped;

@@ -392,7 +392,7 @@ static void draw_title(struct ui *u)
 		role = ROLE_ERROR;
 	} else if (u->a != NULL) {
 		struct assessment_progress p;
-		ui_progress(u->cat, u->a, u->dv, &p);
+		assessment_progress_with(u->a, u->cat, u->dv, &p);
 		right = str_printf(_("survey %zu/%zu  reviewed %zu/%zu  checked %zu/%zu"),
 				   p.answered, p.cells, p.reviewed, p.derived, p.checks_done, p.checks);
 	}

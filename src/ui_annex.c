@@ -23,6 +23,12 @@ static int annex_of(const struct ui *u)
 	return u->screen == SCR_ANNEX2 ? 1 : 0;
 }
 
+/* The annex as the assessment and the store number it (1 or 2). */
+static int annex_no(const struct ui *u)
+{
+	return annex_of(u) + 1;
+}
+
 static const struct cat_annex *annex(const struct ui *u)
 {
 	return &u->cat->annex[annex_of(u)];
@@ -42,7 +48,7 @@ static const struct cat_annex_entry *entry(const struct ui *u, size_t i)
 
 static int item_shown(const struct ui *u, const struct cat_annex_entry *e)
 {
-	const struct check_entry *c = ui_check_of(u->a, annex_of(u), e->id);
+	const struct check_entry *c = assessment_check(u->a, annex_no(u), e->id);
 	return ui_annex_filter_passes((enum annex_filter)u->annex[annex_of(u)].filter,
 				      c ? c->status : CHECK_NONE);
 }
@@ -116,7 +122,7 @@ static char *section_line(const struct ui *u, size_t i)
 {
 	const struct cat_annex_entry *e = entry(u, i);
 	size_t done, total;
-	ui_annex_progress(u->cat, annex_of(u), u->a, (int)i, &done, &total);
+	ui_annex_progress(u->cat, annex_no(u), u->a, (int)i, &done, &total);
 	if (e->depth == 0)
 		return str_printf("%s %s  [%zu/%zu]", e->number ? e->number : "", e->text, done,
 				  total);
@@ -140,7 +146,7 @@ static void draw_item(struct ui *u, int y, size_t i, int pattern)
 		free(t);
 		return;
 	}
-	const struct check_entry *c = ui_check_of(u->a, annex_of(u), e->id);
+	const struct check_entry *c = assessment_check(u->a, annex_no(u), e->id);
 	enum check_status st = c ? c->status : CHECK_NONE;
 	enum ui_role role = here ? ROLE_CURSOR : ROLE_NORMAL;
 	if (here)
@@ -148,7 +154,7 @@ static void draw_item(struct ui *u, int y, size_t i, int pattern)
 	ui_fill(y, x, w, role);
 	ui_text_at(y, x, 2, required(u, e, pattern) ? "*" : "", here ? role : ROLE_MARK);
 	int sw = 17;
-	char *status = str_printf("[%s]", ui_check_label(st));
+	char *status = str_printf("[%s]", check_status_label(st));
 	ui_text_at(y, x + 2, sw - 1, status ? status : "", here ? role :
 		   st == CHECK_NONE ? ROLE_OPEN : st == CHECK_IMPLEMENTED ? ROLE_DONE : ROLE_NORMAL);
 	free(status);
@@ -178,11 +184,11 @@ static void draw_row(struct ui *u, int y, size_t i, int pattern)
 
 static char *pane_text(const struct ui *u, const struct cat_annex_entry *e, int pattern)
 {
-	const struct check_entry *c = ui_check_of(u->a, annex_of(u), e->id);
+	const struct check_entry *c = assessment_check(u->a, annex_no(u), e->id);
 	const char *level = e->level == LEVEL_BASIC ? _("basic") :
 		e->level == LEVEL_RECOMMENDED ? _("recommended") : "-";
 	char *s = str_printf(_("%s (%s): %s\nStatus: %s.  Note: %s"), e->id, level,
-			     e->text ? e->text : "", ui_check_label(c ? c->status : CHECK_NONE),
+			     e->text ? e->text : "", check_status_label(c ? c->status : CHECK_NONE),
 			     c && c->note ? c->note : _("(none; e writes one)"));
 	if (s == NULL || annex_of(u) != 1 || e->eval == NULL)
 		return s;
@@ -216,7 +222,7 @@ static void draw_head(struct ui *u, int pattern)
 {
 	const struct ui_rect *b = &u->layout.body;
 	size_t done, total;
-	ui_annex_progress(u->cat, annex_of(u), u->a, -1, &done, &total);
+	ui_annex_progress(u->cat, annex_no(u), u->a, -1, &done, &total);
 	char *p = annex_of(u) == 0 ? NULL : pattern > 0 ?
 		str_printf(_("pattern %d (* required by it)"), pattern) :
 		str_printf("%s", _("pattern not set (survey details)"));
@@ -274,7 +280,7 @@ static void annex_draw(struct ui *u)
 
 static void note_entered(struct ui *u, const char *text)
 {
-	ui_save_check_note(u, annex_of(u) + 1, entry(u, state(u)->cur)->id, text);
+	ui_save_check_note(u, annex_no(u), entry(u, state(u)->cur)->id, text);
 }
 
 /* ---------- search: the next checkable item whose id, number, text,
@@ -369,7 +375,7 @@ static void annex_act(struct ui *u, enum ui_action a)
 	case UI_EDIT: {
 		if (!shown(u, state(u)->cur))
 			break;		/* nothing shown: nothing to change */
-		const struct check_entry *c = ui_check_of(u->a, annex_of(u), e->id);
+		const struct check_entry *c = assessment_check(u->a, annex_no(u), e->id);
 		char *label = str_printf(_("Note on %s:"), e->id);
 		ui_ask_note(u, label ? label : "?", c ? c->note : NULL, note_entered);
 		free(label);
@@ -378,11 +384,11 @@ static void annex_act(struct ui *u, enum ui_action a)
 	default: {
 		if (!e->checkable || !shown(u, state(u)->cur))
 			break;
-		const struct check_entry *c = ui_check_of(u->a, annex_of(u), e->id);
+		const struct check_entry *c = assessment_check(u->a, annex_no(u), e->id);
 		enum check_status old = c ? c->status : CHECK_NONE;
 		enum check_status now = ui_check_after(old, a);
 		if (now != old)
-			ui_save_check(u, annex_of(u) + 1, e->id, now);
+			ui_save_check(u, annex_no(u), e->id, now);
 		break;
 	}
 	}

@@ -7,19 +7,6 @@
 
 #include "ui_cmlist.h"
 
-int ui_review_used(const struct cm_review *r)
-{
-	if (r == NULL)
-		return 0;
-	if (r->decision != DECISION_NONE || (r->note != NULL && r->note[0] != '\0'))
-		return 1;
-	for (size_t i = 0; i < r->nactions; i++)
-		if (r->actions[i].state != ACTION_NONE ||
-		    (r->actions[i].note != NULL && r->actions[i].note[0] != '\0'))
-			return 1;
-	return 0;
-}
-
 static const struct cm_review *review_of(const struct assessment *a, const char *cm)
 {
 	for (size_t i = 0; a != NULL && i < a->nreviews; i++)
@@ -85,7 +72,7 @@ static int collect(struct ui_cmlist *l, const struct catalog *c, const struct de
 	for (size_t i = 0; i < c->ncms; i++) {
 		const struct derived *it = dv ? derivation_find(dv, (int)i) : NULL;
 		const struct cm_review *r = review_of(a, c->cms[i].id);
-		if (it == NULL && !ui_review_used(r))
+		if (it == NULL && (r == NULL || !assessment_review_written(r)))
 			continue;
 		struct cm_entry *e = &l->entries[l->nentries++];
 		*e = (struct cm_entry){ (int)i, it, r, r ? r->decision : DECISION_NONE,

@@ -54,8 +54,6 @@ long ui_cmlist_find(const struct ui_cmlist *l, int cm);
 /* Does the search Q (case-insensitive; NULL or "" matches all) find CM
  * by its number, id, title, text or one of its concrete actions? */
 int ui_cm_matches(const struct cat_cm *cm, const char *q);
-/* Has the review anything in it (decision, note, ticked action)? */
-int ui_review_used(const struct cm_review *r);
 /* The filter choices in the order f and v step through them. */
 int ui_filter_next_decision(int cur);
 int ui_filter_next_viewpoint(int cur);

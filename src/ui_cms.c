@@ -92,14 +92,14 @@ static const char *filter_label(int decision)
 		return _("all");
 	if (decision == CMF_DROPPED)
 		return _("dropped out");
-	return ui_decision_label((enum decision)decision);
+	return decision_label((enum decision)decision);
 }
 
 static char *summary_line(const struct ui *u)
 {
 	const struct derivation *dv = u->dv;
 	struct assessment_progress p;
-	ui_progress(u->cat, u->a, dv, &p);
+	assessment_progress_with(u->a, u->cat, dv, &p);
 	char *t = str_printf(_("%zu candidates (A %zu, B %zu, C %zu), %zu reviewed, %zu dropped out"),
 			     dv->nitems, dv->per_viewpoint[0], dv->per_viewpoint[1],
 			     dv->per_viewpoint[2], p.reviewed, p.dropped);
@@ -153,7 +153,7 @@ static void draw_item_row(const struct ui *u, int y, const struct cm_entry *e, i
 		used = ui_text_at(y, tx, tw, _("[dropped out] "), here ? role : ROLE_DROPPED);
 	ui_text_at(y, tx + used, tw - used - 1, cm->title, role);
 	enum ui_role dr = here ? role : e->decision == DECISION_NONE ? ROLE_GREY : ROLE_YES;
-	ui_text_at(y, x + w - dw - aw, dw, ui_decision_label(e->decision), dr);
+	ui_text_at(y, x + w - dw - aw, dw, decision_label(e->decision), dr);
 	if (e->nactions > 0) {
 		char *a = str_printf("%zu/%zu", e->done, e->nactions);
 		ui_text_right(y, x + w - aw, aw - 1, a ? a : "", here ? role : ROLE_GREY);
@@ -341,7 +341,7 @@ static void doc_build(const struct ui *u, struct doc *d, int w)
 	doc_addf(d, ROLE_HEADING, -1, 0, str_printf("%s  %s", cm->number, cm->title));
 	doc_addf(d, dec == DECISION_NONE ? ROLE_OPEN : ROLE_YES, -1, 0,
 		 str_printf(_("Decision: %s   (t to do, i in place, a n/a, w later, - undecided)"),
-			    ui_decision_label(dec)));
+			    decision_label(dec)));
 	doc_addf(d, ROLE_NORMAL, 0, 0, str_printf(_("Note: %s"), r && r->note ? r->note :
 						      _("(none; e writes one)")));
 	doc_add(d, "", ROLE_NORMAL, -1, 0);

@@ -1,12 +1,10 @@
-/* ui_model.c - effects of keys on reviews and checklists, state words,
- * progress (ui_model.h) */
+/* ui_model.c - effects of keys on reviews and checklists, state marks,
+ * per-section checklist progress (ui_model.h) */
 #include "config.h"
 
-#include <string.h>
 
 #include "i18n.h"
 #include "survey.h"
-#include "ui_cmlist.h"
 #include "ui_model.h"
 
 enum decision ui_decision_after(enum decision cur, enum ui_action a)
@@ -81,14 +79,6 @@ const char *ui_annex_filter_label(enum annex_filter f)
 	return (unsigned)f < N_ANNEX_FILTERS ? _(labels[f]) : "?";
 }
 
-const char *ui_decision_label(enum decision d)
-{
-	static const char *const words[N_DECISIONS] = {
-		N_("undecided"), N_("to do"), N_("in place"), N_("n/a"), N_("later")
-	};
-	return (unsigned)d < N_DECISIONS ? _(words[d]) : "?";
-}
-
 const char *ui_action_state_mark(enum action_state s)
 {
 	static const char *const marks[N_ACTION_STATES] = {
@@ -97,61 +87,22 @@ const char *ui_action_state_mark(enum action_state s)
 	return (unsigned)s < N_ACTION_STATES ? marks[s] : "[?]";
 }
 
-const char *ui_check_label(enum check_status s)
-{
-	static const char *const words[N_CHECK_STATUSES] = {
-		N_("not checked"), N_("implemented"), N_("partly"), N_("not implemented"),
-		N_("n/a")
-	};
-	return (unsigned)s < N_CHECK_STATUSES ? _(words[s]) : "?";
-}
-
 const char *ui_answer_mark(enum answer a)
 {
 	return a == ANSWER_YES ? "\xe2\x97\x8b" : a == ANSWER_NO ? "\xc3\x97" : " ";
 }
 
-const struct check_entry *ui_check_of(const struct assessment *a, int annex, const char *item)
-{
-	for (size_t i = 0; a != NULL && i < a->nchecks; i++)
-		if (a->checks[i].annex == annex + 1 && strcmp(a->checks[i].item, item) == 0)
-			return &a->checks[i];
-	return NULL;
-}
-
 void ui_annex_progress(const struct catalog *c, int annex, const struct assessment *a,
 		       int section, size_t *done, size_t *total)
 {
-	const struct cat_annex *ax = &c->annex[annex];
+	const struct cat_annex *ax = &c->annex[annex - 1];
 	*done = *total = 0;
 	for (size_t i = 0; i < ax->nentries; i++) {
 		const struct cat_annex_entry *e = &ax->entries[i];
 		if (!e->checkable || (section >= 0 && e->section != section))
 			continue;
 		(*total)++;
-		const struct check_entry *ce = ui_check_of(a, annex, e->id);
+		const struct check_entry *ce = a ? assessment_check(a, annex, e->id) : NULL;
 		*done += ce != NULL && ce->status != CHECK_NONE;
-	}
-}
-
-void ui_progress(const struct catalog *c, const struct assessment *a,
-		 const struct derivation *dv, struct assessment_progress *p)
-{
-	memset(p, 0, sizeof *p);
-	p->cells = a->survey->form->ncells;
-	p->answered = survey_answered(a->survey);
-	p->derived = dv ? dv->nitems : 0;
-	for (size_t i = 0; i < a->nreviews; i++) {
-		const struct cm_review *r = &a->reviews[i];
-		int cm = catalog_cm_index(c, r->cm);
-		int derived = dv != NULL && cm >= 0 && derivation_find(dv, cm) != NULL;
-		p->reviewed += derived && r->decision != DECISION_NONE;
-		p->dropped += !derived && ui_review_used(r);
-	}
-	for (int k = 0; k < 2; k++) {
-		size_t done, total;
-		ui_annex_progress(c, k, a, -1, &done, &total);
-		p->checks_done += done;
-		p->checks += total;
 	}
 }

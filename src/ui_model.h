@@ -1,6 +1,6 @@
 /* ui_model.h - what a key does to a review, an action or a checklist
- * item, the words the screens show for each state, and progress
- * figures.  Pure, tested without a terminal. */
+ * item, the marks the screens show for each state, and per-section
+ * checklist progress.  Pure, tested without a terminal. */
 #ifndef IOTSCOPE_UI_MODEL_H
 #define IOTSCOPE_UI_MODEL_H
 
@@ -24,21 +24,14 @@ enum annex_filter { AF_ALL, AF_NOT_CHECKED, AF_OPEN, AF_IMPLEMENTED, AF_NA, N_AN
 int ui_annex_filter_passes(enum annex_filter f, enum check_status s);
 const char *ui_annex_filter_label(enum annex_filter f);
 
-/* Words for the screens (translated). */
-const char *ui_decision_label(enum decision d);
+/* Marks for the screens (the words are the core's: decision_label ...). */
 const char *ui_action_state_mark(enum action_state s);	/* "[✓]" ... */
-const char *ui_check_label(enum check_status s);
 const char *ui_answer_mark(enum answer a);		/* ○ × or blank */
 
-/* Annex 1 (annex 0) or 2 (annex 1): the checkable items below the
- * top-level section entry SECTION (all sections when -1), and how many
- * of them have a status in A. */
+/* Annex ANNEX (1 or 2, as the assessment numbers them): the checkable
+ * items below the top-level section entry SECTION (all sections when
+ * -1), and how many of them have a status in A. */
 void ui_annex_progress(const struct catalog *c, int annex, const struct assessment *a,
 		       int section, size_t *done, size_t *total);
-/* The status of an Annex item in A (CHECK_NONE when none). */
-const struct check_entry *ui_check_of(const struct assessment *a, int annex, const char *item);
-/* Progress of an open assessment, as the list shows it. */
-void ui_progress(const struct catalog *c, const struct assessment *a,
-		 const struct derivation *dv, struct assessment_progress *p);
 
 #endif

@@ -260,7 +260,7 @@ int ui_save_detail(struct ui *u, enum detail k, const char *value)
 
 int ui_save_decision(struct ui *u, const char *cm, enum decision dec)
 {
-	char *what = str_printf("%s: %s", cm, ui_decision_label(dec));
+	char *what = str_printf("%s: %s", cm, decision_label(dec));
 	int rc = save_new(u, PEND_DECISION, 0, dec, cm, NULL, NULL, what ? what : "");
 	free(what);
 	u->cms.stale = 1;
@@ -296,7 +296,7 @@ int ui_save_action_note(struct ui *u, const char *cm, const char *key, const cha
 
 int ui_save_check(struct ui *u, int annex, const char *item, enum check_status s)
 {
-	char *what = str_printf("%s: %s", item, ui_check_label(s));
+	char *what = str_printf("%s: %s", item, check_status_label(s));
 	int rc = save_new(u, PEND_CHECK, annex, s, item, NULL, NULL, what ? what : "");
 	free(what);
 	return rc;
