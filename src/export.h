@@ -35,6 +35,7 @@ struct ex_writer;
 struct export_format_info {
 	const char *id;			/* --format xml */
 	const char *ext;		/* of the suggested file name */
+	const char *ext_alias;		/* another extension of its files, or NULL */
 	const char *description;	/* N_(): the export screen's choice */
 	const struct ex_writer *writer;	/* export_walk.h */
 	/* What the format promises, checked on what was written (RECORDS:
@@ -47,6 +48,8 @@ struct export_format_info {
 };
 /* The row of format F; NULL when there is none (an unknown format). */
 const struct export_format_info *export_format_info(int f);
+/* The format whose files end in EXT ("csv", "HTM": any case), or -1. */
+int export_format_of_ext(const char *ext);
 /* The format ids joined by SEP: "xml|csv|html" (malloc'd; NULL no memory). */
 char *export_format_choices(const char *sep);
 

@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "export_walk.h"
 #include "i18n.h"
@@ -32,7 +33,7 @@ static const struct export_format_info formats[N_EXPORT_FORMATS] = {
 		.spreadsheet = 1,
 	},
 	[EXPORT_HTML] = {
-		.id = "html", .ext = "html",
+		.id = "html", .ext = "html", .ext_alias = "htm",
 		.description = N_("HTML (to read or print)"),
 		.writer = &export_html_writer, .check = export_html_check,
 		.whats = ALL_WHATS,
@@ -51,6 +52,17 @@ int export_format_parse(const char *s)
 	for (int i = 0; s != NULL && i < N_EXPORT_FORMATS; i++)
 		if (formats[i].id != NULL && strcmp(s, formats[i].id) == 0)
 			return i;
+	return -1;
+}
+
+int export_format_of_ext(const char *ext)
+{
+	for (int i = 0; ext != NULL && i < N_EXPORT_FORMATS; i++) {
+		const struct export_format_info *fi = export_format_info(i);
+		if (fi != NULL && (strcasecmp(ext, fi->ext) == 0 ||
+				   (fi->ext_alias && strcasecmp(ext, fi->ext_alias) == 0)))
+			return i;
+	}
 	return -1;
 }
 

@@ -54,7 +54,7 @@ static void suggest(struct ui *u)
 	struct export_state *e = &u->exp;
 	struct export_options o = options(u);
 	if (e->path_edited && e->path != NULL) {
-		char *p = ui_path_follow_format(e->path, export_format_id(o.format));
+		char *p = ui_path_follow_format(e->path, export_format_info(o.format)->ext);
 		if (p != NULL) {
 			free(e->path);
 			e->path = p;

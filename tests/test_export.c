@@ -989,6 +989,12 @@ static void test_format_table(void **state)
 	assert_true(export_format_info(EXPORT_CSV)->spreadsheet);
 	assert_false(export_format_info(EXPORT_XML)->spreadsheet);
 	assert_false(export_format_info(EXPORT_HTML)->spreadsheet);
+	assert_int_equal(export_format_of_ext("xml"), EXPORT_XML);
+	assert_int_equal(export_format_of_ext("Csv"), EXPORT_CSV);
+	assert_int_equal(export_format_of_ext("HTM"), EXPORT_HTML);
+	assert_int_equal(export_format_of_ext("html"), EXPORT_HTML);
+	assert_int_equal(export_format_of_ext("txt"), -1);
+	assert_int_equal(export_format_of_ext(""), -1);
 	char *ids = export_format_choices("|");
 	assert_string_equal(ids, "xml|csv|html");
 	free(ids);
