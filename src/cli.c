@@ -20,7 +20,7 @@
 struct command {
 	const char *name;
 	int (*run)(struct app *a, int argc, char **argv);
-	const char *args;
+	const char *args;		/* NULL: export's, from the format table */
 	const char *help;
 };
 
@@ -85,7 +85,7 @@ static int usage_error(const char *cmd, const char *why)
 {
 	const struct command *c = find_command(cmd);
 	fprintf(stderr, "iotscope %s: %s\n%s: iotscope %s %s\n", cmd, why, _("usage"), cmd,
-		c ? _(c->args) : "");
+		c && c->args ? _(c->args) : "");
 	return EXIT_USAGE;
 }
 
@@ -417,9 +417,7 @@ static const struct command commands[] = {
 	{ "history", cli_store_command, "ID [--format text|tsv]", N_("show who changed what, and when") },
 	{ "backup", cli_store_command, "PATH", N_("write a consistent copy of the database") },
 	/* cli_export.c */
-	{ "export", cli_export_command,
-	  "ID [--what assessment|annex1|annex2|countermeasures] [--format xml|csv|html] [--blank] [--bom] [--raw] [-o FILE]",
-	  N_("export for auditors") },
+	{ "export", cli_export_command, NULL, N_("export for auditors") },
 	{ "import", cli_export_command, "FILE.xml", N_("create an assessment from an export") },
 	{ "help", cmd_help, "", N_("print this help") },
 };
@@ -449,9 +447,13 @@ void cli_usage(FILE *out)
 		_("usage"));
 	fprintf(out, "%s\n\n", _("Derive and review the IoT countermeasures of the MIC cloud "
 				 "security guideline (2nd ed., 2018), Part IV."));
-	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		fprintf(out, "  %-10s %s\n  %-10s   %s\n", commands[i].name, _(commands[i].args),
-			"", _(commands[i].help));
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+		const struct command *c = &commands[i];
+		char *args = c->args == NULL ? cli_export_args() : NULL;
+		fprintf(out, "  %-10s %s\n  %-10s   %s\n", c->name,
+			args ? args : c->args ? _(c->args) : "", "", _(c->help));
+		free(args);
+	}
 	fprintf(out, "\n%s\n", _("Exit status: 0 success, 1 bad input, 2 usage error."));
 }
 

@@ -39,6 +39,9 @@ void cli_usage(FILE *out);
 /* Command families, each in its own file (cli_store.c, cli_export.c). */
 int cli_store_command(struct app *a, int argc, char **argv);
 int cli_export_command(struct app *a, int argc, char **argv);
+/* The arguments of `export`, its --format choices from the format table
+ * (malloc'd; NULL when out of memory). */
+char *cli_export_args(void);
 /* The full-screen workbench (ui.c); returns the exit status. */
 int ui_run(struct app *a);
 

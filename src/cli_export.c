@@ -12,9 +12,35 @@
 #include "export.h"
 #include "i18n.h"
 
-static const char export_args[] =
-	"ID [--what assessment|annex1|annex2|countermeasures] [--format xml|csv|html] "
-	"[--blank] [--bom] [--raw] [-o FILE]";
+char *cli_export_args(void)
+{
+	char *formats = export_format_choices("|");
+	char *args = formats ? str_printf("ID [--what assessment|annex1|annex2|countermeasures] "
+					  "[--format %s] [--blank] [--bom] [--raw] [-o FILE]",
+					  formats) : NULL;
+	free(formats);
+	return args;
+}
+
+static int export_usage(const char *why)
+{
+	char *args = cli_export_args();
+	int rc = cli_usage_error("export", args ? args : "", why);
+	free(args);
+	return rc;
+}
+
+/* An unknown --format names itself and the formats there are. */
+static int format_refused(const char *arg)
+{
+	char *formats = export_format_choices(", ");
+	char *why = str_printf(_("unknown format '%s': --format takes %s"), arg,
+			       formats ? formats : "");
+	int rc = export_usage(why ? why : arg);
+	free(why);
+	free(formats);
+	return rc;
+}
 static const char import_args[] = "FILE.xml";
 
 struct export_req {
@@ -29,14 +55,13 @@ static int export_option(struct export_req *r, int c, const char *arg)
 	switch (c) {
 	case 'w':
 		if ((v = export_what_parse(arg)) < 0)
-			return cli_usage_error("export", export_args,
+			return export_usage(
 				_("--what takes assessment, annex1, annex2 or countermeasures"));
 		r->o.what = (enum export_what)v;
 		return 0;
 	case 'f':
 		if ((v = export_format_parse(arg)) < 0)
-			return cli_usage_error("export", export_args,
-					       _("--format takes xml, csv or html"));
+			return format_refused(arg);
 		r->o.format = (enum export_format)v;
 		return 0;
 	case 'b':
@@ -52,7 +77,7 @@ static int export_option(struct export_req *r, int c, const char *arg)
 		r->output = strcmp(arg, "-") == 0 ? NULL : arg;
 		return 0;
 	default:
-		return cli_usage_error("export", export_args, _("unknown option"));
+		return export_usage(_("unknown option"));
 	}
 }
 
@@ -73,11 +98,11 @@ static int export_parse(struct export_req *r, int argc, char **argv)
 		if ((rc = export_option(r, c, optarg)) != 0)
 			return rc;
 	if (argc - optind != 1)
-		return cli_usage_error("export", export_args, _("give one assessment (id or name)"));
+		return export_usage(_("give one assessment (id or name)"));
 	r->ref = argv[optind];
 	struct diag d = DIAG_INIT;
 	if (export_options_check(&r->o, &d) < 0) {
-		rc = cli_usage_error("export", export_args, diag_msg(&d));
+		rc = export_usage(diag_msg(&d));
 		diag_clear(&d);
 		return rc;
 	}

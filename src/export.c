@@ -20,11 +20,6 @@
 static const char *const what_ids[N_EXPORT_WHATS] = {
 	"assessment", "annex1", "annex2", "countermeasures"
 };
-static const char *const format_ids[N_EXPORT_FORMATS] = { "xml", "csv", "html" };
-
-static const struct ex_writer *const writers[N_EXPORT_FORMATS] = {
-	&export_xml_writer, &export_csv_writer, &export_html_writer
-};
 
 static int parse_in(const char *s, const char *const *ids, int n)
 {
@@ -39,41 +34,34 @@ int export_what_parse(const char *s)
 	return parse_in(s, what_ids, N_EXPORT_WHATS);
 }
 
-int export_format_parse(const char *s)
-{
-	return parse_in(s, format_ids, N_EXPORT_FORMATS);
-}
-
 const char *export_what_id(enum export_what w)
 {
 	return (unsigned)w < N_EXPORT_WHATS ? what_ids[w] : "?";
 }
 
-const char *export_format_id(enum export_format f)
-{
-	return (unsigned)f < N_EXPORT_FORMATS ? format_ids[f] : "?";
-}
-
 int export_options_check(const struct export_options *o, struct diag *d)
 {
-	if ((unsigned)o->what >= N_EXPORT_WHATS || (unsigned)o->format >= N_EXPORT_FORMATS) {
+	const struct export_format_info *fi = export_format_info((int)o->format);
+	if ((unsigned)o->what >= N_EXPORT_WHATS || fi == NULL) {
 		diag_set(d, _("unknown kind of export or format"));
 		return -1;
 	}
-	if (o->format == EXPORT_CSV && o->what == EXPORT_ASSESSMENT) {
-		diag_set(d, _("CSV holds one table: export the countermeasures, annex1 or "
-			      "annex2 as CSV, the whole assessment as XML or HTML"));
+	if (!(fi->whats & (1u << o->what))) {
+		if (fi->refused != NULL)
+			diag_set(d, "%s", _(fi->refused));
+		else
+			diag_set(d, _("%s cannot hold %s"), fi->id, export_what_id(o->what));
 		return -1;
 	}
 	if (o->blank && o->what != EXPORT_ANNEX1 && o->what != EXPORT_ANNEX2) {
 		diag_set(d, _("--blank makes a form of a checklist: use it with annex1 or annex2"));
 		return -1;
 	}
-	if (o->raw && o->format != EXPORT_CSV) {
+	if (o->raw && !fi->spreadsheet) {
 		diag_set(d, _("--raw is for CSV files"));
 		return -1;
 	}
-	if (o->bom && o->format != EXPORT_CSV) {
+	if (o->bom && !fi->spreadsheet) {
 		diag_set(d, _("--bom is for CSV files"));
 		return -1;
 	}
@@ -96,8 +84,9 @@ char *export_default_name(const struct assessment *a, const struct export_option
 	const char *name = a && a->survey ? a->survey->details[DETAIL_NAME] : NULL;
 	if (name == NULL || name[0] == '\0')
 		name = "assessment";
+	const struct export_format_info *fi = export_format_info((int)o->format);
 	char *out = str_printf("%s-%s%s.%s", name, export_what_id(o->what),
-			       o->blank ? "-blank" : "", export_format_id(o->format));
+			       o->blank ? "-blank" : "", fi ? fi->ext : "?");
 	if (out != NULL)
 		sanitize(out);
 	return out;
@@ -137,7 +126,7 @@ static int render(const struct catalog *c, const struct form *f, const struct as
 	}
 	int rc = export_prepare(&x);
 	if (rc == 0)
-		rc = export_walk(&x, writers[o->format]);
+		rc = export_walk(&x, export_format_info((int)o->format)->writer);
 	export_release(&x);
 	if (ferror(x.out) && rc == 0) {
 		diag_set(d, "out of memory");
@@ -155,19 +144,18 @@ static int render(const struct catalog *c, const struct form *f, const struct as
 	return rc;
 }
 
-/* What the format promises: XML valid against forms/assessment.xsd; CSV
- * every record read back; HTML parses cleanly. */
+/* What the format promises (its row's check: XML valid against
+ * forms/assessment.xsd, CSV every record read back, HTML parses cleanly);
+ * a format without a row or a check is refused, never taken for another. */
 static int check(const struct form *f, const struct export_options *o, const char *buf,
 		 size_t len, size_t records, const char *name, struct diag *d)
 {
-	switch (o->format) {
-	case EXPORT_XML:
-		return export_xml_check(f, buf, len, name, d);
-	case EXPORT_CSV:
-		return export_csv_check(buf, len, records, name, d);
-	default:
-		return export_html_check(buf, len, name, d);
+	const struct export_format_info *fi = export_format_info((int)o->format);
+	if (fi == NULL || fi->check == NULL) {
+		diag_set(d, _("%s: no check for this export format"), name);
+		return -1;
 	}
+	return fi->check(f, buf, len, records, name, d);
 }
 
 int export_to_stream(const struct catalog *c, const struct form *f,

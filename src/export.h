@@ -30,6 +30,29 @@ struct export_options {
 					   its -wal/-shm/-journal (write_guard.h) */
 };
 
+/* One row per format (export_formats.c). */
+struct ex_writer;
+struct export_format_info {
+	const char *id;			/* --format xml */
+	const char *ext;		/* of the suggested file name */
+	const char *ext_alias;		/* another extension of its files, or NULL */
+	const char *description;	/* N_(): the export screen's choice */
+	const struct ex_writer *writer;	/* export_walk.h */
+	/* What the format promises, checked on what was written (RECORDS:
+	 * as counted by the writer); -1 with "NAME: reason" in d. */
+	int (*check)(const struct form *f, const char *buf, size_t len, size_t records,
+		     const char *name, struct diag *d);
+	unsigned whats;			/* bit (1 << enum export_what) it can hold */
+	const char *refused;		/* N_(): why not the others; NULL generic */
+	int spreadsheet;		/* --bom and --raw apply */
+};
+/* The row of format F; NULL when there is none (an unknown format). */
+const struct export_format_info *export_format_info(int f);
+/* The format whose files end in EXT ("csv", "HTM": any case), or -1. */
+int export_format_of_ext(const char *ext);
+/* The format ids joined by SEP: "xml|csv|html" (malloc'd; NULL no memory). */
+char *export_format_choices(const char *sep);
+
 /* "assessment", "annex1", ... / "xml", "csv", "html"; -1 when unknown. */
 int export_what_parse(const char *s);
 int export_format_parse(const char *s);

@@ -242,9 +242,10 @@ static int skip_quoted(const char *buf, size_t len, size_t *i)
 
 /* Parse BUF as RFC 4180; every record must have as many fields as the
  * first, and there must be RECORDS of them. */
-int export_csv_check(const char *buf, size_t len, size_t records, const char *name,
-		     struct diag *d)
+int export_csv_check(const struct form *f, const char *buf, size_t len, size_t records,
+		     const char *name, struct diag *d)
 {
+	(void)f;
 	size_t i = 0, nrec = 0, fields = 1, want = 0;
 	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
 		i = 3;

@@ -89,13 +89,18 @@ static const char *const style =
 	"@media print{body{margin:0;font-size:10pt}h2{page-break-before:always}"
 	"h2.first{page-break-before:auto}thead{display:table-header-group}}\n";
 
+/* The writer's place in the walk (x->state). */
+struct ex_html_state {
+	int viewpoint;			/* last viewpoint heading, -1 none */
+	int dropped;			/* the "no longer derived" heading is out */
+	int six;			/* Annex 2: six reference columns */
+};
+
 /* ---------- head and details ---------- */
 
 static int html_begin(struct ex_ctx *x)
 {
-	x->html.viewpoint = -1;
-	x->html.dropped = 0;
-	x->html.six = 0;
+	((struct ex_html_state *)x->state)->viewpoint = -1;
 	const char *name = x->a->survey->details[DETAIL_NAME];
 	const struct catalog *c = x->c;
 	int rc = 0;
@@ -253,7 +258,7 @@ static int html_cms_begin(struct ex_ctx *x)
 
 static int html_cm_heading(struct ex_ctx *x, const struct ex_cm *e)
 {
-	struct ex_html_state *h = &x->html;
+	struct ex_html_state *h = x->state;
 	int rc = 0;
 	if (e->derived == NULL && !h->dropped) {
 		h->dropped = 1;
@@ -407,7 +412,7 @@ static int html_checklist_notes(struct ex_ctx *x, int annex)
 
 static int html_checklist_begin(struct ex_ctx *x, int annex)
 {
-	struct ex_html_state *h = &x->html;
+	struct ex_html_state *h = x->state;
 	int rc = 0;
 	h->six = annex == 2 && !(x->o->what == EXPORT_ASSESSMENT && x->pattern > 0);
 	raw(x, "<h2 id=\"annex%d\">", annex);
@@ -438,7 +443,7 @@ static int html_checklist_begin(struct ex_ctx *x, int annex)
 
 static int html_refs(struct ex_ctx *x, const struct cat_annex_entry *e)
 {
-	struct ex_html_state *h = &x->html;
+	struct ex_html_state *h = x->state;
 	int rc = 0;
 	for (int p = 1; p <= N_PATTERNS; p++) {
 		if (!h->six && p != x->pattern)
@@ -455,7 +460,7 @@ static int html_refs(struct ex_ctx *x, const struct cat_annex_entry *e)
 static int html_entry(struct ex_ctx *x, int annex, const struct cat_annex_entry *e,
 		      const struct cat_annex_entry *parent, const struct check_entry *ck)
 {
-	struct ex_html_state *h = &x->html;
+	struct ex_html_state *h = x->state;
 	int cols = annex == 1 ? 5 : 7 + (h->six ? N_PATTERNS : 1);
 	int rc = 0;
 	if (e->kind == ANNEX_SECTION) {
@@ -570,6 +575,7 @@ static int html_end(struct ex_ctx *x)
 }
 
 const struct ex_writer export_html_writer = {
+	.state_size = sizeof(struct ex_html_state),
 	.begin = html_begin,
 	.details = html_details,
 	.survey_begin = html_survey_begin,
@@ -595,8 +601,11 @@ static void count_error(void *ctx, xmlErrorPtr err)
 }
 
 /* libxml2's HTML parser reads it without an error and finds <html><body>. */
-int export_html_check(const char *buf, size_t len, const char *name, struct diag *d)
+int export_html_check(const struct form *f, const char *buf, size_t len, size_t records,
+		      const char *name, struct diag *d)
 {
+	(void)f;
+	(void)records;
 	int errors = 0;
 	if (len > (size_t)INT32_MAX) {
 		diag_set(d, "%s: too large to check", name);

@@ -325,7 +325,7 @@ static int walk_checklist(struct ex_ctx *x, const struct ex_writer *w, int k)
 	return HOOK(w, checklist_end, x, k + 1);
 }
 
-int export_walk(struct ex_ctx *x, const struct ex_writer *w)
+static int walk(struct ex_ctx *x, const struct ex_writer *w)
 {
 	enum export_what what = x->o->what;
 	if (HOOK(w, begin, x) < 0 || HOOK(w, details, x) < 0)
@@ -341,6 +341,19 @@ int export_walk(struct ex_ctx *x, const struct ex_writer *w)
 	if (HOOK(w, summary, x) < 0)
 		return -1;
 	return HOOK(w, end, x);
+}
+
+int export_walk(struct ex_ctx *x, const struct ex_writer *w)
+{
+	x->state = w->state_size > 0 ? calloc(1, w->state_size) : NULL;
+	if (w->state_size > 0 && x->state == NULL) {
+		diag_set(x->d, "out of memory");
+		return -1;
+	}
+	int rc = walk(x, w);
+	free(x->state);
+	x->state = NULL;
+	return rc;
 }
 
 void export_escape(FILE *out, const char *s, const char *special)

@@ -72,16 +72,15 @@ struct ex_ctx {
 	struct ex_summary sum;
 	FILE *out;
 	struct diag *d;
-	struct ex_html_state {		/* the HTML writer's place in the walk */
-		int viewpoint;		/* last viewpoint heading, -1 none */
-		int dropped;		/* the "no longer derived" heading is out */
-		int six;		/* Annex 2: six reference columns */
-	} html;
+	void *state;			/* the writer's own, state_size bytes
+					   zeroed by export_walk (tig's
+					   private_size) */
 	size_t records;			/* CSV: records written, for the check */
 };
 
 /* A writer: every hook may be NULL; each returns 0 or -1 with x->d set. */
 struct ex_writer {
+	size_t state_size;		/* of what x->state points to */
 	int (*begin)(struct ex_ctx *x);
 	int (*details)(struct ex_ctx *x);
 	int (*survey_begin)(struct ex_ctx *x);
@@ -123,11 +122,13 @@ int export_text_ok(const char *s, const char *what, struct diag *d);
  * as its entity or character reference. */
 void export_escape(FILE *out, const char *s, const char *special);
 
-/* The format-specific checks of a rendered export (re-read from disk). */
-int export_xml_check(const struct form *f, const char *buf, size_t len,
+/* The format-specific checks of a rendered export (re-read from disk);
+ * the check of export_format_info. */
+int export_xml_check(const struct form *f, const char *buf, size_t len, size_t records,
 		     const char *name, struct diag *d);
-int export_csv_check(const char *buf, size_t len, size_t records, const char *name,
-		     struct diag *d);
-int export_html_check(const char *buf, size_t len, const char *name, struct diag *d);
+int export_csv_check(const struct form *f, const char *buf, size_t len, size_t records,
+		     const char *name, struct diag *d);
+int export_html_check(const struct form *f, const char *buf, size_t len, size_t records,
+		      const char *name, struct diag *d);
 
 #endif

@@ -490,9 +490,10 @@ const struct ex_writer export_xml_writer = {
 /* ---------- the check of a written file ---------- */
 
 /* Well-formed (by the same safe parser import uses) and valid. */
-int export_xml_check(const struct form *f, const char *buf, size_t len,
+int export_xml_check(const struct form *f, const char *buf, size_t len, size_t records,
 		     const char *name, struct diag *d)
 {
+	(void)records;
 	xmlDocPtr doc = xmlsafe_read_memory(buf, len, name, &xmlsafe_assessment_limits, d);
 	struct xschema *xsd = doc != NULL ? form_assessment_xsd(f, d) : NULL;
 	int rc = xsd != NULL ? xmlsafe_validate(xsd, doc, name, d) : -1;

@@ -23,12 +23,16 @@ static const char *const what_words[N_EXPORT_WHATS] = {
 	N_("the whole assessment"), N_("the Annex 1 checklist"), N_("the Annex 2 checklist"),
 	N_("the countermeasure review"),
 };
-static const char *const format_words[N_EXPORT_FORMATS] = {
-	N_("XML (forms/assessment.xsd)"), N_("CSV (spreadsheets)"), N_("HTML (to read or print)"),
-};
 static const char *const field_labels[N_FIELDS] = {
 	N_("What"), N_("Format"), N_("Blank form"), N_("Byte order mark"), N_("Where"), "",
 };
+
+/* --bom applies (the format table, export.h). */
+static int spreadsheet(int format)
+{
+	const struct export_format_info *fi = export_format_info(format);
+	return fi != NULL && fi->spreadsheet;
+}
 
 static struct export_options options(const struct ui *u)
 {
@@ -38,7 +42,7 @@ static struct export_options options(const struct ui *u)
 		.what = (enum export_what)e->what,
 		.format = (enum export_format)e->format,
 		.blank = checklist && e->blank,
-		.bom = e->format == EXPORT_CSV && e->bom,
+		.bom = spreadsheet(e->format) && e->bom,
 		.db_path = store_path(u->st),
 	};
 }
@@ -50,7 +54,7 @@ static void suggest(struct ui *u)
 	struct export_state *e = &u->exp;
 	struct export_options o = options(u);
 	if (e->path_edited && e->path != NULL) {
-		char *p = ui_path_follow_format(e->path, export_format_id(o.format));
+		char *p = ui_path_follow_format(e->path, export_format_info(o.format)->ext);
 		if (p != NULL) {
 			free(e->path);
 			e->path = p;
@@ -71,7 +75,7 @@ static int applies(const struct ui *u, int f)
 	if (f == F_BLANK)
 		return e->what == EXPORT_ANNEX1 || e->what == EXPORT_ANNEX2;
 	if (f == F_BOM)
-		return e->format == EXPORT_CSV;
+		return spreadsheet(e->format);
 	return 1;
 }
 
@@ -82,7 +86,7 @@ static char *value_of(const struct ui *u, int f)
 	case F_WHAT:
 		return str_printf("< %s >", _(what_words[e->what]));
 	case F_FORMAT:
-		return str_printf("< %s >", _(format_words[e->format]));
+		return str_printf("< %s >", _(export_format_info(e->format)->description));
 	case F_BLANK:
 		return str_printf("< %s >", e->blank ? _("yes: a form to hand out, no answers") :
 				  _("no: with the statuses and notes"));

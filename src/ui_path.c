@@ -4,10 +4,10 @@
 #include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <unistd.h>
 
 #include "diag.h"
+#include "export.h"
 #include "ui_path.h"
 
 /* The home of USER (LEN bytes; the current user when LEN is 0). */
@@ -40,14 +40,12 @@ char *ui_path_expand(const char *text, const char *home)
 
 char *ui_path_follow_format(const char *path, const char *ext)
 {
-	static const char *const ours[] = { "xml", "csv", "html", "htm" };
 	const char *base = strrchr(path, '/');
 	base = base ? base + 1 : path;
 	const char *dot = strrchr(base, '.');
 	if (dot == NULL || dot == base)
 		return strdup(path);
-	for (size_t i = 0; i < sizeof ours / sizeof ours[0]; i++)
-		if (strcasecmp(dot + 1, ours[i]) == 0)
-			return str_printf("%.*s.%s", (int)(dot - path), path, ext);
+	if (export_format_of_ext(dot + 1) >= 0)	/* one of ours (export_formats.c) */
+		return str_printf("%.*s.%s", (int)(dot - path), path, ext);
 	return strdup(path);
 }

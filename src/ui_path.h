@@ -10,10 +10,10 @@
  * home; anything else as typed.  Malloc'd; NULL when out of memory. */
 char *ui_path_expand(const char *text, const char *home);
 
-/* PATH with the extension of an export format (.xml, .csv, .html,
- * .htm, any case) replaced by EXT ("csv"); a name without one or with
- * another extension is the user's choice and stays as typed.
- * Malloc'd; NULL when out of memory. */
+/* PATH with the extension of an export format (export_format_of_ext:
+ * .xml, .csv, .html, .htm, any case) replaced by EXT ("csv"); a name
+ * without one or with another extension is the user's choice and stays
+ * as typed.  Malloc'd; NULL when out of memory. */
 char *ui_path_follow_format(const char *path, const char *ext);
 
 #endif

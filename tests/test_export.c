@@ -958,6 +958,72 @@ static void test_names_and_options(void **state)
 	assessment_free(a);
 }
 
+/* The format table (export_formats.c): every row has what the CLI, the
+ * screen and the check need, ids are unique and parse back; a format
+ * outside the table is refused everywhere, never written as another. */
+static void test_format_table(void **state)
+{
+	(void)state;
+	const unsigned all = (1u << N_EXPORT_WHATS) - 1;
+	for (int i = 0; i < N_EXPORT_FORMATS; i++) {
+		const struct export_format_info *fi = export_format_info(i);
+		assert_non_null(fi);
+		assert_non_null(fi->id);
+		assert_true(fi->id[0] != '\0');
+		assert_non_null(fi->ext);
+		assert_true(fi->ext[0] != '\0');
+		assert_non_null(fi->description);
+		assert_true(fi->description[0] != '\0');
+		assert_non_null(fi->writer);
+		assert_non_null(fi->check);
+		assert_true(fi->whats != 0 && (fi->whats & ~all) == 0);
+		if (fi->whats != all)
+			assert_non_null(fi->refused);
+		assert_int_equal(export_format_parse(fi->id), i);
+		for (int j = 0; j < i; j++)
+			assert_string_not_equal(export_format_info(j)->id, fi->id);
+	}
+	assert_string_equal(export_format_id(EXPORT_XML), "xml");
+	assert_string_equal(export_format_id(EXPORT_CSV), "csv");
+	assert_string_equal(export_format_id(EXPORT_HTML), "html");
+	assert_true(export_format_info(EXPORT_CSV)->spreadsheet);
+	assert_false(export_format_info(EXPORT_XML)->spreadsheet);
+	assert_false(export_format_info(EXPORT_HTML)->spreadsheet);
+	assert_int_equal(export_format_of_ext("xml"), EXPORT_XML);
+	assert_int_equal(export_format_of_ext("Csv"), EXPORT_CSV);
+	assert_int_equal(export_format_of_ext("HTM"), EXPORT_HTML);
+	assert_int_equal(export_format_of_ext("html"), EXPORT_HTML);
+	assert_int_equal(export_format_of_ext("txt"), -1);
+	assert_int_equal(export_format_of_ext(""), -1);
+	char *ids = export_format_choices("|");
+	assert_string_equal(ids, "xml|csv|html");
+	free(ids);
+
+	assert_null(export_format_info(-1));
+	assert_null(export_format_info(N_EXPORT_FORMATS));
+	assert_int_equal(export_format_parse("pdf"), -1);
+	assert_int_equal(export_format_parse("XML"), -1);
+	assert_int_equal(export_format_parse(""), -1);
+	assert_int_equal(export_format_parse(NULL), -1);
+	assert_string_equal(export_format_id((enum export_format)N_EXPORT_FORMATS), "?");
+
+	struct assessment *a = assessment_new(tu_form);
+	assert_non_null(a);
+	struct export_options o = { .what = EXPORT_ASSESSMENT,
+				    .format = (enum export_format)N_EXPORT_FORMATS,
+				    .generated_at = STAMP };
+	struct diag d = DIAG_INIT;
+	assert_int_equal(export_options_check(&o, &d), -1);
+	assert_string_equal(diag_msg(&d), "unknown kind of export or format");
+	diag_clear(&d);
+	char *buf = NULL;
+	size_t len = 0;
+	assert_int_equal(export_render(tu_catalog, tu_form, a, &o, &buf, &len, &d), -1);
+	assert_null(buf);
+	diag_clear(&d);
+	assessment_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -975,6 +1041,7 @@ int main(void)
 		cmocka_unit_test(test_hostile_generated),
 		cmocka_unit_test(test_write_safely),
 		cmocka_unit_test(test_names_and_options),
+		cmocka_unit_test(test_format_table),
 	};
 	return cmocka_run_group_tests(tests, tu_load, tu_unload);
 }
