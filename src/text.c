@@ -8,25 +8,43 @@
 #include "i18n.h"
 #include "text.h"
 
-size_t text_utf8_next(const char *str, unsigned long *cp)
+size_t text_utf8_len(const char *str, size_t n, unsigned long *cp)
 {
-	const unsigned char *s = (const unsigned char *)str;
-	size_t n = s[0] < 0x80 ? 1 : (s[0] & 0xe0) == 0xc0 ? 2 :
-		   (s[0] & 0xf0) == 0xe0 ? 3 : (s[0] & 0xf8) == 0xf0 ? 4 : 0;
-	if (n == 0)
-		return 0;
-	unsigned long v = n == 1 ? s[0] : s[0] & (0x7f >> n);
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		v = (v << 6) | (s[i] & 0x3f);
+	const unsigned char *p = (const unsigned char *)str;
+	unsigned char c = p[0], lo = 0x80, hi = 0xbf;
+	size_t k;
+	if (c < 0x80) {
+		if (cp != NULL)
+			*cp = c;
+		return 1;
 	}
-	/* the shortest form only (RFC 3629 §3): "\xc0\x80" is not a NUL */
-	static const unsigned long least[] = { 0, 0, 0x80, 0x800, 0x10000 };
-	if (v < least[n] || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
+	/* the second byte's range rules out overlong forms ("\xc0\x80" is
+	 * not a NUL), surrogates and what lies beyond U+10FFFF */
+	if (c >= 0xc2 && c <= 0xdf)
+		k = 2;
+	else if (c >= 0xe0 && c <= 0xef)
+		k = 3, lo = c == 0xe0 ? 0xa0 : 0x80, hi = c == 0xed ? 0x9f : 0xbf;
+	else if (c >= 0xf0 && c <= 0xf4)
+		k = 4, lo = c == 0xf0 ? 0x90 : 0x80, hi = c == 0xf4 ? 0x8f : 0xbf;
+	else
 		return 0;
-	*cp = v;
-	return n;
+	if (n < k || p[1] < lo || p[1] > hi)
+		return 0;
+	unsigned long v = (c & (0x7f >> k)) << 6 | (p[1] & 0x3f);
+	for (size_t i = 2; i < k; i++) {
+		if (p[i] < 0x80 || p[i] > 0xbf)
+			return 0;
+		v = v << 6 | (p[i] & 0x3f);
+	}
+	if (cp != NULL)
+		*cp = v;
+	return k;
+}
+
+size_t text_utf8_next(const char *s, unsigned long *cp)
+{
+	/* a NUL is no continuation byte: the decoding stops there */
+	return text_utf8_len(s, 4, cp);
 }
 
 int text_cp_unsafe(unsigned long c)

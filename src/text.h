@@ -15,8 +15,11 @@
 
 #include "diag.h"
 
-/* Length of the UTF-8 sequence at S (NUL-terminated) and its code point;
- * 0 when malformed, overlong, a surrogate or beyond U+10FFFF. */
+/* Length of the UTF-8 sequence at S (at most N bytes) and its code point
+ * in *CP (CP may be NULL); 0 when malformed, cut, overlong, a surrogate or
+ * beyond U+10FFFF (RFC 3629 section 4). */
+size_t text_utf8_len(const char *s, size_t n, unsigned long *cp);
+/* The same in a NUL-terminated string. */
 size_t text_utf8_next(const char *s, unsigned long *cp);
 
 /* A character that must never reach a terminal raw: C0, DEL, C1, the

@@ -23,6 +23,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "text.h"
 #include "xmlsafe.h"
 
 struct scan {
@@ -52,31 +53,6 @@ static int scan_fail(struct scan *s, size_t pos, const char *before, unsigned lo
 	return -1;
 }
 
-/* Length of the UTF-8 sequence at P (at most N bytes), 0 when invalid:
- * no overlong forms, no surrogates, nothing above U+10FFFF. */
-static size_t utf8_len(const unsigned char *p, size_t n)
-{
-	unsigned char c = p[0];
-	unsigned char lo = 0x80, hi = 0xbf;
-	size_t k;
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf)
-		k = 2;
-	else if (c >= 0xe0 && c <= 0xef)
-		k = 3, lo = c == 0xe0 ? 0xa0 : 0x80, hi = c == 0xed ? 0x9f : 0xbf;
-	else if (c >= 0xf0 && c <= 0xf4)
-		k = 4, lo = c == 0xf0 ? 0x90 : 0x80, hi = c == 0xf4 ? 0x8f : 0xbf;
-	else
-		return 0;
-	if (n < k || p[1] < lo || p[1] > hi)
-		return 0;
-	for (size_t i = 2; i < k; i++)
-		if (p[i] < 0x80 || p[i] > 0xbf)
-			return 0;
-	return k;
-}
-
 static int check_bytes(struct scan *s)
 {
 	const unsigned char *b = (const unsigned char *)s->buf;
@@ -90,7 +66,7 @@ static int check_bytes(struct scan *s)
 				 "is it damaged?", s->name, line_at(s->buf, i), i + 1);
 			return -1;
 		}
-		size_t k = utf8_len(b + i, s->len - i);
+		size_t k = text_utf8_len((const char *)b + i, s->len - i, NULL);
 		if (k == 0) {
 			diag_set(s->d, "%s:%ld: byte 0x%02X (at byte %zu) is not UTF-8: only UTF-8 "
 				 "files are accepted (convert it, e.g. with iconv)", s->name,

@@ -61,6 +61,25 @@ static void test_check(void **state)
 	free(big);
 }
 
+/* The one UTF-8 rule (RFC 3629) the store and the XML pre-scan share. */
+static void test_utf8_len(void **state)
+{
+	(void)state;
+	unsigned long cp = 0;
+	assert_int_equal(text_utf8_len("\xe3\x81\x82", 3, &cp), 3);	/* あ */
+	assert_int_equal(cp, 0x3042);
+	assert_int_equal(text_utf8_len("\xe3\x81\x82", 2, NULL), 0);	/* cut by N */
+	assert_int_equal(text_utf8_len("\xf0\x9f\x98\x80", 4, &cp), 4);
+	assert_int_equal(cp, 0x1f600);
+	assert_int_equal(text_utf8_len("\xc3\xa9", 2, &cp), 2);
+	assert_int_equal(cp, 0xe9);
+	assert_int_equal(text_utf8_len("\xc1\xbf", 2, NULL), 0);		/* overlong */
+	assert_int_equal(text_utf8_len("\xf4\x90\x80\x80", 4, NULL), 0);	/* > U+10FFFF */
+	assert_int_equal(text_utf8_len("\xed\xbf\xbf", 3, NULL), 0);	/* surrogate */
+	assert_int_equal(text_utf8_len("\xee\x80\x80", 3, &cp), 3);	/* U+E000 */
+	assert_int_equal(cp, 0xe000);
+}
+
 static void escaped(const char *s, int flags, const char *want)
 {
 	char *got = text_escape(s, flags);
@@ -123,6 +142,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_check),
+		cmocka_unit_test(test_utf8_len),
 		cmocka_unit_test(test_escape),
 		cmocka_unit_test(test_fputs),
 		cmocka_unit_test(test_unsafe),
