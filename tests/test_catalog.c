@@ -294,24 +294,11 @@ static void test_refuse_dtd(void **st)
  * loader, which shows when the schema ran: with the copy's hash listed
  * the copy loads; with the cache damaged, cut short or listing only other
  * content, the same file:line message as ever. */
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	assert_non_null(f);
-	static const size_t cap = 1 << 20;
-	char *buf = malloc(cap + 1);
-	assert_non_null(buf);
-	*len = fread(buf, 1, cap, f);
-	fclose(f);
-	buf[*len] = '\0';
-	return buf;
-}
-
 static void edit_file(const char *dir, const char *file, const char *from, const char *to)
 {
 	char *path = str_printf("%s/%s", dir, file);
 	size_t n;
-	char *buf = slurp(path, &n);
+	char *buf = tu_slurp(path, &n);
 	assert_non_null(buf);
 	char *at = strstr(buf, from);
 	assert_non_null(at);
@@ -362,7 +349,7 @@ static void test_validation_cache(void **st)
 	/* a damaged line is not trusted (h2's line is the newest: the first) */
 	char *file = str_printf("%s/iotscope/catalog-validated", cache);
 	size_t n;
-	char *buf = slurp(file, &n);
+	char *buf = tu_slurp(file, &n);
 	assert_non_null(buf);
 	assert_true(n >= 68 && strncmp(buf, h2, 16) == 0);
 	buf[32] = buf[32] == '0' ? '1' : '0';

@@ -36,30 +36,6 @@ static struct store *open_ok(const char *path, const char *who)
 	return st;
 }
 
-/* The whole file, or NULL if it does not exist. */
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (f == NULL)
-		return NULL;
-	char *buf = NULL;
-	size_t cap = 0;
-	*len = 0;
-	for (;;) {
-		if (*len == cap) {
-			cap = cap ? cap * 2 : 65536;
-			buf = realloc(buf, cap);
-			assert_non_null(buf);
-		}
-		size_t n = fread(buf + *len, 1, cap - *len, f);
-		*len += n;
-		if (n == 0)
-			break;
-	}
-	fclose(f);
-	return buf;
-}
-
 static int file_exists(const char *path)
 {
 	struct stat sb;
@@ -131,7 +107,7 @@ static void test_new_database(void **state)
 				 "AND tbl_name = 'details'"), 1);
 	/* journal mode WAL is recorded in the header: bytes 18 and 19 are 2 */
 	size_t len;
-	unsigned char *h = (unsigned char *)slurp(path, &len);
+	unsigned char *h = (unsigned char *)tu_slurp(path, &len);
 	assert_true(len >= 100);
 	assert_int_equal(h[18], 2);
 	assert_int_equal(h[19], 2);
@@ -631,7 +607,7 @@ static void test_migration_v1(void **state)
 	char *fixture = tu_src("tests/fixtures/store-v1.db");
 	char *path = tmp("v1.db"), *bak = tmp("v1.db.schema-1.bak");
 	size_t len;
-	char *orig = slurp(fixture, &len);
+	char *orig = tu_slurp(fixture, &len);
 	assert_non_null(orig);
 	assert_int_equal(tu_write(path, orig, len), 0);
 	assert_int_equal(raw_int(path, "PRAGMA user_version"), 1);
@@ -731,7 +707,7 @@ static void test_migration_v2(void **state)
 	char *fixture = tu_src("tests/fixtures/store-v2.db");
 	char *path = tmp("v2.db"), *bak = tmp("v2.db.schema-2.bak");
 	size_t len;
-	char *orig = slurp(fixture, &len);
+	char *orig = tu_slurp(fixture, &len);
 	assert_non_null(orig);
 	assert_int_equal(tu_write(path, orig, len), 0);
 	assert_int_equal(raw_int(path, "PRAGMA user_version"), 2);
@@ -806,7 +782,7 @@ static void refuse(const char *name, const char *content, size_t len, const char
 	if (content != NULL)
 		assert_int_equal(tu_write(path, content, len), 0);
 	size_t before_len, after_len;
-	char *before = slurp(path, &before_len);
+	char *before = tu_slurp(path, &before_len);
 	struct diag d = DIAG_INIT;
 	struct store *st = store_open(path, "tester", &d);
 	assert_null(st);
@@ -814,7 +790,7 @@ static void refuse(const char *name, const char *content, size_t len, const char
 		fail_msg("%s: message '%s' does not say '%s'", name, diag_msg(&d), want);
 	assert_non_null(strstr(diag_msg(&d), path));	/* says where */
 	diag_clear(&d);
-	char *after = slurp(path, &after_len);
+	char *after = tu_slurp(path, &after_len);
 	if (before == NULL) {
 		assert_null(after);
 	} else {
@@ -838,7 +814,7 @@ static char *our_database(const char *name, size_t *len)
 		assert_int_equal(store_create(st, a, &id, &d), 0);
 	assessment_free(a);
 	store_close(st);
-	char *bytes = slurp(path, len);
+	char *bytes = tu_slurp(path, len);
 	assert_non_null(bytes);
 	free(path);
 	return bytes;
@@ -889,7 +865,7 @@ static void test_refuse_foreign_wal(void **state)
 			 SQLITE_OK);
 	sqlite3_close(db);
 	size_t mlen, wlen, mlen2, wlen2;
-	char *main_before = slurp(path, &mlen), *wal_before = slurp(wal, &wlen);
+	char *main_before = tu_slurp(path, &mlen), *wal_before = tu_slurp(wal, &wlen);
 	assert_non_null(main_before);
 	assert_non_null(wal_before);
 	assert_true(wlen > 0);		/* the data is in the -wal only */
@@ -897,7 +873,7 @@ static void test_refuse_foreign_wal(void **state)
 	assert_null(store_open(path, "tester", &d));
 	assert_non_null(strstr(diag_msg(&d), "another program"));
 	diag_clear(&d);
-	char *main_after = slurp(path, &mlen2), *wal_after = slurp(wal, &wlen2);
+	char *main_after = tu_slurp(path, &mlen2), *wal_after = tu_slurp(wal, &wlen2);
 	assert_non_null(main_after);
 	assert_non_null(wal_after);
 	assert_int_equal(mlen, mlen2);
@@ -1007,7 +983,7 @@ static char *named_database(const char *name, size_t *len)
 		free(n);
 	}
 	store_close(st);
-	char *bytes = slurp(path, len);
+	char *bytes = tu_slurp(path, len);
 	assert_non_null(bytes);
 	free(path);
 	return bytes;
@@ -1033,7 +1009,7 @@ static char *meta_changed(const char *name, const char *good, size_t len, const 
 	assert_int_equal(tu_write(path, good, len), 0);
 	raw_exec(path, sql);
 	size_t n;
-	char *bytes = slurp(path, &n);
+	char *bytes = tu_slurp(path, &n);
 	assert_int_equal(n, len);
 	char *bad = flipped(bytes, n);
 	assert_index_damage(bad, n);
@@ -1059,7 +1035,7 @@ static void test_check_policy(void **state)
 	assert_int_equal(raw_int(path, "SELECT value > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', "
 				 "'-1 hour') FROM meta WHERE key = 'checked_at'"), 1);
 	size_t n;
-	char *good = slurp(path, &n);
+	char *good = tu_slurp(path, &n);
 	assert_int_equal(n, len);
 
 	/* not due: the damage is found by `iotscope check` (store_check), and
@@ -1077,7 +1053,7 @@ static void test_check_policy(void **state)
 	assert_non_null(strstr(diag_msg(&d), "damaged"));
 	diag_clear(&d);
 	store_close(st);
-	char *after = slurp(path, &n);
+	char *after = tu_slurp(path, &n);
 	assert_int_equal(n, len);
 	assert_memory_equal(after, bad, len);
 	free(after);
@@ -1175,7 +1151,7 @@ static void test_refuse_uncreatable_dir(void **state)
 	else
 		unsetenv("XDG_DATA_HOME");
 	size_t len;
-	char *content = slurp(file, &len);
+	char *content = tu_slurp(file, &len);
 	assert_int_equal(len, 1);
 	free(content);
 	free(saved);

@@ -151,26 +151,6 @@ static void test_bad_files(void **st)
 
 /* ---------- a damaged copy of forms/ is refused, saying where ---------- */
 
-static char *slurp_text(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	assert_non_null(f);
-	char *buf = NULL;
-	size_t cap = 0, len = 0, n;
-	do {
-		if (len + 4096 + 1 > cap) {
-			cap = (len + 4096 + 1) * 2;
-			buf = realloc(buf, cap);
-			assert_non_null(buf);
-		}
-		n = fread(buf + len, 1, 4096, f);
-		len += n;
-	} while (n > 0);
-	fclose(f);
-	buf[len] = '\0';
-	return buf;
-}
-
 /* forms/ copied to a scratch directory with FROM replaced by TO (once) in
  * fig16.xml; form_load must refuse it with WANT in the message. */
 static void damaged_form(const char *from, const char *to, const char *want)
@@ -181,14 +161,16 @@ static void damaged_form(const char *from, const char *to, const char *want)
 	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
 		char *src = str_printf("%s/forms/%s", SRCDIR, files[i]);
 		char *dst = str_printf("%s/%s", dir, files[i]);
-		char *text = slurp_text(src);
+		char *text = tu_slurp(src, NULL);
+		assert_non_null(text);
 		assert_int_equal(tu_write(dst, text, strlen(text)), 0);
 		free(text);
 		free(src);
 		free(dst);
 	}
 	char *src = tu_src("forms/fig16.xml"), *dst = str_printf("%s/fig16.xml", dir);
-	char *text = slurp_text(src);
+	char *text = tu_slurp(src, NULL);
+	assert_non_null(text);
 	char *at = strstr(text, from);
 	assert_non_null(at);
 	char *damaged = str_printf("%.*s%s%s", (int)(at - text), text, to, at + strlen(from));

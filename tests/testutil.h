@@ -64,6 +64,34 @@ static inline char *tu_tmpdir(void)
 	return tmpl;
 }
 
+/* The whole file, NUL-terminated, its length in *LEN (LEN may be NULL);
+ * NULL when it cannot be opened (it does not exist).  malloc'd. */
+static inline char *tu_slurp(const char *path, size_t *len)
+{
+	if (len != NULL)
+		*len = 0;
+	FILE *f = fopen(path, "rb");
+	if (f == NULL)
+		return NULL;
+	char *buf = NULL;
+	size_t cap = 0, n = 0, got;
+	do {
+		if (n + 65536 + 1 > cap) {
+			char *b = realloc(buf, cap = (n + 65536 + 1) * 2);
+			assert_non_null(b);
+			buf = b;
+		}
+		got = fread(buf + n, 1, 65536, f);
+		n += got;
+	} while (got > 0);
+	assert_false(ferror(f));
+	fclose(f);
+	buf[n] = '\0';
+	if (len != NULL)
+		*len = n;
+	return buf;
+}
+
 /* Write LEN bytes to a file; 0 on success. */
 static inline int tu_write(const char *path, const char *buf, size_t len)
 {
