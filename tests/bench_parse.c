@@ -1,5 +1,5 @@
 /* bench_parse.c - the worst files we could build under the limits of
- * src/xmlsafe.c, each read as import and derive read it, next to
+ * src/base/xmlsafe.c, each read as import and derive read it, next to
  * `xmllint --noout` (libxml2 alone, no limits) on the same file, in the
  * same run.  Also: each worst file at 1/4, 1/2 and all of its size, to
  * show the time per MB stays flat (linear), and the 25k-attribute file of

@@ -7,7 +7,7 @@ mutant is killed when a test fails (or it times out).  Prints one line per
 mutant and the score.  The source file is always restored.
 
   tests/mutation.py --build .build --per-file 8 --seed 1 \
-      --tests "tests/test_store tests/test_faults" src/store_open.c ...
+      --tests "tests/test_store tests/test_faults" src/store/store_open.c ...
 
 Run by `make mutation` (not part of `make check`: it rebuilds per mutant).
 A surviving mutant is either a missing test or equivalent (the change

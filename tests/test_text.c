@@ -1,5 +1,5 @@
 /* test_text.c - what text may be stored and how a terminal is shown it
- * (src/text.c): the expected strings are written out by hand from the
+ * (src/base/text.c): the expected strings are written out by hand from the
  * code points (Unicode 15: U+009B CSI, U+202E RLO, U+2066 LRI). */
 #include "testutil.h"
 

@@ -1,4 +1,4 @@
-/* fuzz_catalog.c - catalog_load() (src/catalog.h), the public loading
+/* fuzz_catalog.c - catalog_load() (src/model/catalog.h), the public loading
  * function, with one part of the real catalog replaced by the input.
  * The first byte picks the part (modulo the number of .xml files of the
  * catalog, in name order: tests/fuzz/README.md); the rest is its content.

@@ -1,4 +1,4 @@
-/* fuzz_import.c - import_memory() (src/export.h), the whole-assessment
+/* fuzz_import.c - import_memory() (src/export/export.h), the whole-assessment
  * import, on any bytes, with the real catalog and Fig. 16 form.
  * Promises checked: a refusal says why; an assessment read is exported
  * again (reliability.md: check every export by re-reading it) to a file

@@ -1,4 +1,4 @@
-/* fuzz_survey.c - survey_parse() (src/survey.h) on any bytes, with the
+/* fuzz_survey.c - survey_parse() (src/model/survey.h) on any bytes, with the
  * real catalog and Fig. 16 form.  Promises checked: a refusal says why;
  * a survey read is written back (survey_write) to a file that reads to
  * the same details and answers (IV.4.1: no answer lost on the way). */

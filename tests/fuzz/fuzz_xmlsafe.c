@@ -1,4 +1,4 @@
-/* fuzz_xmlsafe.c - xmlsafe_read_memory() (src/xmlsafe.h) on any bytes:
+/* fuzz_xmlsafe.c - xmlsafe_read_memory() (src/base/xmlsafe.h) on any bytes:
  * the one door every untrusted XML file comes through.  Promises
  * checked: a refusal says why; a document accepted has no DTD; the
  * walking helpers (xml_first, xml_next, xml_attr, xml_text) work on
