@@ -434,6 +434,9 @@ static const struct command commands[] = {
 	{ "rename", cli_store_command, "ID NAME", N_("rename an assessment") },
 	{ "delete", cli_store_command, "ID [--yes]", N_("delete an assessment (asks first)") },
 	{ "history", cli_store_command, "ID [--format text|tsv]", N_("show who changed what, and when") },
+	{ "crosswalk", cli_cmd_crosswalk, "ID [--format text|tsv]",
+	  N_("list the ISO/IEC 27002 clauses with the guideline items tied to each "
+	     "and their checklist status") },
 	{ "backup", cli_store_command, "PATH", N_("write a consistent copy of the database") },
 	/* cli_export.c */
 	{ "export", cli_export_command, NULL, N_("export for auditors") },

@@ -1,0 +1,55 @@
+#!/bin/sh
+# crosswalk.sh - `iotscope crosswalk ID` (issue 13) for Annex 8 case 5
+# with checklist statuses set by hand, against rows worked out by hand:
+# the blocks printed in a sub-section of Parts II/III are tied to its
+# items (seed: 15.1.3 on line 614 in II.3.1, items II.3.1.1 588 and
+# II.3.1.2 597; 6.3（※） 1252, 6.3.1（※） 1256, 6.3.2（※） 1260 in III.1.1,
+# items III.1.1.1-9), and an item with sub-items (Annex 2 III.1.1.1.a/b
+# ...) takes their common status, else partly when one is implemented or
+# partly.  233 ties in all (see test_guidance.c), one TSV line each.
+# Run by `make check` with IOTSCOPE and SRCDIR.
+set -u
+: "${IOTSCOPE:?}" "${SRCDIR:?}"
+. "$SRCDIR/tests/lib.sh"
+scratch
+export HOME="$tmp/home" XDG_DATA_HOME="$tmp/xdg"
+mkdir -p "$HOME"
+db="$tmp/t.db"
+iot() { "$IOTSCOPE" --catalog "$SRCDIR/catalog" --db "$db" --assessor tester "$@"; }
+tab=$(printf '\t')
+
+expect 0 "new from case 5" -- iot new "Case 5" --from-survey "$SRCDIR/examples/case5.xml"
+expect 0 "check II.3.1.1" -- iot check 1 II.3.1.1 implemented --note "SLA with the supplier"
+expect 0 "check II.3.1.2" -- iot check 1 II.3.1.2 partly
+expect 0 "check III.1.1.1.a" -- iot check 1 III.1.1.1.a implemented
+expect 0 "check III.1.1.1.b" -- iot check 1 III.1.1.1.b not-implemented --note "no mail yet"
+expect 0 "check III.1.1.2.a" -- iot check 1 III.1.1.2.a not-applicable
+expect 0 "check III.1.1.2.b" -- iot check 1 III.1.1.2.b not-applicable
+expect 0 "check III.1.1.3.a" -- iot check 1 III.1.1.3.a implemented
+
+expect 0 "crosswalk tsv" -- iot crosswalk 1 --format tsv
+cp "$tmp/out" "$tmp/cw.tsv"
+check "one line per tie and a header: 234" -- [ "$(wc -l <"$tmp/cw.tsv")" -eq 234 ]
+check "header" -- [ "$(head -1 "$tmp/cw.tsv")" = "clause${tab}cloud${tab}clause_title${tab}item${tab}annex${tab}status${tab}subs_set${tab}subs${tab}note" ]
+# clause order: 6.1 (II.2.1, line 536) first, 18.2.3 (II.4.3, line 789) last
+check "first row 6.1 II.2.1.1" -- [ "$(sed -n 2p "$tmp/cw.tsv" | cut -f1,4,6)" = "6.1${tab}II.2.1.1${tab}none" ]
+check "last row 18.2.3 II.4.3.2" -- [ "$(tail -1 "$tmp/cw.tsv" | cut -f1,4)" = "18.2.3${tab}II.4.3.2" ]
+contains "$tmp/cw.tsv" "15.1.3${tab}${tab}ICT サプライチェーン${tab}II.3.1.1${tab}1${tab}implemented${tab}0${tab}0${tab}SLA with the supplier" "15.1.3 x II.3.1.1"
+contains "$tmp/cw.tsv" "15.1.3${tab}${tab}ICT サプライチェーン${tab}II.3.1.2${tab}1${tab}partly${tab}0${tab}0${tab}" "15.1.3 x II.3.1.2"
+contains "$tmp/cw.tsv" "6.3${tab}cloud${tab}クラウド利用者とクラウド事業者の公平な取引を確保するための措置${tab}III.1.1.1${tab}2${tab}partly${tab}2${tab}2${tab}b: no mail yet" "6.3 x III.1.1.1: implemented + not implemented"
+contains "$tmp/cw.tsv" "6.3.2${tab}cloud${tab}利用者接点とサプライチェーンにおける情報提供・共有${tab}III.1.1.2${tab}2${tab}not-applicable${tab}2${tab}2${tab}" "6.3.2 x III.1.1.2: both n/a"
+contains "$tmp/cw.tsv" "6.3.1${tab}cloud${tab}クラウドサービスの情報セキュリティマネジメントに係る提供条件の明確化${tab}III.1.1.3${tab}2${tab}partly${tab}1${tab}2${tab}" "6.3.1 x III.1.1.3: implemented + none"
+contains "$tmp/cw.tsv" "9.2.4${tab}${tab}利用者の秘密認証情報の管理${tab}III.1.1.9${tab}2${tab}none${tab}0${tab}0${tab}" "9.2.4 x III.1.1.9 unchecked"
+check "15.1.3 ties exactly II.3.1.1 and II.3.1.2" -- [ "$(awk -F"$tab" '$1 == "15.1.3" { printf "%s ", $4 }' "$tmp/cw.tsv")" = "II.3.1.1 II.3.1.2 " ]
+check "no clause 5.1 (not printed in Parts II/III)" -- [ "$(awk -F"$tab" '$1 == "5.1"' "$tmp/cw.tsv" | wc -l)" -eq 0 ]
+check "7 cloud clauses x their items: 6.3 x9, 6.3.1 x9, 6.3.2 x9, 8.1.5 x1, 13.1.4 x5, 9.5 x5, 9.5.1 x5 = 43" -- \
+	[ "$(awk -F"$tab" 'NR > 1 && $2 == "cloud"' "$tmp/cw.tsv" | wc -l)" -eq 43 ]
+
+expect 0 "crosswalk text" -- iot crosswalk 1
+contains "$tmp/out" "6.3 クラウド利用者とクラウド事業者の公平な取引を確保するための措置 (※)" "clause heading with the mark"
+contains "$tmp/out" "    III.1.1.1  partly (2/2)  b: no mail yet" "item line"
+
+expect 2 "no ID" -- iot crosswalk
+expect 2 "bad format" -- iot crosswalk 1 --format csv
+expect 1 "unknown assessment" -- iot crosswalk 99
+summary
