@@ -47,30 +47,25 @@ static int grow(struct loader *ld, const xmlNode *n, void **v, size_t count, siz
 /* The texts of N's children NAME joined by '\n' (paragraphs), "" if none. */
 static const char *paragraphs(struct loader *ld, const xmlNode *n, const char *name)
 {
-	size_t len = 0, k = 0;
-	for (const xmlNode *p = xml_first(n, name); p; p = xml_next(p, name), k++) {
-		const char *t = ld_text(ld, p);
-		if (t == NULL)
-			return NULL;
-		len += strlen(t) + 1;
-	}
-	char *out = arena_alloc(ld->c->arena, len + 1);
+	const char **parts;
+	size_t np, len = 0;
+	if (ld_texts(ld, n, name, &parts, &np) < 0)
+		return NULL;
+	for (size_t k = 0; k < np; k++)
+		len += strlen(parts[k]) + 1;
+	char *out = arena_alloc(ld->c->arena, len + 1), *w = out;
 	if (out == NULL) {
 		ld_fail(ld, n, "out of memory");
 		return NULL;
 	}
-	out[0] = '\0';
-	char *w = out;
-	for (const xmlNode *p = xml_first(n, name); p; p = xml_next(p, name)) {
-		char *t = (char *)ld_text(ld, p);	/* folded again: cheap, rare */
-		if (t == NULL)
-			return NULL;
-		if (w != out)
+	for (size_t k = 0; k < np; k++) {
+		size_t pl = strlen(parts[k]);
+		if (k > 0)
 			*w++ = '\n';
-		size_t tl = strlen(t);
-		memcpy(w, t, tl + 1);
-		w += tl;
+		memcpy(w, parts[k], pl);
+		w += pl;
 	}
+	*w = '\0';
 	return out;
 }
 
@@ -227,16 +222,24 @@ int ld_guidance(struct loader *ld, const xmlNode *root)
 	return 0;
 }
 
+/* A part read once: *SEEN set, else "WHAT given twice"; its title. */
+static int part_once(struct loader *ld, const xmlNode *root, int *seen, const char *what,
+		     const char **title)
+{
+	if (*seen)
+		return ld_fail(ld, root, "%s given twice", what);
+	*seen = 1;
+	return (*title = ld_child_text(ld, root, "title")) == NULL ? -1 : 0;
+}
+
 int ld_clauses(struct loader *ld, const xmlNode *root)
 {
 	struct cat_guidance *g = guidance_of(ld, root);
 	if (g == NULL)
 		return -1;
 	int which = ld_attr_int(root, "annex") == 6 ? GUIDANCE_ANNEX6 : GUIDANCE_ANNEX5;
-	if (g->seen_annex[which])
-		return ld_fail(ld, root, "Annex %d given twice", 5 + which);
-	g->seen_annex[which] = 1;
-	if ((g->annex_title[which] = ld_child_text(ld, root, "title")) == NULL)
+	if (part_once(ld, root, &g->seen_annex[which], which ? "Annex 6" : "Annex 5",
+		      &g->annex_title[which]) < 0)
 		return -1;
 	size_t cap = 0;
 	for (const xmlNode *e = xml_first(root, "clause"); e; e = xml_next(e, "clause")) {
@@ -263,10 +266,7 @@ int ld_glossary(struct loader *ld, const xmlNode *root)
 	struct cat_guidance *g = guidance_of(ld, root);
 	if (g == NULL)
 		return -1;
-	if (g->seen_glossary)
-		return ld_fail(ld, root, "the glossary is given twice");
-	g->seen_glossary = 1;
-	if ((g->glossary_title = ld_child_text(ld, root, "title")) == NULL)
+	if (part_once(ld, root, &g->seen_glossary, "the glossary", &g->glossary_title) < 0)
 		return -1;
 	size_t cap = 0;
 	for (const xmlNode *e = xml_first(root, "term"); e; e = xml_next(e, "term")) {
@@ -292,10 +292,7 @@ int ld_annex7(struct loader *ld, const xmlNode *root)
 	struct cat_guidance *g = guidance_of(ld, root);
 	if (g == NULL)
 		return -1;
-	if (g->seen_annex7)
-		return ld_fail(ld, root, "Annex 7 given twice");
-	g->seen_annex7 = 1;
-	if ((g->annex7_title = ld_child_text(ld, root, "title")) == NULL)
+	if (part_once(ld, root, &g->seen_annex7, "Annex 7", &g->annex7_title) < 0)
 		return -1;
 	size_t cap = 0;
 	for (const xmlNode *e = xml_first(root, "topic"); e; e = xml_next(e, "topic")) {
