@@ -314,6 +314,15 @@ static void test_annex7(void **st)
 	assert_int_equal(g->topics[0].line, 5382);
 	assert_int_equal(g->topics[0].roles, (1u << provide) | (1u << recommend));
 	assert_int_equal(g->topics[2].roles, 1u << recommend);
+	/* the survey pane at (ア) c 機器等推奨 shows topics 1, 2 and 3; at b
+	 * 機器等提供 1 and 2; at d 構成管理 none */
+	assert_string_equal(guidance_role_topic(tu_catalog, recommend, 0)->label, "1");
+	assert_string_equal(guidance_role_topic(tu_catalog, recommend, 2)->label, "3");
+	assert_null(guidance_role_topic(tu_catalog, recommend, 3));
+	assert_string_equal(guidance_role_topic(tu_catalog, provide, 1)->label, "2");
+	assert_null(guidance_role_topic(tu_catalog, provide, 2));
+	assert_null(guidance_role_topic(tu_catalog,
+					catalog_env_role_index(tu_catalog, "config"), 0));
 	/* seed 5434-5435: the second example's heading, split by a hard break */
 	assert_non_null(strstr(g->topics[0].text, "IoT 機器の推奨に留め、提供はしないケース】"));
 }

@@ -496,6 +496,17 @@ int guidance_term_search(const struct catalog *c, const char *needle, size_t **o
 	return 0;
 }
 
+const struct cat_topic *guidance_role_topic(const struct catalog *c, int role, size_t k)
+{
+	const struct cat_guidance *g = c->guidance;
+	if (g == NULL || role < 0 || role >= N_ENV_ROLES)
+		return NULL;
+	for (size_t i = 0; i < g->ntopics; i++)
+		if ((g->topics[i].roles & (1u << role)) && k-- == 0)
+			return &g->topics[i];
+	return NULL;
+}
+
 void guidance_count(const struct catalog *c, struct guidance_counts *n)
 {
 	memset(n, 0, sizeof *n);

@@ -126,6 +126,10 @@ const struct cat_term *guidance_term(const struct catalog *c, const char *name);
  * as given), name matches first; indexes in *OUT (malloc'd).  -1 on OOM. */
 int guidance_term_search(const struct catalog *c, const char *needle,
 			 size_t **out, size_t *n);
+/* The Annex 7 topics that speak to the Fig. 16 block of environment role
+ * ROLE (catalog_env_role_index: provide, recommend, ...), in order: the
+ * K-th such topic, NULL after the last. */
+const struct cat_topic *guidance_role_topic(const struct catalog *c, int role, size_t k);
 /* Compare two clause numbers numerically (6.1 < 6.1.1 < 6.2 < 12.1). */
 int guidance_clause_cmp(const char *a, const char *b);
 
