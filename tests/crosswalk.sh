@@ -49,6 +49,33 @@ expect 0 "crosswalk text" -- iot crosswalk 1
 contains "$tmp/out" "6.3 クラウド利用者とクラウド事業者の公平な取引を確保するための措置 (※)" "clause heading with the mark"
 contains "$tmp/out" "    III.1.1.1  partly (2/2)  b: no mail yet" "item line"
 
+# ---- export --what crosswalk in every format (the same rows) ----
+command -v xmllint >/dev/null 2>&1 && have_xmllint=1 || have_xmllint=0
+for fmt in xml csv html; do
+	expect 0 "export crosswalk $fmt" -- iot export 1 --what crosswalk --format "$fmt" -o "$tmp/cw.$fmt"
+done
+if [ "$have_xmllint" -eq 1 ]; then
+	check "xmllint validates the crosswalk XML (format version 2)" -- \
+		xmllint --noout --nonet --schema "$SRCDIR/forms/assessment.xsd" "$tmp/cw.xml"
+	check "xmllint --html reads the crosswalk HTML" -- xmllint --html --noout --nonet "$tmp/cw.html"
+fi
+contains "$tmp/cw.xml" '<crosswalk xmlns="urn:iotscope:assessment:1" version="2">' "crosswalk root, version 2"
+check "233 rows in the XML" -- [ "$(grep -c '<row ' "$tmp/cw.xml")" -eq 233 ]
+contains "$tmp/cw.xml" '<row clause="6.3" item="III.1.1.1" annex="2" status="partly" subs="2" subs-set="2" cloud="true">' "XML row 6.3 x III.1.1.1"
+contains "$tmp/cw.xml" '<row clause="15.1.3" item="II.3.1.1" annex="1" status="implemented" subs="0" subs-set="0">' "XML row 15.1.3 x II.3.1.1"
+contains "$tmp/cw.xml" "<note>SLA with the supplier</note>" "XML note"
+# CSV: RFC 4180 (CRLF), the same header and rows as the TSV
+check "CSV: 234 CRLF records" -- [ "$(grep -c "$(printf '\r')\$" "$tmp/cw.csv")" -eq 234 ]
+tr -d '\r' <"$tmp/cw.csv" | tr ',' "$tab" >"$tmp/cw-from-csv.tsv"
+check "CSV rows are the TSV rows" -- cmp -s "$tmp/cw-from-csv.tsv" "$tmp/cw.tsv"
+contains "$tmp/cw.html" "<td>15.1.3</td><td>ICT サプライチェーン</td><td>II.3.1.1</td>" "HTML row: clause and item in cells of their own"
+expect 2 "no --blank crosswalk" -- iot export 1 --what crosswalk --blank
+# an assessment export (format version 1) still reads back under the version 2 schema
+expect 0 "export the assessment" -- iot export 1 --what assessment --format xml -o "$tmp/a.xml"
+contains "$tmp/a.xml" 'version="1"' "assessment still written as version 1"
+expect 0 "import it" -- iot import "$tmp/a.xml"
+expect 1 "a crosswalk export is not an assessment to import" -- iot import "$tmp/cw.xml"
+
 expect 2 "no ID" -- iot crosswalk
 expect 2 "bad format" -- iot crosswalk 1 --format csv
 expect 1 "unknown assessment" -- iot crosswalk 99

@@ -333,7 +333,8 @@ static double hnumber(htmlDocPtr doc, const char *expr)
 /* ---------- every kind, every format, every example ---------- */
 
 static const char *const roots[N_EXPORT_WHATS] = {
-	"assessment", "annex-checklist", "annex-checklist", "countermeasure-review"
+	"assessment", "annex-checklist", "annex-checklist", "countermeasure-review",
+	"crosswalk"
 };
 
 static void check_one(const struct assessment *a, enum export_what w, enum export_format f)

@@ -15,7 +15,7 @@
 char *cli_export_args(void)
 {
 	char *formats = export_format_choices("|");
-	char *args = formats ? str_printf("ID [--what assessment|annex1|annex2|countermeasures] "
+	char *args = formats ? str_printf("ID [--what assessment|annex1|annex2|countermeasures|crosswalk] "
 					  "[--format %s] [--blank] [--bom] [--raw] [-o FILE]",
 					  formats) : NULL;
 	free(formats);
@@ -56,7 +56,8 @@ static int export_option(struct export_req *r, int c, const char *arg)
 	case 'w':
 		if ((v = export_what_parse(arg)) < 0)
 			return export_usage(
-				_("--what takes assessment, annex1, annex2 or countermeasures"));
+				_("--what takes assessment, annex1, annex2, countermeasures or "
+				  "crosswalk"));
 		r->o.what = (enum export_what)v;
 		return 0;
 	case 'f':

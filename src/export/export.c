@@ -18,7 +18,7 @@
 #include "write_guard.h"
 
 static const char *const what_ids[N_EXPORT_WHATS] = {
-	"assessment", "annex1", "annex2", "countermeasures"
+	"assessment", "annex1", "annex2", "countermeasures", "crosswalk"
 };
 
 static int parse_in(const char *s, const char *const *ids, int n)

@@ -1,6 +1,6 @@
 /* export_csv.c - the CSV writer of the export walk, for auditors who work
  * in spreadsheets: the countermeasure review and each Annex checklist
- * (RFC 4180: CRLF records, fields with a comma, quote or line break in
+ * and the ISO/IEC 27002 crosswalk (RFC 4180: CRLF records, fields with a comma, quote or line break in
  * double quotes, quotes doubled; UTF-8, with a byte order mark on request).
  * The column names are a file format, like XML element names: not
  * translated.  What a person typed (notes, who, when: the columns of
@@ -105,9 +105,14 @@ static int csv_begin(struct ex_ctx *x)
 			diag_set(x->d, "out of memory");
 		return rc;
 	}
+	case EXPORT_CROSSWALK:
+		RECORD(x, "clause", "cloud", "clause_title", "item", "annex", "status",
+		       "subs_set", "subs", "note");
+		return 0;
 	default:
 		diag_set(x->d, "CSV holds one table: export the countermeasures, "
-			 "annex1 or annex2 as CSV, the whole assessment as XML or HTML");
+			 "annex1, annex2 or the crosswalk as CSV, the whole assessment as "
+			 "XML or HTML");
 		return -1;
 	}
 }
@@ -212,10 +217,25 @@ static int csv_entry(struct ex_ctx *x, int annex, const struct cat_annex_entry *
 	return annex == 1 ? csv_entry1(x, e, ck) : csv_entry2(x, e, parent, ck);
 }
 
+/* One record per (clause, item): the clause and the item in cells of
+ * their own, the notes a person typed kept from running as formulas. */
+static int csv_crosswalk_row(struct ex_ctx *x, const struct crosswalk_row *r)
+{
+	char annex[4], set[24], subs[24];
+	snprintf(annex, sizeof annex, "%d", r->annex);
+	snprintf(set, sizeof set, "%zu", r->subs_set);
+	snprintf(subs, sizeof subs, "%zu", r->subs);
+	USER_RECORD(x, 1ul << 8, r->block->clause, r->block->cloud ? "cloud" : "",
+		    r->block->title, r->item->id, annex, check_status_id(r->status), set, subs,
+		    r->note);
+	return 0;
+}
+
 const struct ex_writer export_csv_writer = {
 	.begin = csv_begin,
 	.cm = csv_cm,
 	.entry = csv_entry,
+	.crosswalk_row = csv_crosswalk_row,
 };
 
 /* ---------- the check of a written file ---------- */

@@ -24,7 +24,7 @@ static const char *const detail_labels[N_DETAILS] = {
 };
 static const char *const kind_titles[N_EXPORT_WHATS] = {
 	N_("Assessment"), N_("Annex 1 checklist"), N_("Annex 2 checklist"),
-	N_("Countermeasure review")
+	N_("Countermeasure review"), N_("ISO/IEC 27002 crosswalk")
 };
 
 /* ---------- output ---------- */
@@ -548,10 +548,51 @@ static int html_sum_annex(struct ex_ctx *x, int k)
 	return rc;
 }
 
+/* ---------- the crosswalk ---------- */
+
+static int html_crosswalk_begin(struct ex_ctx *x)
+{
+	int rc = 0;
+	raw(x, "<h2 id=\"crosswalk\">");
+	rc |= text(x, _("ISO/IEC 27002:2013 clauses and the guideline items printed with them"));
+	raw(x, "</h2>\n<table class=\"crosswalk\">\n<thead><tr>");
+	rc |= wrap(x, "<th>", _("Clause"), "</th>");
+	rc |= wrap(x, "<th>", _("Title"), "</th>");
+	rc |= wrap(x, "<th>", _("Item"), "</th>");
+	rc |= wrap(x, "<th>", _("Check"), "</th>");
+	rc |= wrap(x, "<th>", _("Note"), "</th>");
+	raw(x, "</tr></thead>\n<tbody>\n");
+	return rc ? -1 : 0;
+}
+
+/* The clause and the item in cells of their own; （※） after a clause the
+ * guideline adds; "partly (1/2)" for an item with sub-items. */
+static int html_crosswalk_row(struct ex_ctx *x, const struct crosswalk_row *r)
+{
+	int rc = wrap(x, "<tr><td>", r->block->clause, "</td>");
+	raw(x, "<td>");
+	rc |= text(x, r->block->title);
+	if (r->block->cloud)
+		raw(x, " (\xe2\x80\xbb)");
+	raw(x, "</td>");
+	rc |= wrap(x, "<td>", r->item->id, "</td><td>");
+	rc |= r->subs > 0 ? printf_text(x, "%s (%zu/%zu)", check_status_label(r->status),
+					  r->subs_set, r->subs)
+			  : text(x, check_status_label(r->status));
+	rc |= wrap(x, "</td><td>", r->note, "</td></tr>\n");
+	return rc ? -1 : 0;
+}
+
+static int html_crosswalk_end(struct ex_ctx *x)
+{
+	raw(x, "</tbody>\n</table>\n");
+	return 0;
+}
+
 static int html_summary(struct ex_ctx *x)
 {
 	enum export_what w = x->o->what;
-	if (x->o->blank)
+	if (x->o->blank || w == EXPORT_CROSSWALK)
 		return 0;
 	int rc = 0;
 	raw(x, "<h2 id=\"summary\">");
@@ -587,6 +628,9 @@ const struct ex_writer export_html_writer = {
 	.checklist_begin = html_checklist_begin,
 	.entry = html_entry,
 	.checklist_end = html_checklist_end,
+	.crosswalk_begin = html_crosswalk_begin,
+	.crosswalk_row = html_crosswalk_row,
+	.crosswalk_end = html_crosswalk_end,
 	.summary = html_summary,
 	.end = html_end,
 };

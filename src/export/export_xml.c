@@ -1,5 +1,6 @@
 /* export_xml.c - the XML writer of the export walk (forms/assessment.xsd,
- * namespace urn:iotscope:assessment:1, format version 1).  Two-space
+ * namespace urn:iotscope:assessment:1, format version 1; version 2 adds
+ * the crosswalk root, written as version 2, and changes no other root).  Two-space
  * indentation, attributes in a fixed order, nothing that depends on the
  * time except <export generated-at>: the same data gives the same bytes. */
 #include "config.h"
@@ -14,9 +15,11 @@
 
 #define NS "urn:iotscope:assessment:1"
 #define FORMAT_VERSION 1
+#define CROSSWALK_VERSION 2	/* the format version that added <crosswalk> */
 
 static const char *const roots[N_EXPORT_WHATS] = {
-	"assessment", "annex-checklist", "annex-checklist", "countermeasure-review"
+	"assessment", "annex-checklist", "annex-checklist", "countermeasure-review",
+	"crosswalk"
 };
 
 /* ---------- escaping ---------- */
@@ -95,7 +98,8 @@ static int xml_begin(struct ex_ctx *x)
 	const struct catalog *c = x->c;
 	int rc = 0;
 	fprintf(x->out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<%s xmlns=\"%s\" "
-		"version=\"%d\">\n", roots[x->o->what], NS, FORMAT_VERSION);
+		"version=\"%d\">\n", roots[x->o->what], NS,
+		x->o->what == EXPORT_CROSSWALK ? CROSSWALK_VERSION : FORMAT_VERSION);
 	fputs("  <export", x->out);
 	rc |= attr(x, "kind", export_what_id(x->o->what));
 	rc |= attr(x, "generated-at", x->generated_at);
@@ -442,11 +446,34 @@ static int xml_sum_annex(struct ex_ctx *x, int k)
 	return rc;
 }
 
+/* ---------- the crosswalk ---------- */
+
+/* <row clause item annex status subs subs-set [cloud]> with the clause
+ * title and the notes: every value in an attribute or element of its own. */
+static int xml_crosswalk_row(struct ex_ctx *x, const struct crosswalk_row *r)
+{
+	int rc = 0;
+	fputs("  <row", x->out);
+	rc |= attr(x, "clause", r->block->clause);
+	rc |= attr(x, "item", r->item->id);
+	rc |= attr_fmt(x, "annex", "%d", r->annex);
+	rc |= attr(x, "status", check_status_id(r->status));
+	rc |= attr_size(x, "subs", r->subs);
+	rc |= attr_size(x, "subs-set", r->subs_set);
+	if (r->block->cloud)
+		rc |= attr(x, "cloud", "true");
+	fputs(">\n", x->out);
+	rc |= element(x, 2, "clause-title", r->block->title);
+	rc |= element(x, 2, "note", r->note);
+	fputs("  </row>\n", x->out);
+	return rc ? -1 : 0;
+}
+
 static int xml_summary(struct ex_ctx *x)
 {
 	enum export_what w = x->o->what;
 	int annex = w == EXPORT_ANNEX1 ? 1 : w == EXPORT_ANNEX2 ? 2 : 0;
-	if (annex != 0 && x->o->blank)
+	if ((annex != 0 && x->o->blank) || w == EXPORT_CROSSWALK)
 		return 0;
 	int rc = 0;
 	fputs("  <summary>\n", x->out);
@@ -483,6 +510,7 @@ const struct ex_writer export_xml_writer = {
 	.checklist_begin = xml_checklist_begin,
 	.entry = xml_entry,
 	.checklist_end = xml_checklist_end,
+	.crosswalk_row = xml_crosswalk_row,
 	.summary = xml_summary,
 	.end = xml_end,
 };

@@ -21,7 +21,7 @@ enum field { F_WHAT, F_FORMAT, F_BLANK, F_BOM, F_PATH, F_WRITE, N_FIELDS };
 
 static const char *const what_words[N_EXPORT_WHATS] = {
 	N_("the whole assessment"), N_("the Annex 1 checklist"), N_("the Annex 2 checklist"),
-	N_("the countermeasure review"),
+	N_("the countermeasure review"), N_("the ISO/IEC 27002 crosswalk"),
 };
 static const char *const field_labels[N_FIELDS] = {
 	N_("What"), N_("Format"), N_("Blank form"), N_("Byte order mark"), N_("Where"), "",
