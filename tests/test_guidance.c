@@ -332,19 +332,8 @@ static void test_annex7(void **st)
 static void expect_refused(const char *file, const char *from, const char *to,
 			   const char *want_file, const char *want)
 {
-	char *dir = tu_tmpdir();
-	assert_non_null(dir);
-	char *cmd = str_printf("cp %s/catalog/*.xml %s/catalog/*.xsd %s/", SRCDIR, SRCDIR, dir);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
-	char *path = str_printf("%s/%s", dir, file);
-	size_t len;
-	char *buf = tu_slurp(path, &len);
-	assert_non_null(buf);
-	char *at = strstr(buf, from);
-	assert_non_null(at);
-	char *out = str_printf("%.*s%s%s", (int)(at - buf), buf, to, at + strlen(from));
-	assert_int_equal(tu_write(path, out, strlen(out)), 0);
+	char *dir = tu_copy_catalog();
+	tu_replace(dir, file, from, to);
 	struct diag d = DIAG_INIT;
 	struct catalog *c = catalog_load(dir, &d);
 	assert_null(c);
@@ -357,13 +346,7 @@ static void expect_refused(const char *file, const char *from, const char *to,
 	assert_true(*num >= '1' && *num <= '9');
 	diag_clear(&d);
 	free(where);
-	free(out);
-	free(buf);
-	free(path);
-	cmd = str_printf("rm -rf '%s'", dir);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
-	free(dir);
+	tu_remove_dir(dir);
 }
 
 static void test_refuse_damaged(void **st)
