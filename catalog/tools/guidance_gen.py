@@ -26,7 +26,7 @@ JOINS = {
     4460: "a paragraph split by a page break: line 4458 ends in mid-word with 「統一したポ」 and line 4460 continues 「リシーが適用されていない」; joined without a space",
     4599: "a paragraph split by a page break: line 4597 ends in mid-word with 「情報セキュリティ」 and line 4599 continues 「事象の発見」; joined without a space",
     4744: "a paragraph split by a page break: line 4742 ends in mid-sentence with 「必要がある場合は、」 and line 4744 continues 「情報セキュリティマネジメントに係る責任範囲」; joined without a space",
-    4815: "a paragraph split by a page break: line 4813 ends in mid-word with 「その後も、適」 and line 4815 continues 「切な時間間隔で」; joined without a space",
+    4815: "a paragraph split by a page break and footnote 34 (line 4813): line 4811 ends in mid-word with 「その後も、適」 and line 4815 continues 「切な時間間隔で」; joined without a space",
     4914: "a paragraph split by a page break: line 4912 ends in mid-sentence with 「認証を行う、または、」 and line 4914 continues 「許可されたクラウド利用者以外からのアクセス」; joined without a space",
     4953: "a paragraph split by a page break: line 4951 ends in mid-word with 「アクセ」 and line 4953 continues 「ス制御方針に係る」; joined without a space",
     5017: "a paragraph split by a page break: line 5015 ends in mid-word with 「【利用者接」 and line 5017 continues 「点とサプライチェーンにおける」; joined without a space",
