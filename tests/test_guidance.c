@@ -259,12 +259,20 @@ static void test_annexes_5_6(void **st)
 	x = guidance_annex_clause(tu_catalog, GUIDANCE_ANNEX5, "12.1.3");
 	assert_non_null(strstr(x->text, "クラウドサービスの提供に支障を来すおそれが生じる。"));
 	assert_null(guidance_annex_clause(tu_catalog, GUIDANCE_ANNEX5, "7.1"));
-	/* every control printed in Parts II/III has its text in both annexes */
+	/* every block printed in Parts II/III has its text in both annexes,
+	 * under the same title but for the seed's own spellings: 12.6 and
+	 * 12.6.1 print せい弱性 in Part III (2262, 2266) and ぜい弱性 in the
+	 * annexes (4478, 4482, 5135, 5137); 13.1.4 prints ぜい弱性 in Part III
+	 * (1759) and 脆弱性 in Annex 5 (4500) */
 	const struct cat_guidance *g = tu_catalog->guidance;
-	for (size_t b = 0; b < g->nblocks; b++) {
-		assert_non_null(guidance_annex_clause(tu_catalog, GUIDANCE_ANNEX5, g->blocks[b].clause));
-		assert_non_null(guidance_annex_clause(tu_catalog, GUIDANCE_ANNEX6, g->blocks[b].clause));
-	}
+	size_t differ = 0;
+	for (size_t b = 0; b < g->nblocks; b++)
+		for (int an = 0; an < N_GUIDANCE_ANNEXES; an++) {
+			x = guidance_annex_clause(tu_catalog, an, g->blocks[b].clause);
+			assert_non_null(x);
+			differ += strcmp(x->title, g->blocks[b].title) != 0;
+		}
+	assert_int_equal(differ, 5);
 }
 
 /* I.6 (seed 197-443): term 7 on line 223, 51 on line 393. */
