@@ -239,5 +239,6 @@ int store_text_check(const char *what, const char *s, int one_line, struct diag 
 
 int store_detail_one_line(enum detail k)
 {
-	return k == DETAIL_NAME;	/* what lists show and commands take */
+	/* what lists show and commands take (survey_details.def) */
+	return (survey_detail_info(k)->flags & DETAIL_ONE_LINE) != 0;
 }
