@@ -7,11 +7,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <libxml/xmlwriter.h>
-
 #include "cli.h"
 #include "cli_store.h"
 #include "derive.h"
+#include "export.h"
 #include "i18n.h"
 #include "survey.h"
 #include "text.h"
@@ -158,77 +157,29 @@ static void derive_text(const struct app *a, const struct survey *s,
 	}
 }
 
-static int derive_xml(const struct app *a, const struct survey *s,
-		      const struct derivation *dv)
+/* The countermeasure-review export of S with no review (forms/
+ * assessment.xsd, validated before it is written): the derivation goes
+ * through the export writers like every other XML file (issue 9), and
+ * carries no time, so the same survey gives the same bytes. */
+static int derive_xml(const struct app *a, struct survey *s)
 {
-	const struct catalog *c = a->cat;
-	xmlBufferPtr buf = xmlBufferCreate();
-	xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
-	if (w == NULL) {
-		xmlBufferFree(buf);
+	struct assessment *as = assessment_new(a->form);
+	if (as == NULL) {
 		fprintf(stderr, "iotscope derive: %s\n", _("out of memory"));
 		return EXIT_BAD_INPUT;
 	}
-	int rc = 0;
-	xmlTextWriterSetIndent(w, 1);
-	xmlTextWriterSetIndentString(w, BAD_CAST "  ");
-	rc |= xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL) < 0;
-	rc |= xmlTextWriterStartElementNS(w, NULL, BAD_CAST "derivation",
-					  BAD_CAST "urn:iotscope:derivation:1") < 0;
-	rc |= xmlTextWriterWriteFormatAttribute(w, BAD_CAST "catalog-edition", "%s", c->edition) < 0;
-	rc |= xmlTextWriterWriteFormatAttribute(w, BAD_CAST "catalog-revision", "%d", c->revision) < 0;
-	if (s->details[DETAIL_NAME])
-		rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "survey",
-						  BAD_CAST s->details[DETAIL_NAME]) < 0;
-	rc |= xmlTextWriterWriteFormatAttribute(w, BAD_CAST "count", "%zu", dv->nitems) < 0;
-	for (size_t i = 0; i < dv->nopen; i++) {
-		rc |= xmlTextWriterStartElement(w, BAD_CAST "open") < 0;
-		rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "cell",
-			BAD_CAST a->form->cells[dv->open_cells[i]].id) < 0;
-		rc |= xmlTextWriterEndElement(w) < 0;
-	}
-	for (size_t i = 0; i < dv->nitems && rc == 0; i++) {
-		const struct derived *it = &dv->items[i];
-		const struct cat_cm *cm = &c->cms[it->cm];
-		rc |= xmlTextWriterStartElement(w, BAD_CAST "countermeasure") < 0;
-		rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST cm->id) < 0;
-		rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "number", BAD_CAST cm->number) < 0;
-		rc |= xmlTextWriterWriteElement(w, BAD_CAST "title", BAD_CAST cm->title) < 0;
-		for (size_t r = 0; r < it->nreasons; r++) {
-			const struct reason *re = &it->reasons[r];
-			const struct cat_trigger *t = re->row ? &re->row->trigger : &cm->listed;
-			char *trig = catalog_trigger_label(c, t);
-			rc |= xmlTextWriterStartElement(w, BAD_CAST "reason") < 0;
-			rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "map",
-							  BAD_CAST catalog_map_id(re->map)) < 0;
-			if (re->row != NULL)
-				rc |= xmlTextWriterWriteFormatAttribute(w, BAD_CAST "line", "%d",
-									re->row->line) < 0;
-			else
-				rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "listed",
-								  BAD_CAST "true") < 0;
-			rc |= xmlTextWriterWriteElement(w, BAD_CAST "trigger", BAD_CAST (trig ? trig : "")) < 0;
-			free(trig);
-			if (re->row != NULL) {
-				rc |= xmlTextWriterWriteElement(w, BAD_CAST "category",
-								BAD_CAST re->row->category) < 0;
-				rc |= xmlTextWriterWriteElement(w, BAD_CAST "risk",
-								BAD_CAST re->row->risk) < 0;
-			}
-			rc |= xmlTextWriterEndElement(w) < 0;
-		}
-		rc |= xmlTextWriterEndElement(w) < 0;
-	}
-	rc |= xmlTextWriterEndDocument(w) < 0;
-	xmlFreeTextWriter(w);
-	if (rc == 0)
-		fwrite(xmlBufferContent(buf), 1, (size_t)xmlBufferLength(buf), stdout);
-	xmlBufferFree(buf);
-	if (rc != 0) {
-		fprintf(stderr, "iotscope derive: %s\n", _("cannot write XML"));
-		return EXIT_BAD_INPUT;
-	}
-	return EXIT_OK;
+	survey_free(as->survey);
+	as->survey = s;			/* borrowed, given back below */
+	struct export_options o = { .what = EXPORT_COUNTERMEASURES, .format = EXPORT_XML,
+				    .timeless = 1 };
+	struct diag d = DIAG_INIT;
+	int rc = export_to_stream(a->cat, a->form, as, &o, stdout, &d);
+	if (rc < 0)
+		cli_print_error("derive", diag_msg(&d));
+	diag_clear(&d);
+	as->survey = NULL;
+	assessment_free(as);
+	return rc < 0 ? EXIT_BAD_INPUT : EXIT_OK;
 }
 
 /* A survey file (a path, or a name ending in .xml), else an assessment
@@ -278,16 +229,16 @@ static int cmd_derive(struct app *a, int argc, char **argv)
 	struct survey *s = derive_source(a, source);
 	if (s == NULL)
 		return EXIT_BAD_INPUT;
-	struct derivation *dv = derive(a->cat, s);
+	struct derivation *dv = fmt == FORMAT_XML ? NULL : derive(a->cat, s);
 	int rc = EXIT_OK;
-	if (dv == NULL) {
+	if (fmt == FORMAT_XML) {
+		rc = derive_xml(a, s);	/* the export derives it */
+	} else if (dv == NULL) {
 		fprintf(stderr, "iotscope derive: %s\n", _("out of memory"));
 		rc = EXIT_BAD_INPUT;
 	} else if (fmt == FORMAT_IDS) {
 		for (size_t i = 0; i < dv->nitems; i++)
 			printf("%s\n", a->cat->cms[dv->items[i].cm].id);
-	} else if (fmt == FORMAT_XML) {
-		rc = derive_xml(a, s, dv);
 	} else {
 		derive_text(a, s, dv, source);
 	}
