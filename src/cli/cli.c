@@ -14,7 +14,7 @@
 #include "i18n.h"
 #include "survey.h"
 #include "text.h"
-#include "ui_text.h"
+#include "text_width.h"
 
 struct command {
 	const char *name;
@@ -24,61 +24,6 @@ struct command {
 };
 
 static const struct command *find_command(const char *name);
-
-static char *shown_slot[CLI_SHOWN_SLOTS];
-
-const char *cli_shown(const char *s)
-{
-	static unsigned next;
-	if (s == NULL)
-		return "";
-	char **p = &shown_slot[next++ % CLI_SHOWN_SLOTS];
-	free(*p);
-	*p = text_escape(s, 0);
-	return *p != NULL ? *p : "?";
-}
-
-void cli_print_error(const char *cmd, const char *msg)
-{
-	fprintf(stderr, "iotscope%s%s: %s\n", cmd ? " " : "", cmd ? cli_shown(cmd) : "",
-		cli_shown(msg));
-}
-
-int app_core(struct app *a)
-{
-	if (a->cat != NULL)
-		return 0;
-	struct diag d = DIAG_INIT;
-	a->cat = catalog_load_checked(a->catalog_dir, a->validate_catalog, &d);
-	if (a->cat != NULL)
-		a->form = form_load(a->forms_dir, a->cat, &d);
-	if (a->form == NULL) {
-		cli_print_error(NULL, diag_msg(&d));
-		if (a->cat == NULL)	/* no catalog there: say how to give one */
-			fprintf(stderr, _("iotscope: no catalog in %s; name it with --catalog DIR "
-					  "(the catalog folder) or IOTSCOPE_DATADIR=DIR (the folder that "
-					  "holds catalog/ and forms/)\n"), cli_shown(a->catalog_dir));
-		diag_clear(&d);
-		catalog_free(a->cat);
-		a->cat = NULL;
-		return -1;
-	}
-	return 0;
-}
-
-void app_free(struct app *a)
-{
-	form_free(a->form);
-	catalog_free(a->cat);
-	free(a->catalog_dir);
-	free(a->forms_dir);
-	free(a->db_path);
-	memset(a, 0, sizeof *a);
-	for (int i = 0; i < CLI_SHOWN_SLOTS; i++) {
-		free(shown_slot[i]);
-		shown_slot[i] = NULL;
-	}
-}
 
 static int usage_error(const char *cmd, const char *why)
 {
@@ -150,7 +95,7 @@ static void derive_text(const struct app *a, const struct survey *s,
 			       dv->per_viewpoint[vp]);
 		}
 		/* C-2-ク is wider than its bytes: pad by display columns */
-		int pad = 9 - ui_text_width(cm->number);
+		int pad = 9 - text_width(cm->number);
 		printf("  %s%*s %s\n", cm->number, pad > 0 ? pad : 0, "", cm->title);
 		for (size_t r = 0; r < it->nreasons; r++)
 			print_reason(c, cm, &it->reasons[r]);
@@ -350,23 +295,23 @@ static const struct command commands[] = {
 	  N_("print the candidate countermeasures a survey derives, with their reasons") },
 	{ "catalog", cmd_catalog, "[--repairs]",
 	  N_("validate the catalog and print what it holds, or its repair log") },
-	/* cli_store.c */
-	{ "list", cli_store_command, "", N_("list the assessments in the database") },
-	{ "new", cli_store_command, "NAME [--from ID | --from-survey FILE]",
+	/* cli_store.c, cli_store_show.c, cli_store_edit.c */
+	{ "list", cli_cmd_list, "", N_("list the assessments in the database") },
+	{ "new", cli_cmd_new, "NAME [--from ID | --from-survey FILE]",
 	  N_("create an assessment, empty or from another or from a survey file") },
-	{ "show", cli_store_command, "ID", N_("show an assessment: details, answers, progress") },
-	{ "set", cli_store_command, "ID CELL o|x|-",
+	{ "show", cli_cmd_show, "ID", N_("show an assessment: details, answers, progress") },
+	{ "set", cli_cmd_set, "ID CELL o|x|-",
 	  N_("answer a survey cell (or set a detail: name, operator, ...)") },
-	{ "review", cli_store_command, "ID CM [--decision D] [--action KEY=STATE] [--note TEXT]",
+	{ "review", cli_cmd_review, "ID CM [--decision D] [--action KEY=STATE] [--note TEXT]",
 	  N_("review a derived countermeasure and tick its actions") },
-	{ "check", cli_store_command, "ID ITEM STATUS [--note TEXT]",
+	{ "check", cli_cmd_check, "ID ITEM STATUS [--note TEXT]",
 	  N_("set the status of an Annex 1/2 checklist item; with no arguments, check "
 	     "the whole database") },
-	{ "copy", cli_store_command, "ID NAME", N_("copy an assessment as a starting point") },
-	{ "rename", cli_store_command, "ID NAME", N_("rename an assessment") },
-	{ "delete", cli_store_command, "ID [--yes]", N_("delete an assessment (asks first)") },
-	{ "history", cli_store_command, "ID [--format text|tsv]", N_("show who changed what, and when") },
-	{ "backup", cli_store_command, "PATH", N_("write a consistent copy of the database") },
+	{ "copy", cli_cmd_copy_rename, "ID NAME", N_("copy an assessment as a starting point") },
+	{ "rename", cli_cmd_copy_rename, "ID NAME", N_("rename an assessment") },
+	{ "delete", cli_cmd_delete, "ID [--yes]", N_("delete an assessment (asks first)") },
+	{ "history", cli_cmd_history, "ID [--format text|tsv]", N_("show who changed what, and when") },
+	{ "backup", cli_cmd_backup, "PATH", N_("write a consistent copy of the database") },
 	/* cli_export.c */
 	{ "export", cli_export_command, NULL, N_("export for auditors") },
 	{ "import", cli_export_command, "FILE.xml", N_("create an assessment from an export") },
@@ -388,7 +333,11 @@ static int cmd_workbench(struct app *a, int argc, char **argv)
 		return usage_error("workbench", _("takes no arguments"));
 	if (app_core(a) < 0)
 		return EXIT_BAD_INPUT;
-	return ui_run(a);
+	if (a->workbench == NULL) {	/* a program built without one */
+		fprintf(stderr, "iotscope: %s\n", _("no workbench in this program"));
+		return EXIT_BAD_INPUT;
+	}
+	return a->workbench(a);
 }
 
 void cli_usage(FILE *out)

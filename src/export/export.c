@@ -116,6 +116,7 @@ static int render(const struct catalog *c, const struct form *f, const struct as
 		return -1;
 	}
 	struct ex_ctx x = { .c = c, .f = f, .a = a, .o = o, .d = d,
+			    .kind = export_what_id(o->what),
 			    .generated_at = o->timeless ? NULL :
 				    o->generated_at ? o->generated_at : stamp };
 	*buf = NULL;

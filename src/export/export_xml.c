@@ -97,7 +97,7 @@ static int xml_begin(struct ex_ctx *x)
 	fprintf(x->out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<%s xmlns=\"%s\" "
 		"version=\"%d\">\n", roots[x->o->what], NS, FORMAT_VERSION);
 	fputs("  <export", x->out);
-	rc |= attr(x, "kind", export_what_id(x->o->what));
+	rc |= attr(x, "kind", x->kind);
 	rc |= attr(x, "generated-at", x->generated_at);
 	rc |= attr(x, "tool", PACKAGE_NAME);
 	rc |= attr(x, "tool-version", PACKAGE_VERSION);
