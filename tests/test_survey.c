@@ -156,10 +156,8 @@ static void test_detail_table(void **st)
 static void test_round_trip(void **st)
 {
 	(void)st;
-	char *path = tu_src("examples/case5.xml");
 	struct diag d = DIAG_INIT;
-	struct survey *s = survey_load(tu_form, path, &d);
-	assert_non_null(s);
+	struct survey *s = tu_example("case5");
 	assert_int_equal(survey_set_detail(s, DETAIL_NOTES, "a < b & \"c\"", &d), 0);
 	char *buf = NULL;
 	size_t len = 0;
@@ -179,7 +177,6 @@ static void test_round_trip(void **st)
 	free(buf);
 	survey_free(s);
 	survey_free(t);
-	free(path);
 }
 
 static void expect_bad(const char *xml, const char *want)
