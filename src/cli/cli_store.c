@@ -96,7 +96,7 @@ static int list_row(const struct assessment_summary *s, void *ctx)
 	return 0;
 }
 
-static int cmd_list(struct app *a, int argc, char **argv)
+int cli_cmd_list(struct app *a, int argc, char **argv)
 {
 	if (argc != 1)
 		return cli_usage_error(argv[0], "", _("takes no arguments"));
@@ -155,7 +155,7 @@ static int create(struct app *a, struct store *st, const char *name, const char 
 	return rc;
 }
 
-static int cmd_new(struct app *a, int argc, char **argv)
+int cli_cmd_new(struct app *a, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "from", required_argument, NULL, 'f' },
@@ -202,7 +202,7 @@ static int cmd_new(struct app *a, int argc, char **argv)
 
 /* ---------- copy, rename ---------- */
 
-static int cmd_copy_rename(struct app *a, int argc, char **argv)
+int cli_cmd_copy_rename(struct app *a, int argc, char **argv)
 {
 	int copy = strcmp(argv[0], "copy") == 0;
 	if (argc != 3)
@@ -242,7 +242,7 @@ static int confirm(int64_t id, const char *name)
 	return yes;
 }
 
-static int cmd_delete(struct app *a, int argc, char **argv)
+int cli_cmd_delete(struct app *a, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "yes", no_argument, NULL, 'y' },
@@ -350,7 +350,7 @@ static int history_parse(int argc, char **argv, int *tsv)
 	return 0;
 }
 
-static int cmd_history(struct app *a, int argc, char **argv)
+int cli_cmd_history(struct app *a, int argc, char **argv)
 {
 	int tsv, rc = history_parse(argc, argv, &tsv);
 	if (rc != 0)
@@ -397,7 +397,7 @@ int cli_check_database(struct app *a, const char *cmd)
 
 /* ---------- backup ---------- */
 
-static int cmd_backup(struct app *a, int argc, char **argv)
+int cli_cmd_backup(struct app *a, int argc, char **argv)
 {
 	if (argc != 2)
 		return cli_usage_error(argv[0], "PATH", _("give the file to write"));
@@ -413,25 +413,4 @@ static int cmd_backup(struct app *a, int argc, char **argv)
 		return cli_fail(argv[0], &d);
 	printf(_("Wrote a consistent copy of the database to %s\n"), argv[1]);
 	return EXIT_OK;
-}
-
-/* ---------- dispatch ---------- */
-
-static const struct {
-	const char *name;
-	int (*run)(struct app *a, int argc, char **argv);
-} store_commands[] = {
-	{ "list", cmd_list }, { "new", cmd_new }, { "show", cli_cmd_show },
-	{ "set", cli_cmd_set }, { "review", cli_cmd_review }, { "check", cli_cmd_check },
-	{ "copy", cmd_copy_rename }, { "rename", cmd_copy_rename },
-	{ "delete", cmd_delete }, { "history", cmd_history }, { "backup", cmd_backup },
-};
-
-int cli_store_command(struct app *a, int argc, char **argv)
-{
-	for (size_t i = 0; i < sizeof store_commands / sizeof store_commands[0]; i++)
-		if (strcmp(store_commands[i].name, argv[0]) == 0)
-			return store_commands[i].run(a, argc, argv);
-	fprintf(stderr, "iotscope: %s '%s'\n", _("unknown command"), argv[0]);
-	return EXIT_USAGE;
 }

@@ -10,7 +10,7 @@
 #include "cli.h"
 #include "i18n.h"
 #include "paths.h"
-#include "ui_text.h"
+#include "text_width.h"
 #include "xmlsafe.h"
 
 static void version(void)
@@ -65,7 +65,7 @@ int main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct app app = { 0 };
+	struct app app = { .workbench = ui_run };
 	const char *catalog = NULL;
 	int c;
 	/* "+": options after the command belong to the command */
@@ -88,7 +88,7 @@ int main(int argc, char **argv)
 			app.assessor = optarg;
 			break;
 		case 'W':
-			if (ui_ambiwidth_setting(optarg, NULL) < 0) {
+			if (text_ambiwidth_setting(optarg, NULL) < 0) {
 				fprintf(stderr, "iotscope: %s\n",
 					_("--ambiwidth takes 1, 2 or auto (how wide the terminal "
 					  "draws ○ × ─: one column, two, or ask it)"));

@@ -111,12 +111,14 @@ static int render(const struct catalog *c, const struct form *f, const struct as
 	char stamp[32];
 	if (export_options_check(o, d) < 0)
 		return -1;
-	if (o->generated_at == NULL && now_iso(stamp, sizeof stamp) < 0) {
+	if (!o->timeless && o->generated_at == NULL && now_iso(stamp, sizeof stamp) < 0) {
 		diag_set(d, "cannot read the clock");
 		return -1;
 	}
 	struct ex_ctx x = { .c = c, .f = f, .a = a, .o = o, .d = d,
-			    .generated_at = o->generated_at ? o->generated_at : stamp };
+			    .kind = export_what_id(o->what),
+			    .generated_at = o->timeless ? NULL :
+				    o->generated_at ? o->generated_at : stamp };
 	*buf = NULL;
 	*len = 0;
 	x.out = open_memstream(buf, len);

@@ -25,6 +25,8 @@ struct export_options {
 					   spreadsheet would run them as a
 					   formula (=, +, -, @, tab, CR first) */
 	const char *generated_at;	/* ISO 8601; NULL = now */
+	int timeless;			/* no generated-at: the same data gives
+					   the same bytes (derive --format xml) */
 	const char *db_path;		/* the database the assessment comes from:
 					   export_to_file never replaces it nor
 					   its -wal/-shm/-journal (write_guard.h) */

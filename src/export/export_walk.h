@@ -64,6 +64,8 @@ struct ex_ctx {
 	const struct form *f;
 	const struct assessment *a;
 	const struct export_options *o;
+	const char *kind;		/* export_what_id(o->what), passed in so
+					   that a writer does not call export.c */
 	const char *generated_at;
 	struct derivation *dv;
 	int pattern;			/* Annex 3 pattern 1-6, 0 unknown */

@@ -97,7 +97,7 @@ static int xml_begin(struct ex_ctx *x)
 	fprintf(x->out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<%s xmlns=\"%s\" "
 		"version=\"%d\">\n", roots[x->o->what], NS, FORMAT_VERSION);
 	fputs("  <export", x->out);
-	rc |= attr(x, "kind", export_what_id(x->o->what));
+	rc |= attr(x, "kind", x->kind);
 	rc |= attr(x, "generated-at", x->generated_at);
 	rc |= attr(x, "tool", PACKAGE_NAME);
 	rc |= attr(x, "tool-version", PACKAGE_VERSION);
@@ -235,6 +235,12 @@ static int xml_cms_begin(struct ex_ctx *x)
 	rc |= attr_size(x, "reviewed", x->sum.reviewed);
 	rc |= attr_size(x, "no-longer-derived", x->sum.dropped);
 	fputs(">\n", x->out);
+	/* the cells not answered yet: the list is what the others allow */
+	for (size_t i = 0; i < x->dv->nopen; i++) {
+		fputs("    <open", x->out);
+		rc |= attr(x, "cell", x->f->cells[x->dv->open_cells[i]].id);
+		fputs("/>\n", x->out);
+	}
 	return rc ? -1 : 0;
 }
 

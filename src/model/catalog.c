@@ -12,56 +12,6 @@
 #include "derive.h"
 #include "xmlsafe.h"
 
-static const char *const map_ids[N_MAPS] = { "A", "B1", "B2", "B3", "B4", "C1", "C2" };
-
-/* ---------- lookups ---------- */
-
-#define LOOKUP(fn, array, count)					\
-	int fn(const struct catalog *c, const char *id)			\
-	{								\
-		for (int i = 0; i < (count); i++)			\
-			if (c->array[i].id && strcmp(c->array[i].id, id) == 0) \
-				return i;				\
-		return -1;						\
-	}
-
-LOOKUP(catalog_component_index, components, N_COMPONENTS)
-LOOKUP(catalog_env_role_index, env_roles, N_ENV_ROLES)
-LOOKUP(catalog_exec_role_index, exec_roles, N_EXEC_ROLES)
-LOOKUP(catalog_external_index, externals, N_EXTERNALS)
-LOOKUP(catalog_cm_index, cms, (int)c->ncms)
-
-/* Components and roles are known by their fixed ids even before
- * vocabulary.xml is read, so parts can come in any order. */
-int catalog_map_index(const char *id)
-{
-	return ld_find_id(map_ids, N_MAPS, id);
-}
-
-const char *catalog_map_id(enum map_id m)
-{
-	return (unsigned)m < N_MAPS ? map_ids[m] : "?";
-}
-
-int catalog_pattern_of(int confidentiality, int availability)
-{
-	if (confidentiality < 0 || confidentiality > 1 ||
-	    availability < 0 || availability > 2)
-		return 0;
-	return 1 + confidentiality * 3 + availability;
-}
-
-int catalog_annex_index(const struct catalog *c, int annex, const char *id)
-{
-	if (annex < 0 || annex > 1)
-		return -1;
-	const struct cat_annex *a = &c->annex[annex];
-	for (size_t i = 0; i < a->nentries; i++)
-		if (a->entries[i].checkable && strcmp(a->entries[i].id, id) == 0)
-			return (int)i;
-	return -1;
-}
-
 /* ---------- repairs: collected from every part ---------- */
 
 static int add_repair(struct loader *ld, const xmlNode *r)

@@ -86,7 +86,7 @@ int store_set_detail(struct store *st, int64_t id, enum detail k, const char *va
 		return -1;
 	}
 	value = nonempty(value);
-	if (k == DETAIL_NAME && value == NULL)
+	if (value == NULL && (survey_detail_info(k)->flags & DETAIL_REQUIRED))
 		return survey_detail_check(k, "", d);
 	if (value != NULL && (survey_detail_check(k, value, d) < 0 ||
 			      store_text_check(survey_detail_id(k), value,

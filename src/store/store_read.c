@@ -7,22 +7,6 @@
 
 #include "store_internal.h"
 
-struct assessment *store_batch_find(const struct store_batch *b, int64_t id)
-{
-	size_t lo = 0, hi = b->n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int64_t x = b->items[mid]->id;
-		if (x == id)
-			return b->items[mid];
-		if (x < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
-}
-
 static const char *col(sqlite3_stmt *s, int i)
 {
 	return (const char *)sqlite3_column_text(s, i);
