@@ -97,11 +97,11 @@ static const char *const style =
 	".note{white-space:pre-wrap}.caveat{font-style:italic}\n"
 	".opnote{border:1.5px solid #2a5db0;background:#f2f6fc;padding:.3em .6em;margin:.6em 0}\n"
 	".opnote .by{font-size:.85em;font-weight:bold;color:#2a5db0;margin-bottom:.2em}\n"
-	"td .by{font-size:.8em;color:#2a5db0;white-space:nowrap}\n"
+	"td .by{font-size:.75em;color:#2a5db0}\n"
 	"table.checklist{table-layout:fixed;width:100%}\n"
 	"table.checklist td,table.checklist th{overflow-wrap:anywhere}\n"
-	"col.num{width:6.5em}col.lvl{width:2.2em}col.eval{width:9em}col.ref{width:4.6em}\n"
-	"col.check{width:7em}col.note{width:10em}table.blank col.check{width:10em}\n"
+	"col.num{width:7.5em}col.lvl{width:2.2em}col.eval{width:9em}col.ref{width:4.6em}\n"
+	"col.check{width:7em}col.note{width:11em}table.blank col.check{width:10em}\n"
 	"@page{size:A4;margin:14mm 12mm}\n"
 	"@page annex2{size:A4 landscape;margin:10mm 10mm}\n"
 	"div.annex2{page:annex2}\n"
@@ -671,10 +671,12 @@ static int html_entry(struct ex_ctx *x, int annex, const struct cat_annex_entry 
 	}
 	const char *status = !e->checkable || x->o->blank ? "" :
 		check_status_label(ck ? ck->status : CHECK_NONE);
-	rc |= wrap(x, "<td>", status, "");
+	rc |= wrap(x, "<td>", status, "</td>");
+	/* the note, then who set the status or note and when */
+	rc |= wrap(x, "<td><div class=\"note\">", ck ? ck->note : NULL, "</div>");
 	if (ck != NULL)
 		rc |= cell_by(x, ck->changed_by, ck->changed_at);
-	rc |= wrap(x, "</td><td class=\"note\">", ck ? ck->note : NULL, "</td></tr>\n");
+	raw(x, "</td></tr>\n");
 	return rc ? -1 : 0;
 }
 
