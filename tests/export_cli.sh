@@ -155,18 +155,18 @@ PY
 }
 csv_head() { python3 -c 'import csv,sys; print("|".join(next(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))))' "$1"; }
 if command -v python3 >/dev/null 2>&1; then
-	expect 0 "countermeasures CSV --lang en" -- iot export 1 --what countermeasures --format csv \
-		--lang en -o "$tmp/cm-en.csv"
-	check "English headings" [ "$(csv_head "$tmp/cm-en.csv")" = \
-		"Kind|Viewpoint|Id|Number|Title|Derived|Decision|Action|Role|Text|State|Note|Reasons|Changed by|Changed at" ]
-	check "English decision label" [ "$(csv_cell "$tmp/cm-en.csv" A-1 Decision)" = "in place" ]
-	check "English kind" [ "$(csv_cell "$tmp/cm-en.csv" A-1 Kind)" = "countermeasure" ]
-	expect 0 "countermeasures CSV --lang ja" -- iot export 1 --what countermeasures --format csv \
-		--lang ja -o "$tmp/cm-ja.csv"
-	check "Japanese headings" [ "$(csv_head "$tmp/cm-ja.csv")" = \
-		"種別|観点|ID|項番|表題|導出|判断|具体的なアクション|ロール|本文|状態|メモ|理由|変更者|変更日時" ]
-	check "Japanese decision label" [ "$(csv_cell "$tmp/cm-ja.csv" A-1 判断)" = "対応済み" ]
-	check "Japanese kind" [ "$(csv_cell "$tmp/cm-ja.csv" A-1 種別)" = "対応策" ]
+	# LANG HEADINGS DECISION-HEADING DECISION KIND-HEADING KIND
+	csv_lang() {
+		expect 0 "countermeasures CSV --lang $1" -- iot export 1 --what countermeasures \
+			--format csv --lang "$1" -o "$tmp/cm-$1.csv"
+		check "$1 headings" [ "$(csv_head "$tmp/cm-$1.csv")" = "$2" ]
+		check "$1 decision label" [ "$(csv_cell "$tmp/cm-$1.csv" A-1 "$3")" = "$4" ]
+		check "$1 kind" [ "$(csv_cell "$tmp/cm-$1.csv" A-1 "$5")" = "$6" ]
+	}
+	csv_lang en "Kind|Viewpoint|Id|Number|Title|Derived|Decision|Action|Role|Text|State|Note|Reasons|Changed by|Changed at" \
+		Decision "in place" Kind countermeasure
+	csv_lang ja "種別|観点|ID|項番|表題|導出|判断|具体的なアクション|ロール|本文|状態|メモ|理由|変更者|変更日時" \
+		判断 対応済み 種別 対応策
 	check "Japanese 'derived'" [ "$(csv_cell "$tmp/cm-ja.csv" A-1 導出)" = "はい" ]
 	python3 - "$tmp/cm-ja.csv" >"$tmp/states" <<'PY'
 import csv, sys
