@@ -100,7 +100,7 @@ static const char *const style =
 	"td .by{font-size:.75em;color:#2a5db0}\n"
 	"table.checklist{table-layout:fixed;width:100%}\n"
 	"table.checklist td,table.checklist th{overflow-wrap:anywhere}\n"
-	"col.num{width:7.5em}col.lvl{width:2.2em}col.eval{width:9em}col.ref{width:4.6em}\n"
+	"col.num{width:7.5em}col.lvl{width:3em}col.eval{width:9em}col.ref{width:4.6em}\n"
 	"col.check{width:7em}col.note{width:11em}table.blank col.check{width:10em}\n"
 	"@page{size:A4;margin:14mm 12mm}\n"
 	"@page annex2{size:A4 landscape;margin:10mm 10mm}\n"
