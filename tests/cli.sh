@@ -107,6 +107,8 @@ if command -v bash >/dev/null 2>&1; then
 						contains "$tmp/comp" 'Case\ 2' "complete an assessment name"
 	comp export 1 --f;			contains "$tmp/comp" "--format" "complete an export option"
 	comp export 1 --format "";		contains "$tmp/comp" "csv" "complete --format of export"
+	comp export 1 --la;			contains "$tmp/comp" "--lang" "complete --lang of export"
+	comp export 1 --lang "";		contains "$tmp/comp" "ja" "complete the languages of --lang"
 	comp history 1 --format "";		contains "$tmp/comp" "tsv" "complete --format of history"
 	comp review 1 A-IoT;			contains "$tmp/comp" "A-IoT-1" "complete a countermeasure id"
 	lacks "$tmp/comp" "B-1" "only the ids that start so"

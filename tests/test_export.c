@@ -542,10 +542,12 @@ static void test_pattern_refs(void **state)
 	assessment_free(a);
 }
 
-/* Same data, same bytes; another export time changes that one value. */
+/* Same data, same bytes; another export time changes that one value
+ * (in HTML as local time: TZ=UTC here, so "+00:00" for "Z"). */
 static void test_determinism(void **state)
 {
 	(void)state;
+	assert_int_equal(setenv("TZ", "UTC", 1), 0);
 	struct assessment *a = from_survey("case5");
 	annotate(a, expected_case5);
 	for (int f = 0; f < N_EXPORT_FORMATS; f++) {
@@ -560,10 +562,13 @@ static void test_determinism(void **state)
 			assert_int_equal(n3, n1);	/* CSV carries no time */
 			assert_memory_equal(b1, b3, n1);
 		} else {
-			char *p = strstr(b3, "2027-05-06T07:08:09Z");
+			int html = f == EXPORT_HTML;
+			const char *at = html ? "2027-05-06T07:08:09+00:00" : "2027-05-06T07:08:09Z";
+			const char *was = html ? "2026-01-02T03:04:05+00:00" : STAMP;
+			char *p = strstr(b3, at);
 			assert_non_null(p);
-			memcpy(p, STAMP, strlen(STAMP));
-			assert_null(strstr(b3, "2027-05-06T07:08:09Z"));
+			memcpy(p, was, strlen(was));
+			assert_null(strstr(b3, at));
 			assert_int_equal(n3, n1);
 			assert_memory_equal(b1, b3, n1);
 		}
@@ -623,37 +628,53 @@ static void test_round_trip(void **state)
 
 /* ---------- CSV ---------- */
 
+/* Case 5 annotated, read in Tokyo (UTC+9 all year): the times annotate()
+ * stores (10:00Z) read 19:00+09:00.  The caller sets TZ=UTC back. */
+static struct assessment *case5_in_tokyo(void)
+{
+	assert_int_equal(setenv("TZ", "Asia/Tokyo", 1), 0);
+	struct assessment *a = from_survey("case5");
+	annotate(a, expected_case5);
+	return a;
+}
+
 static void test_csv(void **state)
 {
 	(void)state;
-	struct assessment *a = from_survey("case5");
-	annotate(a, expected_case5);
+	struct assessment *a = case5_in_tokyo();
 	size_t len;
 	char *buf = render(a, EXPORT_COUNTERMEASURES, EXPORT_CSV, &len);
 	assert_false(len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0);
 	struct csv c = csv_read(buf, len);
-	int kind = csv_col(&c, "kind"), id = csv_col(&c, "id"), note = csv_col(&c, "note");
-	int derived = csv_col(&c, "derived"), dec = csv_col(&c, "decision");
-	size_t cms = 0, derived_yes = 0;
+	int kind = csv_col(&c, "Kind"), id = csv_col(&c, "Id"), note = csv_col(&c, "Note");
+	int derived = csv_col(&c, "Derived"), dec = csv_col(&c, "Decision");
+	int at = csv_col(&c, "Changed at"), state_ = csv_col(&c, "State");
+	size_t cms = 0, derived_yes = 0, a1_done = 0;
 	for (size_t r = 1; r < c.nrows; r++) {
+		if (strcmp(c.rows[r][kind], "action") == 0 && strcmp(c.rows[r][id], "A-1") == 0)
+			a1_done += strcmp(c.rows[r][state_], "done") == 0;
 		if (strcmp(c.rows[r][kind], "countermeasure") != 0)
 			continue;
 		cms++;
 		derived_yes += strcmp(c.rows[r][derived], "yes") == 0;
 		if (strcmp(c.rows[r][id], "A-1") == 0) {
 			assert_string_equal(c.rows[r][note], tricky);
-			assert_string_equal(c.rows[r][dec], "in-place");
+			/* the label, as the workbench shows it, not the id "in-place" */
+			assert_string_equal(c.rows[r][dec], "in place");
+			/* stored 2026-01-01T10:00:00Z, shown in Tokyo (UTC+9) */
+			assert_string_equal(c.rows[r][at], "2026-01-01T19:00:00+09:00");
 		}
 	}
+	assert_int_equal(a1_done, 1);
 	assert_int_equal(cms, 57);		/* 56 derived + 1 kept */
 	assert_int_equal(derived_yes, 56);
 	csv_free(&c);
 	free(buf);
 
 	buf = render_at(a, EXPORT_ANNEX1, EXPORT_CSV, 0, 1, STAMP, &len);
-	assert_memory_equal(buf, "\xef\xbb\xbf" "kind,", 8);
+	assert_memory_equal(buf, "\xef\xbb\xbf" "Kind,", 8);
 	c = csv_read(buf, len);
-	int check = csv_col(&c, "check");
+	int check = csv_col(&c, "Check");
 	size_t items = 0;
 	for (size_t r = 1; r < c.nrows; r++)
 		items += c.rows[r][check][0] != '\0';
@@ -663,8 +684,8 @@ static void test_csv(void **state)
 
 	buf = render_at(a, EXPORT_ANNEX2, EXPORT_CSV, 1, 0, STAMP, &len);
 	c = csv_read(buf, len);
-	check = csv_col(&c, "check");
-	kind = csv_col(&c, "kind");
+	check = csv_col(&c, "Check");
+	kind = csv_col(&c, "Kind");
 	size_t subs = 0;
 	for (size_t r = 1; r < c.nrows; r++) {
 		assert_string_equal(c.rows[r][check], "");
@@ -674,6 +695,7 @@ static void test_csv(void **state)
 	csv_free(&c);
 	free(buf);
 	assessment_free(a);
+	assert_int_equal(setenv("TZ", "UTC", 1), 0);
 }
 
 /* ---------- HTML ---------- */
@@ -696,7 +718,8 @@ static void test_html(void **state)
 	assert_int_equal(hnumber(doc, "count(//b)"), 0);
 	assert_int_equal(hnumber(doc, "count(//div[@class='cm'])"), 56);
 	assert_int_equal(hnumber(doc, "count(//div[@class='cm dropped'])"), 1);
-	assert_int_equal(hnumber(doc, "count(//div[@id='cm-B-61']//p[.='<script>alert(1)</script>'])"), 1);
+	assert_int_equal(hnumber(doc, "count(//div[@id='cm-B-61']//div[@class='note']"
+				  "[.='<script>alert(1)</script>'])"), 1);
 	assert_int_equal(hnumber(doc, "count(//td[.='<b>Op & Co</b>'])"), 1);
 	/* the three checklists of the report: Annex 1 and 2 tables have a row per item */
 	assert_int_equal(hnumber(doc, "count(//tr[starts-with(@id,'a1-')])"), 22);
@@ -704,6 +727,107 @@ static void test_html(void **state)
 	xmlFreeDoc(doc);
 	free(buf);
 	assessment_free(a);
+}
+
+/* The report as a reader takes it in (issue 12): contents and summary
+ * first, the checked items by status, notes labelled and set apart,
+ * reasons by the guideline's own tables, the print rules.  TZ=Asia/Tokyo:
+ * the times annotate() stores (10:00Z) read 19:00+09:00. */
+static void test_html_reading(void **state)
+{
+	(void)state;
+	struct assessment *a = case5_in_tokyo();
+	size_t len;
+	char *buf = render(a, EXPORT_ASSESSMENT, EXPORT_HTML, &len);
+	htmlDocPtr doc = parse_html(buf, len);
+	/* the sections in order, the summary first */
+	const char *const order[] = { "summary", "details", "survey", "countermeasures",
+				      "annex1", "annex2" };
+	for (int i = 0; i < 6; i++) {
+		char expr[64];
+		snprintf(expr, sizeof expr, "string((//h2)[%d]/@id)", i + 1);
+		assert_xstring(doc, expr, order[i]);
+	}
+	/* contents: 6 sections, viewpoints A, B, C and the dropped heading;
+	 * every link has its target */
+	assert_int_equal(hnumber(doc, "count(//div[@class='toc']//a)"), 10);
+	assert_int_equal(hnumber(doc, "count(//div[@class='toc']//a"
+				  "[not(substring(@href, 2) = //@id)])"), 0);
+	assert_int_equal(hnumber(doc, "count(//div[@class='toc']/following::h2"
+				  "[@id='summary']/preceding::h2)"), 0);
+	/* Annex 1: 22 items, II.1.1.1 implemented; Annex 2: 46 items of which
+	 * 10 have 23 subs, so 36 + 23 = 59 to check, III.1.1.1.a partly,
+	 * III.1.1.4 n/a */
+	const char *const heads[] = { "", "Items", "implemented", "partly", "not implemented",
+				      "n/a", "not checked" };
+	const char *const a1[] = { "Total", "22", "1", "0", "0", "0", "21" };
+	const char *const a2[] = { "Total", "59", "0", "1", "0", "1", "57" };
+	for (int i = 1; i < 7; i++) {
+		char expr[96];
+		snprintf(expr, sizeof expr, "string((//table[@class='summary'])[3]//thead//th[%d])",
+			 i + 1);
+		assert_xstring(doc, expr, heads[i]);
+		snprintf(expr, sizeof expr, "string(((//table[@class='summary'])[3]//tr)[last()]"
+			 "/th[%d])", i + 1);
+		assert_xstring(doc, expr, a1[i]);
+		snprintf(expr, sizeof expr, "string(((//table[@class='summary'])[4]//tr)[last()]"
+			 "/th[%d])", i + 1);
+		assert_xstring(doc, expr, a2[i]);
+	}
+	/* the operator's note after the guideline's text, headed by who and when */
+	assert_xstring(doc, "string(//div[@id='cm-A-1']/div[@class='opnote']/div[@class='by'])",
+		       "Note by \xe5\xb1\xb1\xe7\x94\xb0 \"auditor\", 2026-01-01T19:00:00+09:00");
+	assert_xstring(doc, "string(//div[@id='cm-A-1']/div[@class='opnote']/div[@class='note'])",
+		       tricky);
+	const struct cat_cm *a1cm = &tu_catalog->cms[catalog_cm_index(tu_catalog, "A-1")];
+	char *expr = NULL;
+	assert_true(asprintf(&expr, "count(//div[@id='cm-A-1']/div[@class='opnote']"
+			     "/preceding-sibling::p[.='%s'])", a1cm->text) > 0);
+	assert_int_equal(hnumber(doc, expr), 1);
+	free(expr);
+	/* reasons: the IV.4.3 table by its printed name, never a seed line */
+	assert_null(strstr(buf, "Seed line"));
+	assert_xstring(doc, "string((//div[@id='cm-A-1']//table[@class='reasons']//td)[1])",
+		       "IV.4.3 A \xe5\xa4\x9a\xe6\xa7\x98\xe3\x81\xaa\xe4\xba\x8b\xe6\xa5\xad"
+		       "\xe8\x80\x85\xe9\x96\x93\xe9\x80\xa3\xe6\x90\xba table");	/* 多様な事業者間連携 */
+	assert_xstring(doc, "string((//div[@id='cm-C-1-own']//table[@class='reasons']//td)[1])",
+		       "IV.4.3 C\xe2\x91\xa0 \xe3\x83\x87\xe3\x83\xbc\xe3\x82\xbf\xe7\x9b\xa3"
+		       "\xe8\xa6\x96\xe3\x83\xbb\xe4\xbf\x9d\xe5\x85\xa8 table");	/* C① データ監視・保全 */
+	/* external-data lines: their label alone, no stray ": " before it */
+	assert_int_equal(hnumber(doc, "count(//table[@class='survey']//td[starts-with(., ': ')])"), 0);
+	assert_true(asprintf(&expr, "count(//table[@class='survey']//td[.='%s'])",
+			     tu_catalog->externals[0].label) > 0);
+	assert_int_equal(hnumber(doc, expr), 1);
+	free(expr);
+	/* times in local time; the checklist's who and when beside its note */
+	assert_int_equal(hnumber(doc, "count(//td[.='2026-01-01T09:00:00+09:00'])"), 1);
+	assert_int_equal(hnumber(doc, "count(//tr[@id='a1-II.1.1.1']//div[@class='by']"
+				  "[.='2026-01-01T19:00:00+09:00, by auditor'])"), 1);
+	/* Annex 2 in its landscape block; the print rules */
+	assert_int_equal(hnumber(doc, "count(//div[@class='annex2']//tr[starts-with(@id,'a2-')])"),
+			 69);
+	assert_int_equal(hnumber(doc, "count(//table[@class='checklist']/colgroup/col[@class='check'])"),
+			 2);
+	const char *const css[] = {
+		"@page{size:A4;", "@page annex2{size:A4 landscape;", "div.annex2{page:annex2}",
+		"thead{display:table-header-group}", ".id{white-space:nowrap}",
+		"font-family:\"Noto Sans CJK JP\",\"Hiragino Kaku Gothic ProN\",\"Hiragino Sans\","
+		"\"Yu Gothic\",\"Meiryo\",sans-serif"
+	};
+	for (size_t i = 0; i < sizeof css / sizeof css[0]; i++)
+		if (strstr(buf, css[i]) == NULL)
+			fail_msg("no '%s' in the style", css[i]);
+	xmlFreeDoc(doc);
+	free(buf);
+	/* a blank form: the wider 実施チェック column */
+	buf = render_at(a, EXPORT_ANNEX1, EXPORT_HTML, 1, 0, STAMP, &len);
+	doc = parse_html(buf, len);
+	assert_int_equal(hnumber(doc, "count(//table[@class='checklist blank'])"), 1);
+	assert_non_null(strstr(buf, "table.blank col.check{width:10em}"));
+	xmlFreeDoc(doc);
+	free(buf);
+	assessment_free(a);
+	assert_int_equal(setenv("TZ", "UTC", 1), 0);
 }
 
 /* ---------- hostile input ---------- */
@@ -1034,6 +1158,7 @@ int main(void)
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_html),
+		cmocka_unit_test(test_html_reading),
 		cmocka_unit_test(test_hostile_files),
 		cmocka_unit_test(test_hostile_generated),
 		cmocka_unit_test(test_write_safely),

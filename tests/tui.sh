@@ -402,7 +402,7 @@ export_overwrite() {
 	[ "$(cksum <"$f")" = "$sum" ] && ok || bad "export: the XML was replaced by the CSV"
 	wait_for "Where            $HOME/audit-case.csv" || return
 	wait_for "Written: $HOME/audit-case.csv" || return
-	head -1 "$HOME/audit-case.csv" | grep -q '^kind,id,number' && ok || bad "export: no CSV written"
+	head -1 "$HOME/audit-case.csv" | grep -q '^Kind,Id,Number' && ok || bad "export: no CSV written"
 	keys Space Space		# CSV -> HTML -> XML: the name follows
 	wait_for "Where            $f" || return
 	keys w				# the same file again: asked, no is no

@@ -16,7 +16,8 @@ char *cli_export_args(void)
 {
 	char *formats = export_format_choices("|");
 	char *args = formats ? str_printf("ID [--what assessment|annex1|annex2|countermeasures] "
-					  "[--format %s] [--blank] [--bom] [--raw] [-o FILE]",
+					  "[--format %s] [--blank] [--bom] [--raw] [--lang en|ja] "
+					  "[-o FILE]",
 					  formats) : NULL;
 	free(formats);
 	return args;
@@ -73,6 +74,10 @@ static int export_option(struct export_req *r, int c, const char *arg)
 	case 'R':
 		r->o.raw = 1;
 		return 0;
+	case 'L':			/* headings and values of CSV and HTML */
+		if (i18n_use_language(arg) < 0)
+			return export_usage(_("--lang takes en or ja"));
+		return 0;
 	case 'o':			/* "-" is standard output, as for cc and pandoc */
 		r->output = strcmp(arg, "-") == 0 ? NULL : arg;
 		return 0;
@@ -89,6 +94,7 @@ static int export_parse(struct export_req *r, int argc, char **argv)
 		{ "blank", no_argument, NULL, 'b' },
 		{ "bom", no_argument, NULL, 'B' },
 		{ "raw", no_argument, NULL, 'R' },
+		{ "lang", required_argument, NULL, 'L' },
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 }
 	};

@@ -12,6 +12,7 @@
 #include "i18n.h"
 #include "paths.h"
 #include "text.h"
+#include "timefmt.h"
 
 /* ---------- shared helpers ---------- */
 
@@ -76,8 +77,10 @@ struct assessment *cli_store_load(struct app *a, const char *cmd, const char *re
 static void print_summary(const struct assessment_summary *s)
 {
 	const struct assessment_progress *p = &s->progress;
-	printf("%4lld  %-20s  %3zu/%-3zu  %3zu/%-3zu  %3zu/%-3zu  %s  %s", (long long)s->id,
-	       s->changed, p->answered, p->cells, p->reviewed, p->derived, p->checks_done,
+	char t[TIME_LOCAL_SIZE];
+	const char *changed = time_local(s->changed, t);
+	printf("%4lld  %-25s  %3zu/%-3zu  %3zu/%-3zu  %3zu/%-3zu  %s  %s", (long long)s->id,
+	       changed ? cli_shown(changed) : "?", p->answered, p->cells, p->reviewed, p->derived, p->checks_done,
 	       p->checks, cli_shown(s->name), cli_shown(s->operator_));
 	if (p->dropped)
 		printf(_("  (%zu reviews no longer derived)"), p->dropped);
@@ -90,7 +93,7 @@ static int list_row(const struct assessment_summary *s, void *ctx)
 {
 	size_t *n = ctx;
 	if ((*n)++ == 0)
-		printf("%4s  %-20s  %-7s  %-7s  %-7s  %s\n", _("id"), _("changed"), _("answers"),
+		printf("%4s  %-25s  %-7s  %-7s  %-7s  %s\n", _("id"), _("changed"), _("answers"),
 		       _("reviews"), _("checks"), _("name, operator"));
 	print_summary(s);
 	return 0;
@@ -295,7 +298,9 @@ int cli_cmd_delete(struct app *a, int argc, char **argv)
  * note holding a line break cannot pass for another entry. */
 static void print_history(const struct history_entry *h)
 {
-	printf("%5lld  %s  %-12s  %s", (long long)h->seq, cli_shown(h->at), cli_shown(h->who),
+	char t[TIME_LOCAL_SIZE];
+	const char *at = time_local(h->at, t);
+	printf("%5lld  %s  %-12s  %s", (long long)h->seq, at ? cli_shown(at) : "?", cli_shown(h->who),
 	       cli_shown(h->what));
 	if (h->old_value != NULL || h->new_value != NULL)
 		printf(": %s -> %s", h->old_value ? cli_shown(h->old_value) : "-",
@@ -303,7 +308,7 @@ static void print_history(const struct history_entry *h)
 	printf("\n");
 }
 
-/* For scripts: tab-separated, a heading line, "\\", "\t", "\n" and the
+/* For scripts: the instant in UTC as stored (like the XML); tab-separated, a heading line, "\\", "\t", "\n" and the
  * other controls escaped, an absent value as an empty field. */
 static void print_history_tsv(const struct history_entry *h)
 {

@@ -9,6 +9,7 @@
 #include "cli_store.h"
 #include "derive.h"
 #include "i18n.h"
+#include "timefmt.h"
 
 static const char *glyph(enum answer a)
 {
@@ -30,8 +31,10 @@ static void show_details(const struct assessment *as)
 		       _("- (set confidentiality and availability for Annex 2)"));
 	printf("  %-16s %s (%s %d)\n", _("catalog"), as->catalog_edition ? as->catalog_edition : "?",
 	       _("revision"), as->catalog_revision);
-	printf("  %-16s %s\n  %-16s %s\n", _("created"), as->created ? as->created : "?",
-	       _("changed"), as->changed ? as->changed : "?");
+	char t1[TIME_LOCAL_SIZE], t2[TIME_LOCAL_SIZE];
+	const char *created = time_local(as->created, t1), *changed = time_local(as->changed, t2);
+	printf("  %-16s %s\n  %-16s %s\n", _("created"), created ? cli_shown(created) : "?",
+	       _("changed"), changed ? cli_shown(changed) : "?");
 }
 
 static void show_line(const struct app *a, const struct survey *s, const struct form_line *l)

@@ -175,7 +175,8 @@ static int count_annex(struct ex_ctx *x, int k)
 	struct ex_annex_sum *s = &x->sum.annex[k];
 	s->sec_items = calloc(an->nentries + 1, sizeof *s->sec_items);
 	s->sec_done = calloc(an->nentries + 1, sizeof *s->sec_done);
-	if (s->sec_items == NULL || s->sec_done == NULL) {
+	s->sec_status = calloc(an->nentries + 1, sizeof *s->sec_status);
+	if (s->sec_items == NULL || s->sec_done == NULL || s->sec_status == NULL) {
 		diag_set(x->d, "out of memory");
 		return -1;
 	}
@@ -188,6 +189,7 @@ static int count_annex(struct ex_ctx *x, int k)
 		s->items++;
 		s->by_status[st]++;
 		s->sec_items[e->section]++;
+		s->sec_status[e->section][st]++;
 		if (st != CHECK_NONE) {
 			s->done++;
 			s->sec_done[e->section]++;
@@ -239,6 +241,7 @@ void export_release(struct ex_ctx *x)
 	for (int k = 0; k < 2; k++) {
 		free(x->sum.annex[k].sec_items);
 		free(x->sum.annex[k].sec_done);
+		free(x->sum.annex[k].sec_status);
 	}
 	derivation_free(x->dv);
 	x->cms = NULL;

@@ -45,6 +45,7 @@ struct ex_annex_sum {
 	size_t items, done;			/* checkable items, with a status */
 	size_t by_status[N_CHECK_STATUSES];
 	size_t *sec_items, *sec_done;		/* per entry index of a top-level section */
+	size_t (*sec_status)[N_CHECK_STATUSES];	/* the same, by status */
 };
 
 /* The figures of the summary: the totals are the core's progress

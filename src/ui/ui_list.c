@@ -9,6 +9,7 @@
 
 #include "i18n.h"
 #include "survey.h"
+#include "timefmt.h"
 #include "ui.h"
 #include "ui_curses.h"
 #include "ui_draw.h"
@@ -388,7 +389,9 @@ static void draw_item(struct ui *u, int y, const struct list_cols *c, size_t k)
 	char *p1 = str_printf("%zu/%zu", p->answered, p->cells);
 	char *p2 = str_printf("%zu/%zu", p->reviewed, p->derived);
 	char *p3 = str_printf("%zu/%zu", p->checks_done, p->checks);
-	char *day = s->changed ? strndup(s->changed, 10) : NULL;
+	char t[TIME_LOCAL_SIZE];
+	const char *changed = time_local(s->changed, t);	/* the local day */
+	char *day = changed ? strndup(changed, 10) : NULL;
 	int here = u->a != NULL && u->a->id == s->id;
 	enum ui_role role = k == u->list.cur ? ROLE_CURSOR : here ? ROLE_HEADING : ROLE_NORMAL;
 	if (k == u->list.cur)
