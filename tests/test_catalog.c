@@ -148,23 +148,24 @@ static void test_annexes(void **st)
 	(void)st;
 	const struct catalog *c = tu_catalog;
 	/* Annex 1: 22 items II.x.x.x at seed 3808-3857 */
-	assert_int_equal(c->annex[0].nitems, 22);
+	assert_int_equal(catalog_checklist(c, "annex1")->nitems, 22);
 	/* Annex 2: 46 items at seed 3858-3963, 10 of them split into 23 sub-items */
-	assert_int_equal(c->annex[1].nitems, 46 - 10 + 23);
-	int i = catalog_annex_index(c, 1, "III.1.1.1.a");
+	assert_int_equal(catalog_checklist(c, "annex2")->nitems, 46 - 10 + 23);
+	const struct cat_annex *a2 = catalog_checklist(c, "annex2");
+	int i = catalog_item_index(a2, "III.1.1.1.a");
 	assert_true(i >= 0);
-	const struct cat_annex_entry *e = &c->annex[1].entries[i];
+	const struct cat_annex_entry *e = &a2->entries[i];
 	assert_int_equal(e->level, LEVEL_BASIC);
 	assert_string_equal(e->eval, "死活監視インターバル（応答確認）");
 	assert_string_equal(e->refs[0], "1 回以上／5 分");
 	assert_string_equal(e->refs[2], "1 回以上／20 分");
 	assert_int_equal(e->required, 0x3f);
-	i = catalog_annex_index(c, 1, "III.1.1.4");	/* seed 3881: ★, no eval */
+	i = catalog_item_index(a2, "III.1.1.4");	/* seed 3881: ★, no eval */
 	assert_true(i >= 0);
-	assert_int_equal(c->annex[1].entries[i].level, LEVEL_RECOMMENDED);
-	assert_null(c->annex[1].entries[i].eval);
-	assert_int_equal(catalog_annex_index(c, 0, "II.1.1.1") >= 0, 1);
-	assert_int_equal(catalog_annex_index(c, 0, "II.9.9.9"), -1);
+	assert_int_equal(a2->entries[i].level, LEVEL_RECOMMENDED);
+	assert_null(a2->entries[i].eval);
+	assert_int_equal(catalog_item_index(catalog_checklist(c, "annex1"), "II.1.1.1") >= 0, 1);
+	assert_int_equal(catalog_item_index(catalog_checklist(c, "annex1"), "II.9.9.9"), -1);
 }
 
 static void test_patterns(void **st)

@@ -297,14 +297,14 @@ tour() {
 	wait_for "Saved: note of II.1.1.1" || return
 	wait_for "1 of 22 checked"
 	snap 08-annex1
-	keys 5
+	keys "]"
 	wait_for "pattern 1 (* required by it)" || return
 	# III.1.1.1.a for pattern 1 (confidentiality high, availability high):
 	# 1 回以上／5 分, marked * (catalog/annex2.xml, Annex 2 seed line 3874)
 	wait_for "Reference value for pattern 1: 1 回以上／5 分"
 	wait_for "* [not checked]    a 死活監視インターバル（応答確認） | クラウドサービ"
 	snap 09-annex2
-	keys 6
+	keys 5
 	wait_for "Export for auditors" || return
 	snap 10-export
 	keys w
@@ -379,7 +379,7 @@ quit_now() {
 # the name follows the format; ~ is expanded
 export_overwrite() {
 	case2_open ow "$tmp/ow.db" || return
-	keys 6
+	keys 5
 	wait_for "Export for auditors" || return
 	f="$HOME/audit-case.xml"
 	keys Down Down Down Down Enter
@@ -632,7 +632,7 @@ friction() {
 		ok || bad "g in the detail scrolled the title and decision away"
 	keys q c
 	wait_for "Showing all" || return
-	keys 5
+	keys 4 "]"
 	wait_for "pattern not set" || return
 	wait_for "a 死活監視インターバル（応答確認） |" || return
 	wait_for "b 通知時間（稼働停止検知後" || return	# sub-items told apart

@@ -23,9 +23,18 @@ static const char *const detail_labels[N_DETAILS] = {
 	N_("Confidentiality"), N_("Availability")
 };
 static const char *const kind_titles[N_EXPORT_WHATS] = {
-	N_("Assessment"), N_("Annex 1 checklist"), N_("Annex 2 checklist"),
-	N_("Countermeasure review")
+	[EXPORT_ASSESSMENT] = N_("Assessment"),
+	[EXPORT_COUNTERMEASURES] = N_("Countermeasure review")
 };
+
+/* The title of what is exported: a checklist is "<its name> checklist"
+ * (malloc'd; NULL when out of memory). */
+static char *kind_title(const struct ex_ctx *x)
+{
+	if (x->o->what == EXPORT_CHECKLIST)
+		return str_printf(_("%s checklist"), x->only->name);
+	return strdup(_(kind_titles[x->o->what]));
+}
 
 /* ---------- output ---------- */
 
@@ -93,7 +102,7 @@ static const char *const style =
 struct ex_html_state {
 	int viewpoint;			/* last viewpoint heading, -1 none */
 	int dropped;			/* the "no longer derived" heading is out */
-	int six;			/* Annex 2: six reference columns */
+	int six;			/* pattern references: all six columns */
 };
 
 /* ---------- head and details ---------- */
@@ -103,12 +112,18 @@ static int html_begin(struct ex_ctx *x)
 	((struct ex_html_state *)x->state)->viewpoint = -1;
 	const char *name = x->a->survey->details[DETAIL_NAME];
 	const struct catalog *c = x->c;
+	char *kind = kind_title(x);
+	if (kind == NULL) {
+		diag_set(x->d, "out of memory");
+		return -1;
+	}
 	int rc = 0;
 	raw(x, "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
-	rc |= printf_text(x, "%s \xe2\x80\x94 %s", name ? name : "", _(kind_titles[x->o->what]));
+	rc |= printf_text(x, "%s \xe2\x80\x94 %s", name ? name : "", kind);
 	raw(x, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", style);
 	rc |= wrap(x, "<h1>", name, "</h1>\n");
-	rc |= wrap(x, "<p><strong>", _(kind_titles[x->o->what]), "</strong>");
+	rc |= wrap(x, "<p><strong>", kind, "</strong>");
+	free(kind);
 	if (x->o->blank)
 		rc |= wrap(x, " (", _("blank form"), ")");
 	raw(x, "</p>\n<p class=\"meta\">");
@@ -380,15 +395,15 @@ static int html_cm(struct ex_ctx *x, const struct ex_cm *e)
 /* ---------- checklists ---------- */
 
 /* A column heading as the guideline prints it, else our own. */
-static int heading(struct ex_ctx *x, int annex, enum annex_column col, const char *ours)
+static int heading(struct ex_ctx *x, const struct cat_annex *a, enum annex_column col,
+		   const char *ours)
 {
-	const char *printed = x->c->annex[annex - 1].columns[col];
+	const char *printed = a->columns[col];
 	return wrap(x, "<th>", printed ? printed : ours, "</th>");
 }
 
-static int html_checklist_notes(struct ex_ctx *x, int annex)
+static int html_checklist_notes(struct ex_ctx *x, const struct cat_annex *a)
 {
-	const struct cat_annex *a = &x->c->annex[annex - 1];
 	int rc = 0;
 	raw(x, "<p class=\"small\">");
 	if (a->nnotes == 0)
@@ -397,7 +412,7 @@ static int html_checklist_notes(struct ex_ctx *x, int annex)
 		raw(x, i ? "<br>" : "");
 		rc |= text(x, a->notes[i]);
 	}
-	if (annex == 2) {
+	if (a->pattern_refs) {
 		raw(x, "<br>");
 		if (x->pattern > 0)
 			rc |= printf_text(x, _("Reference values for pattern %d (Annex 3); "
@@ -410,23 +425,25 @@ static int html_checklist_notes(struct ex_ctx *x, int annex)
 	return rc;
 }
 
-static int html_checklist_begin(struct ex_ctx *x, int annex)
+static int html_checklist_begin(struct ex_ctx *x, const struct cat_annex *a)
 {
 	struct ex_html_state *h = x->state;
 	int rc = 0;
-	h->six = annex == 2 && !(x->o->what == EXPORT_ASSESSMENT && x->pattern > 0);
-	raw(x, "<h2 id=\"annex%d\">", annex);
-	rc |= text(x, x->c->annex[annex - 1].title);
+	h->six = a->pattern_refs && !(x->o->what == EXPORT_ASSESSMENT && x->pattern > 0);
+	raw(x, "<h2 id=\"");
+	rc |= text(x, a->id);
+	raw(x, "\">");
+	rc |= text(x, a->title);
 	raw(x, "</h2>\n");
-	rc |= html_checklist_notes(x, annex);
+	rc |= html_checklist_notes(x, a);
 	raw(x, "<table class=\"checklist\">\n<thead><tr>");
-	rc |= heading(x, annex, ACOL_NUMBER, _("Number"));
-	if (annex == 2)
-		rc |= heading(x, annex, ACOL_EVAL_NUMBER, _("Sub"));
-	rc |= heading(x, annex, ACOL_ITEM, _("Item"));
-	rc |= heading(x, annex, ACOL_LEVEL, _("Level"));
-	if (annex == 2) {
-		rc |= heading(x, annex, ACOL_EVAL, _("Evaluation item"));
+	rc |= heading(x, a, ACOL_NUMBER, _("Number"));
+	if (a->pattern_refs)
+		rc |= heading(x, a, ACOL_EVAL_NUMBER, _("Sub"));
+	rc |= heading(x, a, ACOL_ITEM, _("Item"));
+	rc |= heading(x, a, ACOL_LEVEL, _("Level"));
+	if (a->pattern_refs) {
+		rc |= heading(x, a, ACOL_EVAL, _("Evaluation item"));
 		for (int p = 1; p <= N_PATTERNS; p++) {
 			if (!h->six && p != x->pattern)
 				continue;
@@ -435,7 +452,7 @@ static int html_checklist_begin(struct ex_ctx *x, int annex)
 			raw(x, "</th>");
 		}
 	}
-	rc |= heading(x, annex, ACOL_CHECK, _("Check"));
+	rc |= heading(x, a, ACOL_CHECK, _("Check"));
 	rc |= wrap(x, "<th>", _("Note"), "</th>");
 	raw(x, "</tr></thead>\n<tbody>\n");
 	return rc ? -1 : 0;
@@ -457,11 +474,12 @@ static int html_refs(struct ex_ctx *x, const struct cat_annex_entry *e)
 	return rc;
 }
 
-static int html_entry(struct ex_ctx *x, int annex, const struct cat_annex_entry *e,
-		      const struct cat_annex_entry *parent, const struct check_entry *ck)
+static int html_entry(struct ex_ctx *x, const struct cat_annex *a,
+		      const struct cat_annex_entry *e, const struct cat_annex_entry *parent,
+		      const struct check_entry *ck)
 {
 	struct ex_html_state *h = x->state;
-	int cols = annex == 1 ? 5 : 7 + (h->six ? N_PATTERNS : 1);
+	int cols = !a->pattern_refs ? 5 : 7 + (h->six ? N_PATTERNS : 1);
 	int rc = 0;
 	if (e->kind == ANNEX_SECTION) {
 		raw(x, "<tr class=\"section\"><td colspan=\"%d\">", cols);
@@ -470,10 +488,11 @@ static int html_entry(struct ex_ctx *x, int annex, const struct cat_annex_entry 
 		return rc ? -1 : 0;
 	}
 	(void)parent;
-	raw(x, "<tr id=\"a%d-", annex);
+	/* a<n>-<item>: n the checklist's place in the catalog (a1-, a2-) */
+	raw(x, "<tr id=\"a%td-", a - x->c->checklists + 1);
 	rc |= text(x, e->id);
 	raw(x, "\">");
-	if (annex == 2) {
+	if (a->pattern_refs) {
 		rc |= wrap(x, "<td>", e->kind == ANNEX_SUB ? "" : e->number, "</td>");
 		rc |= wrap(x, "<td>", e->kind == ANNEX_SUB ? e->number : "", "</td>");
 	} else {
@@ -481,7 +500,7 @@ static int html_entry(struct ex_ctx *x, int annex, const struct cat_annex_entry 
 	}
 	rc |= wrap(x, "<td>", e->text, "</td>");
 	rc |= wrap(x, "<td class=\"c\">", export_level_mark(e->level), "</td>");
-	if (annex == 2) {
+	if (a->pattern_refs) {
 		rc |= wrap(x, "<td>", e->eval, "</td>");
 		rc |= html_refs(x, e);
 	}
@@ -492,9 +511,9 @@ static int html_entry(struct ex_ctx *x, int annex, const struct cat_annex_entry 
 	return rc ? -1 : 0;
 }
 
-static int html_checklist_end(struct ex_ctx *x, int annex)
+static int html_checklist_end(struct ex_ctx *x, const struct cat_annex *a)
 {
-	(void)annex;
+	(void)a;
 	raw(x, "</tbody>\n</table>\n");
 	return 0;
 }
@@ -525,13 +544,12 @@ static int html_sum_cms(struct ex_ctx *x)
 	return rc;
 }
 
-static int html_sum_annex(struct ex_ctx *x, int k)
+static int html_sum_annex(struct ex_ctx *x, const struct cat_annex *an)
 {
-	const struct ex_annex_sum *s = &x->sum.annex[k];
-	const struct cat_annex *an = &x->c->annex[k];
+	const struct ex_annex_sum *s = export_sum_of(x, an);
 	int rc = 0;
 	raw(x, "<table class=\"summary\"><thead><tr><th>");
-	rc |= printf_text(x, _("Annex %d section"), k + 1);
+	rc |= printf_text(x, _("%s section"), an->name);
 	raw(x, "</th>");
 	rc |= wrap(x, "<th>", _("Items"), "</th>");
 	rc |= wrap(x, "<th>", _("Checked"), "</th></tr></thead>\n");
@@ -561,10 +579,9 @@ static int html_summary(struct ex_ctx *x)
 	raw(x, "</p>\n");
 	if (w == EXPORT_ASSESSMENT || w == EXPORT_COUNTERMEASURES)
 		rc |= html_sum_cms(x);
-	if (w == EXPORT_ASSESSMENT || w == EXPORT_ANNEX1)
-		rc |= html_sum_annex(x, 0);
-	if (w == EXPORT_ASSESSMENT || w == EXPORT_ANNEX2)
-		rc |= html_sum_annex(x, 1);
+	for (size_t k = 0; k < x->c->n_checklists; k++)
+		if (export_holds(x, &x->c->checklists[k]))
+			rc |= html_sum_annex(x, &x->c->checklists[k]);
 	return rc ? -1 : 0;
 }
 

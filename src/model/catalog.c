@@ -51,15 +51,37 @@ int catalog_pattern_of(int confidentiality, int availability)
 	return 1 + confidentiality * 3 + availability;
 }
 
-int catalog_annex_index(const struct catalog *c, int annex, const char *id)
+int catalog_checklist_index(const struct catalog *c, const char *id)
 {
-	if (annex < 0 || annex > 1)
-		return -1;
-	const struct cat_annex *a = &c->annex[annex];
-	for (size_t i = 0; i < a->nentries; i++)
-		if (a->entries[i].checkable && strcmp(a->entries[i].id, id) == 0)
+	for (size_t i = 0; id != NULL && i < c->n_checklists; i++)
+		if (strcmp(c->checklists[i].id, id) == 0)
 			return (int)i;
 	return -1;
+}
+
+const struct cat_annex *catalog_checklist(const struct catalog *c, const char *id)
+{
+	int k = catalog_checklist_index(c, id);
+	return k >= 0 ? &c->checklists[k] : NULL;
+}
+
+int catalog_item_index(const struct cat_annex *cl, const char *item)
+{
+	for (size_t i = 0; cl != NULL && item != NULL && i < cl->nentries; i++)
+		if (cl->entries[i].checkable && strcmp(cl->entries[i].id, item) == 0)
+			return (int)i;
+	return -1;
+}
+
+char *catalog_checklist_ids(const struct catalog *c, const char *sep)
+{
+	char *out = strdup("");
+	for (size_t i = 0; out != NULL && i < c->n_checklists; i++) {
+		char *next = str_printf("%s%s%s", out, i ? sep : "", c->checklists[i].id);
+		free(out);
+		out = next;
+	}
+	return out;
 }
 
 /* ---------- repairs: collected from every part ---------- */
@@ -178,17 +200,19 @@ static int link_catalog(struct loader *ld)
 {
 	struct catalog *c = ld->c;
 	ld->file = c->dir;
-	if (!ld->seen_vocabulary || !ld->seen_patterns ||
-	    !ld->seen_annex[0] || !ld->seen_annex[1])
+	if (!ld->seen_vocabulary || !ld->seen_patterns || ld->n_checklists == 0)
 		return ld_fail(ld, NULL, "catalog.xml does not name every part "
-			    "(vocabulary, patterns, annex 1, annex 2)");
+			    "(vocabulary, patterns, a checklist)");
 	for (int m = 0; m < N_MAPS; m++)
 		if (!ld->seen_map[m])
 			return ld_fail(ld, NULL, "map %s is missing", catalog_map_id((enum map_id)m));
 	c->cms = arena_array(c->arena, ld->ncms, sizeof *c->cms);
-	if (c->cms == NULL)
+	c->checklists = arena_array(c->arena, ld->n_checklists, sizeof *c->checklists);
+	if (c->cms == NULL || c->checklists == NULL)
 		return ld_fail(ld, NULL, "out of memory");
 	memcpy(c->cms, ld->cms, ld->ncms * sizeof *c->cms);
+	memcpy(c->checklists, ld->checklists, ld->n_checklists * sizeof *c->checklists);
+	c->n_checklists = ld->n_checklists;
 	c->ncms = ld->ncms;
 	qsort(c->cms, c->ncms, sizeof *c->cms, cmp_cm);
 	for (size_t i = 1; i < c->ncms; i++)
@@ -359,6 +383,7 @@ struct catalog *catalog_load_checked(const char *dir, int full, struct diag *d)
 	}
 	free(ld.cms);
 	free(ld.repairs);
+	free(ld.checklists);
 	if (rc < 0) {
 		if (d->msg == NULL)
 			diag_set(d, "%s: cannot load the catalog", dir);

@@ -15,8 +15,10 @@ struct loader {
 	size_t ncms, cap_cms;
 	struct cat_repair *repairs;
 	size_t nrepairs, cap_repairs;
+	struct cat_annex *checklists;	/* grows while parts are read */
+	size_t n_checklists, cap_checklists;
 	int full;			/* validate always, collect the repairs */
-	int seen_vocabulary, seen_patterns, seen_annex[2], seen_map[N_MAPS];
+	int seen_vocabulary, seen_patterns, seen_map[N_MAPS];
 };
 
 
