@@ -45,12 +45,13 @@ gone() {
 keys() { tm send-keys -t t "$@"; }
 # start COLS ROWS DB TAG: the workbench in a fresh tmux session; its exit
 # status goes to $tmp/TAG.rc and the terminal modes after it to TAG.stty;
-# $TUI_ENV, when set, is its environment (TERM=putty ...)
+# $TUI_ENV, when set, is its environment (TERM=putty ...); $tui_catalog,
+# when set, its catalog
 start() {
 	tm kill-session -t t >/dev/null 2>&1
 	rm -f "$tmp/$4.rc" "$tmp/$4.stty"
 	tm new-session -d -s t -x "$1" -y "$2" \
-		"env ${TUI_ENV:-} '$IOTSCOPE' --catalog '$SRCDIR/catalog' --db '$3' --assessor tui-test 2>'$tmp/$4.err';
+		"env ${TUI_ENV:-} '$IOTSCOPE' --catalog '${tui_catalog:-$SRCDIR/catalog}' --db '$3' --assessor tui-test 2>'$tmp/$4.err';
 		 echo \$? >'$tmp/$4.rc'; stty -a >'$tmp/$4.stty'" || { bad "tmux new-session"; exit 1; }
 }
 # The pid of the workbench inside the pane's shell.
@@ -820,8 +821,53 @@ others() {
 		bad "the change made while the lock was held is not in the database"
 }
 
+# (issue 9) a checklist the catalog adds is on the checklist screen with
+# no code change: ] goes through all three, a status set on the third is
+# saved under its id
+third_checklist() {
+	three="$tmp/three"		# forms/ and examples/ sit beside the catalog
+	mkdir -p "$three"
+	cp -R "$SRCDIR/catalog" "$SRCDIR/forms" "$SRCDIR/examples" "$three/"
+	cat >"$three/catalog/annex3.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<annex xmlns="urn:iotscope:catalog:1" id="annex3" name="Annex 3x" line="1">
+  <title>Dummy checklist for the test</title>
+  <section id="X.1" number="X. 1." line="1">
+    <title>First section</title>
+    <item id="X.1.1" number="X. 1. 1." level="basic" line="1"><text>Do the first thing.</text></item>
+    <item id="X.1.2" number="X. 1. 2." level="recommended" line="1"><text>Do the second thing.</text></item>
+  </section>
+</annex>
+XML
+	sed 's|<part file="patterns.xml"/>|<part file="annex3.xml"/>\n  <part file="patterns.xml"/>|' \
+		"$SRCDIR/catalog/catalog.xml" >"$three/catalog/catalog.xml"
+	tui_catalog="$three/catalog"
+	case2_open three "$tmp/three.db" || { tui_catalog=; return; }
+	tui_catalog=
+	keys 4
+	wait_for "checklist 1 of 3" || return
+	wait_for "0 of 22 checked" || return
+	keys "]" "]"
+	wait_for "Dummy checklist for the test" || return
+	wait_for "0 of 2 checked, checklist 3 of 3" || return
+	wait_for "X. 1. First section  [0/2]" || return
+	keys p
+	wait_for "Saved: X.1.1: partly" || return
+	wait_for "1 of 2 checked, checklist 3 of 3" || return
+	keys "]"
+	wait_for "0 of 22 checked, checklist 1 of 3" || return
+	keys "["
+	wait_for "1 of 2 checked" || return
+	quit_now three
+	"$IOTSCOPE" --catalog "$three/catalog" --db "$tmp/three.db" export 1 --what annex3 \
+		--format csv -o - >"$tmp/three.csv" 2>&1
+	grep -q '^item,X.1.1,X. 1. 1.,Do the first thing.,basic,●,partly,' "$tmp/three.csv" &&
+		ok || bad "the third checklist's status is not in the store: $(cat "$tmp/three.csv")"
+}
+
 refusals
 export_overwrite
+third_checklist
 escapes xterm
 if infocmp putty >/dev/null 2>&1; then escapes putty; else echo "no terminfo for putty (ncurses-term): TERM=putty not tried"; fi
 notes

@@ -144,6 +144,10 @@ static int checklist_head(struct loader *ld, const xmlNode *root, struct cat_ann
 	if ((a->id = ld_attr_dup(ld, root, "id")) == NULL ||
 	    (a->name = ld_attr_dup(ld, root, "name")) == NULL)
 		return -1;
+	/* export --what takes these besides the checklists' ids */
+	if (strcmp(a->id, "assessment") == 0 || strcmp(a->id, "countermeasures") == 0)
+		return ld_fail(ld, root, "checklist id '%s' is taken (export --what %s)", a->id,
+			       a->id);
 	for (size_t k = 0; k < ld->n_checklists; k++)
 		if (strcmp(ld->checklists[k].id, a->id) == 0)
 			return ld_fail(ld, root, "checklist '%s' given twice", a->id);

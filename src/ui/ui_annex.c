@@ -227,19 +227,16 @@ static void draw_head(struct ui *u, int pattern)
 	char *f = filter == AF_ALL ? NULL :
 		str_printf(_("filter: %s"),
 			   ui_annex_filter_label((enum annex_filter)filter));
-	/* which of the catalog's checklists this is, when there are several */
-	char *which = u->cat->n_checklists < 2 ? NULL :
-		str_printf(_("checklist %zu of %zu (] next)"), u->checklist + 1,
-			   u->cat->n_checklists);
 	char *t = str_printf(_("%zu of %zu checked%s%s%s%s"), done, total, p ? ", " : "", p ? p : "",
 			     f ? ", " : "", f ? f : "");
-	char *tw_t = t && which ? str_printf("%s, %s", t, which) : NULL;
-	if (tw_t != NULL) {
-		free(t);
-		t = tw_t;
-	}
-	free(which);
 	free(f);
+	if (t != NULL && u->cat->n_checklists > 1) {
+		/* which of the catalog's checklists this is */
+		char *more = str_printf(_("%s, checklist %zu of %zu (] next)"), t,
+					u->checklist + 1, u->cat->n_checklists);
+		free(t);
+		t = more;
+	}
 	int tw = t ? ui_text_width(t) : 0;
 	int used = ui_text_at(b->y, b->x + 1, b->w - 4 - tw, annex(u)->title, ROLE_HEADING);
 	ui_text_at(b->y, b->x + 1 + used + 2, b->w - used - 3, t ? t : "", ROLE_NORMAL);
