@@ -158,22 +158,8 @@ check "xmllint validates the version 1 fixture" -- \
 	"$SRCDIR/tests/fixtures/export-v1.xml"
 
 # ---- a third checklist is catalog data only: no C change (issue 9) ----
-cat3="$tmp/three/catalog"		# forms/ sits beside the catalog
-mkdir -p "$tmp/three"
-cp -R "$SRCDIR/catalog" "$SRCDIR/forms" "$tmp/three/"
-cat >"$cat3/annex3.xml" <<'XML'
-<?xml version="1.0" encoding="UTF-8"?>
-<annex xmlns="urn:iotscope:catalog:1" id="annex3" name="Annex 3x" line="1">
-  <title>Dummy checklist for the test</title>
-  <section id="X.1" number="X. 1." line="1">
-    <title>First section</title>
-    <item id="X.1.1" number="X. 1. 1." level="basic" line="1"><text>Do the first thing.</text></item>
-    <item id="X.1.2" number="X. 1. 2." level="recommended" line="1"><text>Do the second thing.</text></item>
-  </section>
-</annex>
-XML
-sed 's|<part file="patterns.xml"/>|<part file="annex3.xml"/>\n  <part file="patterns.xml"/>|' \
-	"$SRCDIR/catalog/catalog.xml" >"$cat3/catalog.xml"
+catalog3 "$tmp/three"
+cat3="$tmp/three/catalog"
 db3="$tmp/three.db"
 iot3() { "$IOTSCOPE" --catalog "$cat3" --db "$db3" --assessor tester "$@"; }
 expect 0 "a catalog with a third checklist loads" -- iot3 catalog

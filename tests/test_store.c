@@ -598,18 +598,26 @@ static void reopened_once(const char *path, const char *bak2_name)
 	free(bak2);
 }
 
+/* PATH: a copy of the fixture tests/fixtures/NAME. */
+static void copy_fixture(const char *name, const char *path)
+{
+	char *rel = str_printf("tests/fixtures/%s", name);
+	char *fixture = tu_src(rel);
+	size_t len;
+	char *orig = tu_slurp(fixture, &len);
+	assert_non_null(orig);
+	assert_int_equal(tu_write(path, orig, len), 0);
+	free(rel);
+}
+
 /* tests/fixtures/store-v1.db was written by the schema-1 store with the
  * commands listed in tests/fixtures/README.md; what it holds is read off
  * those commands. */
 static void test_migration_v1(void **state)
 {
 	(void)state;
-	char *fixture = tu_src("tests/fixtures/store-v1.db");
 	char *path = tmp("v1.db"), *bak = tmp("v1.db.schema-1.bak");
-	size_t len;
-	char *orig = tu_slurp(fixture, &len);
-	assert_non_null(orig);
-	assert_int_equal(tu_write(path, orig, len), 0);
+	copy_fixture("store-v1.db", path);
 	assert_int_equal(raw_int(path, "PRAGMA user_version"), 1);
 
 	struct store *st = open_ok(path, "migrator");
@@ -693,8 +701,6 @@ static void test_migration_v1(void **state)
 	store_history_free(h, n);
 	store_close(st);
 	reopened_once(path, "v1.db.schema-1.bak.2");
-	free(orig);
-	free(fixture);
 	free(path);
 	free(bak);
 }
@@ -704,12 +710,8 @@ static void test_migration_v1(void **state)
 static void test_migration_v2(void **state)
 {
 	(void)state;
-	char *fixture = tu_src("tests/fixtures/store-v2.db");
 	char *path = tmp("v2.db"), *bak = tmp("v2.db.schema-2.bak");
-	size_t len;
-	char *orig = tu_slurp(fixture, &len);
-	assert_non_null(orig);
-	assert_int_equal(tu_write(path, orig, len), 0);
+	copy_fixture("store-v2.db", path);
 	assert_int_equal(raw_int(path, "PRAGMA user_version"), 2);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM sqlite_master WHERE name = "
 				 "'details_value'"), 1);
@@ -768,8 +770,6 @@ static void test_migration_v2(void **state)
 	store_summaries_free(s, n);
 	store_close(st);
 	reopened_once(path, "v2.db.schema-2.bak.2");
-	free(orig);
-	free(fixture);
 	free(path);
 	free(bak);
 }
@@ -796,12 +796,8 @@ static void assert_check(const struct assessment *a, const char *checklist, cons
 static void test_migration_v3(void **state)
 {
 	(void)state;
-	char *fixture = tu_src("tests/fixtures/store-v3.db");
 	char *path = tmp("v3.db"), *bak = tmp("v3.db.schema-3.bak");
-	size_t len;
-	char *orig = tu_slurp(fixture, &len);
-	assert_non_null(orig);
-	assert_int_equal(tu_write(path, orig, len), 0);
+	copy_fixture("store-v3.db", path);
 	assert_int_equal(raw_int(path, "PRAGMA user_version"), 3);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM checks WHERE annex = 2"), 3);
 
@@ -830,8 +826,6 @@ static void test_migration_v3(void **state)
 				 " AND tbl_name = 'checks'"), 3);
 	assert_int_equal(raw_int(bak, "PRAGMA user_version"), 3);
 	assert_int_equal(raw_int(bak, "SELECT count(*) FROM checks"), 6);
-	free(orig);
-	free(fixture);
 	free(path);
 	free(bak);
 }

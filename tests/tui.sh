@@ -825,22 +825,8 @@ others() {
 # no code change: ] goes through all three, a status set on the third is
 # saved under its id
 third_checklist() {
-	three="$tmp/three"		# forms/ and examples/ sit beside the catalog
-	mkdir -p "$three"
-	cp -R "$SRCDIR/catalog" "$SRCDIR/forms" "$SRCDIR/examples" "$three/"
-	cat >"$three/catalog/annex3.xml" <<'XML'
-<?xml version="1.0" encoding="UTF-8"?>
-<annex xmlns="urn:iotscope:catalog:1" id="annex3" name="Annex 3x" line="1">
-  <title>Dummy checklist for the test</title>
-  <section id="X.1" number="X. 1." line="1">
-    <title>First section</title>
-    <item id="X.1.1" number="X. 1. 1." level="basic" line="1"><text>Do the first thing.</text></item>
-    <item id="X.1.2" number="X. 1. 2." level="recommended" line="1"><text>Do the second thing.</text></item>
-  </section>
-</annex>
-XML
-	sed 's|<part file="patterns.xml"/>|<part file="annex3.xml"/>\n  <part file="patterns.xml"/>|' \
-		"$SRCDIR/catalog/catalog.xml" >"$three/catalog/catalog.xml"
+	three="$tmp/three"
+	catalog3 "$three"
 	tui_catalog="$three/catalog"
 	case2_open three "$tmp/three.db" || { tui_catalog=; return; }
 	tui_catalog=

@@ -88,14 +88,9 @@ char *catalog_checklist_ids(const struct catalog *c, const char *sep)
 
 static int add_repair(struct loader *ld, const xmlNode *r)
 {
-	if (ld->nrepairs == ld->cap_repairs) {
-		size_t cap = ld->cap_repairs ? ld->cap_repairs * 2 : 64;
-		void *p = realloc(ld->repairs, cap * sizeof *ld->repairs);
-		if (p == NULL)
-			return ld_fail(ld, r, "out of memory");
-		ld->repairs = p;
-		ld->cap_repairs = cap;
-	}
+	if (ld_grow(ld, r, &ld->repairs, ld->nrepairs, &ld->cap_repairs, sizeof *ld->repairs,
+		    64) == NULL)
+		return -1;
 	const xmlNode *owner = r->parent;
 	char *id = xml_attr(owner, "id");
 	int line = ld_attr_int(owner, "line");

@@ -18,18 +18,10 @@ struct annex_builder {
 static struct cat_annex_entry *annex_push(struct loader *ld, struct annex_builder *b,
 					  const xmlNode *e, enum annex_kind kind, int depth)
 {
-	if (b->n == b->cap) {
-		size_t cap = b->cap ? b->cap * 2 : 256;
-		void *p = realloc(b->v, cap * sizeof *b->v);
-		if (p == NULL) {
-			ld_fail(ld, e, "out of memory");
-			return NULL;
-		}
-		b->v = p;
-		b->cap = cap;
-	}
-	struct cat_annex_entry *x = &b->v[b->n++];
-	memset(x, 0, sizeof *x);
+	struct cat_annex_entry *x = ld_grow(ld, e, &b->v, b->n, &b->cap, sizeof *b->v, 256);
+	if (x == NULL)
+		return NULL;
+	b->n++;
 	x->kind = kind;
 	x->depth = depth;
 	x->line = ld_attr_int(e, "line");
@@ -121,24 +113,6 @@ static int annex_section(struct loader *ld, struct annex_builder *b, const xmlNo
 	return 0;
 }
 
-/* Room for one more checklist at ld->checklists[ld->n_checklists]. */
-static struct cat_annex *checklist_slot(struct loader *ld, const xmlNode *root)
-{
-	if (ld->n_checklists == ld->cap_checklists) {
-		size_t cap = ld->cap_checklists ? ld->cap_checklists * 2 : 4;
-		void *p = realloc(ld->checklists, cap * sizeof *ld->checklists);
-		if (p == NULL) {
-			ld_fail(ld, root, "out of memory");
-			return NULL;
-		}
-		ld->checklists = p;
-		ld->cap_checklists = cap;
-	}
-	struct cat_annex *a = &ld->checklists[ld->n_checklists];
-	memset(a, 0, sizeof *a);
-	return a;
-}
-
 static int checklist_head(struct loader *ld, const xmlNode *root, struct cat_annex *a)
 {
 	if ((a->id = ld_attr_dup(ld, root, "id")) == NULL ||
@@ -199,7 +173,9 @@ static int checklist_body(struct loader *ld, const xmlNode *root, struct cat_ann
 
 int ld_annex(struct loader *ld, const xmlNode *root)
 {
-	struct cat_annex *a = checklist_slot(ld, root);
+	/* counted once read whole: annex_body looks at it (pattern_refs) */
+	struct cat_annex *a = ld_grow(ld, root, &ld->checklists, ld->n_checklists,
+				      &ld->cap_checklists, sizeof *ld->checklists, 4);
 	if (a == NULL || checklist_head(ld, root, a) < 0 || checklist_body(ld, root, a) < 0)
 		return -1;
 	ld->n_checklists++;

@@ -25,6 +25,11 @@ struct loader {
 /* "file:line: message" for node N of the part being read; returns -1. */
 int ld_fail(struct loader *ld, const xmlNode *n, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Room for element *N (of SIZE bytes) of the growing array *V of *CAP,
+ * which doubles from FIRST: the zeroed element, *N not yet counted; NULL
+ * ("out of memory" reported at E) when there is none. */
+void *ld_grow(struct loader *ld, const xmlNode *e, void *v, size_t n, size_t *cap,
+	      size_t size, size_t first);
 /* Folded text of N (or of N's first child NAME) in the catalog's arena;
  * NULL (with the error set) when out of memory or absent. */
 const char *ld_text(struct loader *ld, const xmlNode *n);
