@@ -607,6 +607,8 @@ static void copy_fixture(const char *name, const char *path)
 	char *orig = tu_slurp(fixture, &len);
 	assert_non_null(orig);
 	assert_int_equal(tu_write(path, orig, len), 0);
+	free(orig);
+	free(fixture);
 	free(rel);
 }
 
