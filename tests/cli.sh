@@ -118,6 +118,10 @@ if command -v bash >/dev/null 2>&1; then
 	comp set 1 provide.iot-device "";	contains "$tmp/comp" "x" "complete an answer"
 	comp check 1 III.1.1.1;			contains "$tmp/comp" "III.1.1.1.a" "complete an Annex 2 item"
 	comp check 1 II.1.1.1 "";		contains "$tmp/comp" "not-implemented" "complete a status"
+	comp export 1 --what "";		contains "$tmp/comp" "annex2" "complete --what from the catalog"
+						contains "$tmp/comp" "countermeasures" "and the fixed ones"
+	comp check 1 II.1.1.1 x --checklist a;	contains "$tmp/comp" "annex1" "complete --checklist"
+						lacks "$tmp/comp" "assessment" "only checklists"
 else
 	echo "no bash: completion not tried"
 fi

@@ -204,4 +204,61 @@ contains "$tmp/err" "--lang takes en or ja" "unknown language named"
 expect 2 "import with no file" -- iot import
 expect 2 "import with two files" -- iot import a.xml b.xml
 
+# ---- an export written by format version 1 (annex numbers) still imports ----
+expect 0 "import a version 1 export" -- iot import "$SRCDIR/tests/fixtures/export-v1.xml"
+new=$(sed -n 's/.*assessment \([0-9][0-9]*\).*/\1/p' "$tmp/out" | head -1)
+expect 0 "show the imported version 1 export" -- iot show "$new"
+contains "$tmp/out" "4 of 81 checklist items (Annex 1, Annex 2) have a status" \
+	"every check of the version 1 file came back"
+expect 0 "re-export it" -- iot export "$new" -o "$tmp/v1again.xml"
+contains "$tmp/v1again.xml" '<checklist id="annex2" pattern="2">' "written with the checklist id"
+contains "$tmp/v1again.xml" '監視 1 回/10 分' "its notes kept"
+check "xmllint validates the version 1 fixture" -- \
+	xmllint --noout --nonet --schema "$SRCDIR/forms/assessment.xsd" \
+	"$SRCDIR/tests/fixtures/export-v1.xml"
+
+# ---- a third checklist is catalog data only: no C change (issue 9) ----
+catalog3 "$tmp/three"
+cat3="$tmp/three/catalog"
+db3="$tmp/three.db"
+iot3() { "$IOTSCOPE" --catalog "$cat3" --db "$db3" --assessor tester "$@"; }
+expect 0 "a catalog with a third checklist loads" -- iot3 catalog
+contains "$tmp/out" "Annex 3x: 2 checklist items (1 basic, 1 recommended; 0 sub-items)" \
+	"the third checklist counted"
+expect 0 "help names it" -- iot3 help
+contains "$tmp/out" "--what assessment|annex1|annex2|annex3|countermeasures" "--what lists annex3"
+expect 0 "new (three checklists)" -- iot3 new "Three"
+expect 0 "check an item of the third" -- iot3 check 1 X.1.2 partly --note "half done"
+contains "$tmp/out" "Saved: Annex 3x X.1.2 partly" "saved under its name"
+expect 0 "check Annex 1 too" -- iot3 check 1 II.1.1.1 implemented
+expect 0 "show (three checklists)" -- iot3 show 1
+contains "$tmp/out" "2 of 83 checklist items (Annex 1, Annex 2, Annex 3x) have a status" \
+	"progress counts the third checklist"
+for fmt in xml csv html; do
+	expect 0 "export annex3 $fmt" -- iot3 export 1 --what annex3 --format "$fmt" -o "$tmp/a3.$fmt"
+	contains "$tmp/a3.$fmt" "half done" "the check's note in the $fmt export"
+done
+check "xmllint validates annex3.xml" -- \
+	xmllint --noout --nonet --schema "$SRCDIR/forms/assessment.xsd" "$tmp/a3.xml"
+contains "$tmp/a3.xml" '<item id="X.1.2" number="X. 1. 2." depth="1" level="recommended" mark="★" status="partly"' \
+	"the item with its status"
+contains "$tmp/a3.csv" 'item,X.1.2,X. 1. 2.,Do the second thing.,recommended,★,partly,half done' \
+	"the CSV row"
+expect 0 "export the whole assessment (three checklists)" -- iot3 export 1 -o "$tmp/three.xml"
+check "xmllint validates three.xml" -- \
+	xmllint --noout --nonet --schema "$SRCDIR/forms/assessment.xsd" "$tmp/three.xml"
+contains "$tmp/three.xml" '<checklist id="annex3" items="2" done="1">' "the summary of the third"
+expect 0 "import it back" -- iot3 import "$tmp/three.xml"
+expect 0 "show the imported one" -- iot3 show 2
+contains "$tmp/out" "2 of 83 checklist items (Annex 1, Annex 2, Annex 3x) have a status" \
+	"the third checklist's check came back"
+expect 0 "export the imported one" -- iot3 export 2 --what annex3 --format csv -o "$tmp/a3again.csv"
+check "the round trip keeps the third checklist" -- cmp "$tmp/a3.csv" "$tmp/a3again.csv"
+expect 2 "an unknown --what lists the catalog's" -- iot3 export 1 --what annex4
+contains "$tmp/err" "--what takes assessment, annex1, annex2, annex3 or countermeasures" \
+	"the choices come from the catalog"
+expect 1 "no such item in any checklist" -- iot3 check 1 Y.1 implemented
+expect 1 "a checklist that is not there" -- iot3 check 1 X.1.1 implemented --checklist annex9
+contains "$tmp/err" "no checklist 'annex9'" "named"
+
 summary

@@ -612,21 +612,22 @@ static void test_annex_progress(void **st)
 {
 	(void)st;
 	struct check_entry checks[2] = {
-		{ .annex = 2, .item = (char *)"III.1.1.1.a", .status = CHECK_IMPLEMENTED },
-		{ .annex = 2, .item = (char *)"III.1.1.2.a", .status = CHECK_NONE },
+		{ .checklist = (char *)"annex2", .item = (char *)"III.1.1.1.a",
+		  .status = CHECK_IMPLEMENTED },
+		{ .checklist = (char *)"annex2", .item = (char *)"III.1.1.2.a", .status = CHECK_NONE },
 	};
 	struct assessment a = { .checks = checks, .nchecks = 2 };
 	size_t done, total;
 	/* catalog: Annex 1 has 22 checklist items, Annex 2 59 */
-	ui_annex_progress(tu_catalog, 1, &a, -1, &done, &total);
+	ui_annex_progress(catalog_checklist(tu_catalog, "annex1"), &a, -1, &done, &total);
 	assert_int_equal(done, 0);
 	assert_int_equal(total, 22);
-	ui_annex_progress(tu_catalog, 2, &a, -1, &done, &total);
+	ui_annex_progress(catalog_checklist(tu_catalog, "annex2"), &a, -1, &done, &total);
 	assert_int_equal(done, 1);
 	assert_int_equal(total, 59);
 	/* the first entry of Annex 2 is section III.1, which holds III.1.1.1.a:
 	 * III.1.1.1-3 with sub-items a and b (6), III.1.1.4-9 without (6) */
-	ui_annex_progress(tu_catalog, 2, &a, 0, &done, &total);
+	ui_annex_progress(catalog_checklist(tu_catalog, "annex2"), &a, 0, &done, &total);
 	assert_int_equal(done, 1);
 	assert_int_equal(total, 12);
 }

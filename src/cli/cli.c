@@ -235,15 +235,16 @@ static void print_counts(const struct catalog *c)
 		rows += c->maps[m].nrows;
 	}
 	printf(" (%s %zu)\n", _("total"), rows);
-	for (int k = 0; k < 2; k++) {
+	for (size_t k = 0; k < c->n_checklists; k++) {
+		const struct cat_annex *cl = &c->checklists[k];
 		size_t basic = 0, subs = 0;
-		for (size_t i = 0; i < c->annex[k].nentries; i++) {
-			const struct cat_annex_entry *e = &c->annex[k].entries[i];
+		for (size_t i = 0; i < cl->nentries; i++) {
+			const struct cat_annex_entry *e = &cl->entries[i];
 			basic += e->checkable && e->level == LEVEL_BASIC;
 			subs += e->kind == ANNEX_SUB;
 		}
-		printf(_("Annex %d: %zu checklist items (%zu basic, %zu recommended; %zu sub-items)\n"),
-		       k + 1, c->annex[k].nitems, basic, c->annex[k].nitems - basic, subs);
+		printf(_("%s: %zu checklist items (%zu basic, %zu recommended; %zu sub-items)\n"),
+		       cl->name, cl->nitems, basic, cl->nitems - basic, subs);
 	}
 	printf(_("Annex 3: %d patterns\n"), N_PATTERNS);
 	printf(_("repairs of the damaged source tables: %zu\n"), c->nrepairs);
@@ -277,12 +278,17 @@ static int cmd_catalog(struct app *a, int argc, char **argv)
 
 /* ---------- the table ---------- */
 
+/* The help names the catalog's checklists when the catalog loads; it is
+ * printed all the same when it does not. */
 static int cmd_help(struct app *a, int argc, char **argv)
 {
-	(void)a;
 	(void)argc;
 	(void)argv;
-	cli_usage(stdout);
+	struct diag d = DIAG_INIT;
+	struct catalog *c = a->cat ? NULL : catalog_load(a->catalog_dir, &d);
+	diag_clear(&d);
+	cli_usage(stdout, a->cat ? a->cat : c);
+	catalog_free(c);
 	return EXIT_OK;
 }
 
@@ -304,9 +310,9 @@ static const struct command commands[] = {
 	  N_("answer a survey cell (or set a detail: name, operator, ...)") },
 	{ "review", cli_cmd_review, "ID CM [--decision D] [--action KEY=STATE] [--note TEXT]",
 	  N_("review a derived countermeasure and tick its actions") },
-	{ "check", cli_cmd_check, "ID ITEM STATUS [--note TEXT]",
-	  N_("set the status of an Annex 1/2 checklist item; with no arguments, check "
-	     "the whole database") },
+	{ "check", cli_cmd_check, "ID ITEM STATUS [--checklist ID] [--note TEXT]",
+	  N_("set the status of a checklist item (Annex 1, 2, ...); with no arguments, "
+	     "check the whole database") },
 	{ "copy", cli_cmd_copy_rename, "ID NAME", N_("copy an assessment as a starting point") },
 	{ "rename", cli_cmd_copy_rename, "ID NAME", N_("rename an assessment") },
 	{ "delete", cli_cmd_delete, "ID [--yes]", N_("delete an assessment (asks first)") },
@@ -340,7 +346,7 @@ static int cmd_workbench(struct app *a, int argc, char **argv)
 	return a->workbench(a);
 }
 
-void cli_usage(FILE *out)
+void cli_usage(FILE *out, const struct catalog *cat)
 {
 	fprintf(out, "%s: iotscope [--catalog DIR] [--db PATH] [--assessor NAME] [--ambiwidth 1|2|auto] "
 		"[COMMAND [ARGS]]\n\n",
@@ -349,7 +355,7 @@ void cli_usage(FILE *out)
 				 "security guideline (2nd ed., 2018), Part IV."));
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
 		const struct command *c = &commands[i];
-		char *args = c->args == NULL ? cli_export_args() : NULL;
+		char *args = c->args == NULL ? cli_export_args(cat) : NULL;
 		fprintf(out, "  %-10s %s\n  %-10s   %s\n", c->name,
 			args ? args : c->args ? _(c->args) : "", "", _(c->help));
 		free(args);
@@ -362,7 +368,7 @@ int cli_run(struct app *a, int argc, char **argv)
 	const struct command *c = find_command(argv[0]);
 	if (c == NULL) {
 		fprintf(stderr, "iotscope: %s '%s'\n", _("unknown command"), argv[0]);
-		cli_usage(stderr);
+		cli_usage(stderr, a->cat);
 		return EXIT_USAGE;
 	}
 	return c->run(a, argc, argv);

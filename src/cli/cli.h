@@ -37,13 +37,14 @@ void cli_print_error(const char *cmd, const char *msg);
 
 /* Run COMMAND ARGS... (argv[0] is the command); returns the exit status. */
 int cli_run(struct app *a, int argc, char **argv);
-void cli_usage(FILE *out);
+/* C (may be NULL) gives export --what its choices. */
+void cli_usage(FILE *out, const struct catalog *c);
 
 /* Command families, each in its own file (cli_store.c, cli_export.c). */
 int cli_export_command(struct app *a, int argc, char **argv);
 /* The arguments of `export`, its --format choices from the format table
  * (malloc'd; NULL when out of memory). */
-char *cli_export_args(void);
+char *cli_export_args(const struct catalog *c);
 /* The full-screen workbench (ui.c); returns the exit status. */
 /* ui.c: the workbench; main.c hands it to the commands (app.workbench) */
 int ui_run(struct app *a);

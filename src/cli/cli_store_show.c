@@ -93,11 +93,22 @@ static void show_dropped(const struct app *a, const struct assessment *as)
 static int show_progress(const struct app *a, const struct assessment *as)
 {
 	struct assessment_progress p;
-	if (assessment_progress_of(as, a->cat, &p) < 0)
+	char *names = NULL;
+	for (size_t k = 0; k < a->cat->n_checklists; k++) {
+		char *next = str_printf("%s%s%s", names ? names : "", k ? ", " : "",
+					a->cat->checklists[k].name);
+		free(names);
+		if ((names = next) == NULL)
+			return -1;
+	}
+	if (assessment_progress_of(as, a->cat, &p) < 0) {
+		free(names);
 		return -1;
+	}
 	printf(_("\nProgress: %zu of %zu candidate countermeasures reviewed; "
-		 "%zu of %zu checklist items (Annexes 1 and 2) have a status.\n"),
-	       p.reviewed, p.derived, p.checks_done, p.checks);
+		 "%zu of %zu checklist items (%s) have a status.\n"),
+	       p.reviewed, p.derived, p.checks_done, p.checks, names ? names : "");
+	free(names);
 	if (p.dropped > 0)
 		show_dropped(a, as);
 	return 0;

@@ -67,6 +67,7 @@ int main(int argc, char **argv)
 	};
 	struct app app = { .workbench = ui_run };
 	const char *catalog = NULL;
+	int help = 0;
 	int c;
 	/* "+": options after the command belong to the command */
 	while ((c = getopt_long(argc, argv, "+c:d:a:hV", opts, NULL)) != -1) {
@@ -77,7 +78,7 @@ int main(int argc, char **argv)
 		case 'd':
 			if (optarg[0] == '\0') {
 				fprintf(stderr, "iotscope: %s\n", _("--db needs a file name"));
-				cli_usage(stderr);
+				cli_usage(stderr, NULL);
 				free(app.db_path);
 				return EXIT_USAGE;
 			}
@@ -97,16 +98,15 @@ int main(int argc, char **argv)
 			}
 			app.ambiwidth = optarg;
 			break;
-		case 'h':
-			cli_usage(stdout);
-			free(app.db_path);
-			return finish(EXIT_OK);
+		case 'h':		/* once the catalog is known: it names the checklists */
+			help = 1;
+			break;
 		case 'V':
 			version();
 			free(app.db_path);
 			return finish(EXIT_OK);
 		default:
-			cli_usage(stderr);
+			cli_usage(stderr, NULL);
 			free(app.db_path);
 			return EXIT_USAGE;
 		}
@@ -124,7 +124,10 @@ int main(int argc, char **argv)
 		return EXIT_BAD_INPUT;
 	}
 	int rc;
-	if (optind >= argc) {
+	if (help) {
+		char *cmd[] = { (char *)"help", NULL };
+		rc = cli_run(&app, 1, cmd);
+	} else if (optind >= argc) {
 		char *workbench[] = { (char *)"workbench", NULL };
 		rc = cli_run(&app, 1, workbench);
 	} else {

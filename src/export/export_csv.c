@@ -107,11 +107,13 @@ static int csv_begin(struct ex_ctx *x)
 			 N_("State"), N_("Note"), N_("Reasons"), N_("Changed by"),
 			 N_("Changed at"));
 		return 0;
-	case EXPORT_ANNEX1:
-		HEADINGS(x, N_("Kind"), N_("Id"), N_("Number"), N_("Text"), N_("Level"),
-			 N_("Mark"), N_("Check"), N_("Note"), N_("Changed by"), N_("Changed at"));
-		return 0;
-	case EXPORT_ANNEX2: {
+	case EXPORT_CHECKLIST: {
+		if (!x->only->pattern_refs) {
+			HEADINGS(x, N_("Kind"), N_("Id"), N_("Number"), N_("Text"), N_("Level"),
+				 N_("Mark"), N_("Check"), N_("Note"), N_("Changed by"),
+				 N_("Changed at"));
+			return 0;
+		}
 		char *pat[N_PATTERNS] = { NULL };
 		int rc = 0;
 		for (int p = 0; p < N_PATTERNS && rc == 0; p++) {
@@ -131,8 +133,8 @@ static int csv_begin(struct ex_ctx *x)
 		return rc;
 	}
 	default:
-		diag_set(x->d, "CSV holds one table: export the countermeasures, "
-			 "annex1 or annex2 as CSV, the whole assessment as XML or HTML");
+		diag_set(x->d, "CSV holds one table: export the countermeasures or a "
+			 "checklist as CSV, the whole assessment as XML or HTML");
 		return -1;
 	}
 }
@@ -206,7 +208,8 @@ static int csv_entry1(struct ex_ctx *x, const struct cat_annex_entry *e,
 	return 0;
 }
 
-/* Annex 2: six reference columns, "*" after a value to be achieved. */
+/* A checklist with pattern reference values (Annex 2): six reference
+ * columns, "*" after a value to be achieved. */
 static int csv_entry2(struct ex_ctx *x, const struct cat_annex_entry *e,
 		      const struct cat_annex_entry *parent, const struct check_entry *ck)
 {
@@ -237,10 +240,11 @@ static int csv_entry2(struct ex_ctx *x, const struct cat_annex_entry *e,
 	return rc;
 }
 
-static int csv_entry(struct ex_ctx *x, int annex, const struct cat_annex_entry *e,
-		     const struct cat_annex_entry *parent, const struct check_entry *ck)
+static int csv_entry(struct ex_ctx *x, const struct cat_annex *cl,
+		     const struct cat_annex_entry *e, const struct cat_annex_entry *parent,
+		     const struct check_entry *ck)
 {
-	return annex == 1 ? csv_entry1(x, e, ck) : csv_entry2(x, e, parent, ck);
+	return cl->pattern_refs ? csv_entry2(x, e, parent, ck) : csv_entry1(x, e, ck);
 }
 
 const struct ex_writer export_csv_writer = {

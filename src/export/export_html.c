@@ -19,9 +19,18 @@
 #define ANSWER_NO_MARK "\xc3\x97"	/* × */
 
 static const char *const kind_titles[N_EXPORT_WHATS] = {
-	N_("Assessment"), N_("Annex 1 checklist"), N_("Annex 2 checklist"),
-	N_("Countermeasure review")
+	[EXPORT_ASSESSMENT] = N_("Assessment"),
+	[EXPORT_COUNTERMEASURES] = N_("Countermeasure review")
 };
+
+/* The title of what is exported: a checklist is "<its name> checklist"
+ * (malloc'd; NULL when out of memory). */
+static char *kind_title(const struct ex_ctx *x)
+{
+	if (x->o->what == EXPORT_CHECKLIST)
+		return str_printf(_("%s checklist"), x->only->name);
+	return strdup(_(kind_titles[x->o->what]));
+}
 
 /* ---------- output ---------- */
 
@@ -98,13 +107,13 @@ static const char *const style =
 	"col.num{width:7.5em}col.lvl{width:3em}col.eval{width:9em}col.ref{width:4.6em}\n"
 	"col.check{width:7em}col.note{width:11em}table.blank col.check{width:10em}\n"
 	"@page{size:A4;margin:14mm 12mm}\n"
-	"@page annex2{size:A4 landscape;margin:10mm 10mm}\n"
-	"div.annex2{page:annex2}\n"
+	"@page wide{size:A4 landscape;margin:10mm 10mm}\n"
+	"div.wide{page:wide}\n"
 	"@media print{body{margin:0;font-size:9.5pt}h2{page-break-before:always;"
 	"break-before:page}h2.first{page-break-before:auto;break-before:auto}"
 	"thead{display:table-header-group}tr{page-break-inside:avoid;break-inside:avoid}"
-	"div.annex2 table.checklist{font-size:7.5pt}"
-	"div.annex2 th,div.annex2 td{padding:.15em .3em}}\n";
+	"div.wide table.checklist{font-size:7.5pt}"
+	"div.wide th,div.wide td{padding:.15em .3em}}\n";
 
 /* The writer's place in the walk (x->state). */
 struct ex_html_state {
@@ -172,11 +181,14 @@ static int html_toc(struct ex_ctx *x)
 	}
 	if (w == EXPORT_ASSESSMENT || w == EXPORT_COUNTERMEASURES)
 		rc |= toc_cms(x);
-	for (int k = 1; k <= 2; k++) {
-		if (w != EXPORT_ASSESSMENT && w != (k == 1 ? EXPORT_ANNEX1 : EXPORT_ANNEX2))
+	for (size_t k = 0; k < x->c->n_checklists; k++) {
+		const struct cat_annex *a = &x->c->checklists[k];
+		if (!export_holds(x, a))
 			continue;
-		raw(x, "<li><a href=\"#annex%d\">", k);
-		rc |= text(x, x->c->annex[k - 1].title);
+		raw(x, "<li><a href=\"#");
+		rc |= text(x, a->id);
+		raw(x, "\">");
+		rc |= text(x, a->title);
 		raw(x, "</a></li>\n");
 	}
 	raw(x, "</ol></div>\n");
@@ -189,12 +201,18 @@ static int html_begin(struct ex_ctx *x)
 	((struct ex_html_state *)x->state)->viewpoint = -1;
 	const char *name = x->a->survey->details[DETAIL_NAME];
 	const struct catalog *c = x->c;
+	char *kind = kind_title(x);
+	if (kind == NULL) {
+		diag_set(x->d, "out of memory");
+		return -1;
+	}
 	int rc = 0;
 	raw(x, "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
-	rc |= printf_text(x, "%s \xe2\x80\x94 %s", name ? name : "", _(kind_titles[x->o->what]));
+	rc |= printf_text(x, "%s \xe2\x80\x94 %s", name ? name : "", kind);
 	raw(x, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", style);
 	rc |= wrap(x, "<h1>", name, "</h1>\n");
-	rc |= wrap(x, "<p><strong>", _(kind_titles[x->o->what]), "</strong>");
+	rc |= wrap(x, "<p><strong>", kind, "</strong>");
+	free(kind);
 	if (x->o->blank)
 		rc |= wrap(x, " (", _("blank form"), ")");
 	raw(x, "</p>\n<p class=\"meta\">");
@@ -517,9 +535,8 @@ static int html_cm(struct ex_ctx *x, const struct ex_cm *e)
 
 /* ---------- checklists ---------- */
 
-static int html_checklist_notes(struct ex_ctx *x, int annex)
+static int html_checklist_notes(struct ex_ctx *x, const struct cat_annex *a)
 {
-	const struct cat_annex *a = &x->c->annex[annex - 1];
 	int rc = 0;
 	raw(x, "<p class=\"small\">");
 	if (a->nnotes == 0)
@@ -528,7 +545,7 @@ static int html_checklist_notes(struct ex_ctx *x, int annex)
 		raw(x, i ? "<br>" : "");
 		rc |= text(x, a->notes[i]);
 	}
-	if (annex == 2) {
+	if (a->pattern_refs) {
 		raw(x, "<br>");
 		if (x->pattern > 0)
 			rc |= printf_text(x, _("Reference values for pattern %d (Annex 3); "
@@ -544,10 +561,10 @@ static int html_checklist_notes(struct ex_ctx *x, int annex)
 /* The column widths (CSS col.*): fixed ones for numbers, marks and
  * short values, the rest to the item's text; on a blank form a wider
  * 実施チェック column to write in. */
-static void checklist_cols(struct ex_ctx *x, int annex, int nrefs)
+static void checklist_cols(struct ex_ctx *x, const struct cat_annex *a, int nrefs)
 {
 	raw(x, "<colgroup><col class=\"num\"><col><col class=\"lvl\">");
-	if (annex == 2) {
+	if (a->pattern_refs) {
 		raw(x, "<col class=\"eval\">");
 		for (int i = 0; i < nrefs; i++)
 			raw(x, "<col class=\"ref\">");
@@ -555,12 +572,12 @@ static void checklist_cols(struct ex_ctx *x, int annex, int nrefs)
 	raw(x, "<col class=\"check\"><col class=\"note\"></colgroup>\n");
 }
 
-/* Annex 2's reference values: one column for the pattern of this
+/* The pattern reference values (Annex 2): one column for the pattern of this
  * service, else six narrow ones under one heading. */
-static int ref_headings(struct ex_ctx *x, int annex, int *second_row)
+static int ref_headings(struct ex_ctx *x, const struct cat_annex *a, int *second_row)
 {
 	struct ex_html_state *h = x->state;
-	const char *printed = x->c->annex[annex - 1].columns[ACOL_REF];
+	const char *printed = a->columns[ACOL_REF];
 	int rc = 0;
 	if (!h->six) {
 		raw(x, "<th class=\"chosen\" rowspan=\"%d\">", *second_row ? 2 : 1);
@@ -575,25 +592,28 @@ static int ref_headings(struct ex_ctx *x, int annex, int *second_row)
 	return rc;
 }
 
-static int html_checklist_begin(struct ex_ctx *x, int annex)
+static int html_checklist_begin(struct ex_ctx *x, const struct cat_annex *a)
 {
 	struct ex_html_state *h = x->state;
 	int rc = 0;
-	h->six = annex == 2 && !(x->o->what == EXPORT_ASSESSMENT && x->pattern > 0);
-	int two = annex == 2 && h->six;	/* a second heading row: patterns 1-6 */
+	h->six = a->pattern_refs && !(x->o->what == EXPORT_ASSESSMENT && x->pattern > 0);
+	int two = a->pattern_refs && h->six;	/* a second heading row: patterns 1-6 */
 	const char *span = two ? " rowspan=\"2\"" : "";
-	/* Annex 2 on landscape pages (its own named page in the print CSS) */
-	raw(x, annex == 2 ? "<div class=\"annex2\">\n" : "<div>\n");
-	raw(x, "<h2 id=\"annex%d\">", annex);
-	rc |= text(x, x->c->annex[annex - 1].title);
+	/* a checklist with pattern values (Annex 2) on landscape pages: its
+	 * own named page in the print CSS */
+	raw(x, a->pattern_refs ? "<div class=\"wide\">\n" : "<div>\n");
+	raw(x, "<h2 id=\"");
+	rc |= text(x, a->id);
+	raw(x, "\">");
+	rc |= text(x, a->title);
 	raw(x, "</h2>\n");
-	rc |= html_checklist_notes(x, annex);
+	rc |= html_checklist_notes(x, a);
 	raw(x, "<table class=\"checklist%s\">\n", x->o->blank ? " blank" : "");
-	checklist_cols(x, annex, annex == 2 ? (h->six ? N_PATTERNS : 1) : 0);
+	checklist_cols(x, a, a->pattern_refs ? (h->six ? N_PATTERNS : 1) : 0);
 	raw(x, "<thead><tr>");
-	const char *const *cols = x->c->annex[annex - 1].columns;
+	const char *const *cols = a->columns;
 	raw(x, "<th%s>", span);
-	if (annex == 2 && cols[ACOL_NUMBER] && cols[ACOL_EVAL_NUMBER])
+	if (a->pattern_refs && cols[ACOL_NUMBER] && cols[ACOL_EVAL_NUMBER])
 		rc |= printf_text(x, "%s / %s", cols[ACOL_NUMBER], cols[ACOL_EVAL_NUMBER]);
 	else
 		rc |= text(x, cols[ACOL_NUMBER] ? cols[ACOL_NUMBER] : _("Number"));
@@ -602,11 +622,11 @@ static int html_checklist_begin(struct ex_ctx *x, int annex)
 	raw(x, "</th><th%s>", span);
 	rc |= text(x, cols[ACOL_LEVEL] ? cols[ACOL_LEVEL] : _("Level"));
 	raw(x, "</th>");
-	if (annex == 2) {
+	if (a->pattern_refs) {
 		raw(x, "<th%s>", span);
 		rc |= text(x, cols[ACOL_EVAL] ? cols[ACOL_EVAL] : _("Evaluation item"));
 		raw(x, "</th>");
-		rc |= ref_headings(x, annex, &two);
+		rc |= ref_headings(x, a, &two);
 	}
 	raw(x, "<th%s>", span);
 	rc |= text(x, cols[ACOL_CHECK] ? cols[ACOL_CHECK] : _("Check"));
@@ -639,11 +659,12 @@ static int html_refs(struct ex_ctx *x, const struct cat_annex_entry *e)
 	return rc;
 }
 
-static int html_entry(struct ex_ctx *x, int annex, const struct cat_annex_entry *e,
-		      const struct cat_annex_entry *parent, const struct check_entry *ck)
+static int html_entry(struct ex_ctx *x, const struct cat_annex *a,
+		      const struct cat_annex_entry *e, const struct cat_annex_entry *parent,
+		      const struct check_entry *ck)
 {
 	struct ex_html_state *h = x->state;
-	int cols = annex == 1 ? 5 : 6 + (h->six ? N_PATTERNS : 1);
+	int cols = !a->pattern_refs ? 5 : 6 + (h->six ? N_PATTERNS : 1);
 	int rc = 0;
 	if (e->kind == ANNEX_SECTION) {
 		raw(x, "<tr class=\"section\"><td colspan=\"%d\">", cols);
@@ -652,7 +673,8 @@ static int html_entry(struct ex_ctx *x, int annex, const struct cat_annex_entry 
 		return rc ? -1 : 0;
 	}
 	(void)parent;
-	raw(x, "<tr id=\"a%d-", annex);
+	/* a<n>-<item>: n the checklist's place in the catalog (a1-, a2-) */
+	raw(x, "<tr id=\"a%td-", a - x->c->checklists + 1);
 	rc |= text(x, e->id);
 	raw(x, "\">");
 	/* Annex 2: a 評価項目 (sub) shows its letter under its item's number */
@@ -660,7 +682,7 @@ static int html_entry(struct ex_ctx *x, int annex, const struct cat_annex_entry 
 		   e->number, "</td>");
 	rc |= wrap(x, "<td>", e->text, "</td>");
 	rc |= wrap(x, "<td class=\"c\">", export_level_mark(e->level), "</td>");
-	if (annex == 2) {
+	if (a->pattern_refs) {
 		rc |= wrap(x, "<td>", e->eval, "</td>");
 		rc |= html_refs(x, e);
 	}
@@ -675,9 +697,9 @@ static int html_entry(struct ex_ctx *x, int annex, const struct cat_annex_entry 
 	return rc ? -1 : 0;
 }
 
-static int html_checklist_end(struct ex_ctx *x, int annex)
+static int html_checklist_end(struct ex_ctx *x, const struct cat_annex *a)
 {
-	(void)annex;
+	(void)a;
 	raw(x, "</tbody>\n</table>\n</div>\n");
 	return 0;
 }
@@ -713,13 +735,12 @@ static const enum check_status sum_statuses[N_CHECK_STATUSES] = {
 	CHECK_IMPLEMENTED, CHECK_PARTLY, CHECK_NOT_IMPLEMENTED, CHECK_NOT_APPLICABLE, CHECK_NONE
 };
 
-static int html_sum_annex(struct ex_ctx *x, int k)
+static int html_sum_annex(struct ex_ctx *x, const struct cat_annex *an)
 {
-	const struct ex_annex_sum *s = &x->sum.annex[k];
-	const struct cat_annex *an = &x->c->annex[k];
+	const struct ex_annex_sum *s = export_sum_of(x, an);
 	int rc = 0;
 	raw(x, "<table class=\"summary\"><thead><tr><th>");
-	rc |= printf_text(x, _("Annex %d section"), k + 1);
+	rc |= printf_text(x, _("%s section"), an->name);
 	raw(x, "</th>");
 	rc |= wrap(x, "<th class=\"n\">", _("Items"), "</th>");
 	for (int i = 0; i < N_CHECK_STATUSES; i++)
@@ -757,10 +778,9 @@ static int html_summary(struct ex_ctx *x)
 	raw(x, "</p>\n");
 	if (w == EXPORT_ASSESSMENT || w == EXPORT_COUNTERMEASURES)
 		rc |= html_sum_cms(x);
-	if (w == EXPORT_ASSESSMENT || w == EXPORT_ANNEX1)
-		rc |= html_sum_annex(x, 0);
-	if (w == EXPORT_ASSESSMENT || w == EXPORT_ANNEX2)
-		rc |= html_sum_annex(x, 1);
+	for (size_t k = 0; k < x->c->n_checklists; k++)
+		if (export_holds(x, &x->c->checklists[k]))
+			rc |= html_sum_annex(x, &x->c->checklists[k]);
 	return rc ? -1 : 0;
 }
 

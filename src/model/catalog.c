@@ -16,14 +16,9 @@
 
 static int add_repair(struct loader *ld, const xmlNode *r)
 {
-	if (ld->nrepairs == ld->cap_repairs) {
-		size_t cap = ld->cap_repairs ? ld->cap_repairs * 2 : 64;
-		void *p = realloc(ld->repairs, cap * sizeof *ld->repairs);
-		if (p == NULL)
-			return ld_fail(ld, r, "out of memory");
-		ld->repairs = p;
-		ld->cap_repairs = cap;
-	}
+	if (ld_grow(ld, r, &ld->repairs, ld->nrepairs, &ld->cap_repairs, sizeof *ld->repairs,
+		    64) == NULL)
+		return -1;
 	const xmlNode *owner = r->parent;
 	char *id = xml_attr(owner, "id");
 	int line = ld_attr_int(owner, "line");
@@ -128,17 +123,19 @@ static int link_catalog(struct loader *ld)
 {
 	struct catalog *c = ld->c;
 	ld->file = c->dir;
-	if (!ld->seen_vocabulary || !ld->seen_patterns ||
-	    !ld->seen_annex[0] || !ld->seen_annex[1])
+	if (!ld->seen_vocabulary || !ld->seen_patterns || ld->n_checklists == 0)
 		return ld_fail(ld, NULL, "catalog.xml does not name every part "
-			    "(vocabulary, patterns, annex 1, annex 2)");
+			    "(vocabulary, patterns, a checklist)");
 	for (int m = 0; m < N_MAPS; m++)
 		if (!ld->seen_map[m])
 			return ld_fail(ld, NULL, "map %s is missing", catalog_map_id((enum map_id)m));
 	c->cms = arena_array(c->arena, ld->ncms, sizeof *c->cms);
-	if (c->cms == NULL)
+	c->checklists = arena_array(c->arena, ld->n_checklists, sizeof *c->checklists);
+	if (c->cms == NULL || c->checklists == NULL)
 		return ld_fail(ld, NULL, "out of memory");
 	memcpy(c->cms, ld->cms, ld->ncms * sizeof *c->cms);
+	memcpy(c->checklists, ld->checklists, ld->n_checklists * sizeof *c->checklists);
+	c->n_checklists = ld->n_checklists;
 	c->ncms = ld->ncms;
 	qsort(c->cms, c->ncms, sizeof *c->cms, cmp_cm);
 	for (size_t i = 1; i < c->ncms; i++)
@@ -309,6 +306,7 @@ struct catalog *catalog_load_checked(const char *dir, int full, struct diag *d)
 	}
 	free(ld.cms);
 	free(ld.repairs);
+	free(ld.checklists);
 	if (rc < 0) {
 		if (d->msg == NULL)
 			diag_set(d, "%s: cannot load the catalog", dir);

@@ -5,6 +5,7 @@
  * (issue 9: the import circles; `make layers`). */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "catalog.h"
@@ -49,13 +50,35 @@ int catalog_pattern_of(int confidentiality, int availability)
 	return 1 + confidentiality * 3 + availability;
 }
 
-int catalog_annex_index(const struct catalog *c, int annex, const char *id)
+int catalog_checklist_index(const struct catalog *c, const char *id)
 {
-	if (annex < 0 || annex > 1)
-		return -1;
-	const struct cat_annex *a = &c->annex[annex];
-	for (size_t i = 0; i < a->nentries; i++)
-		if (a->entries[i].checkable && strcmp(a->entries[i].id, id) == 0)
+	for (size_t i = 0; id != NULL && i < c->n_checklists; i++)
+		if (strcmp(c->checklists[i].id, id) == 0)
 			return (int)i;
 	return -1;
+}
+
+const struct cat_annex *catalog_checklist(const struct catalog *c, const char *id)
+{
+	int k = catalog_checklist_index(c, id);
+	return k >= 0 ? &c->checklists[k] : NULL;
+}
+
+int catalog_item_index(const struct cat_annex *cl, const char *item)
+{
+	for (size_t i = 0; cl != NULL && item != NULL && i < cl->nentries; i++)
+		if (cl->entries[i].checkable && strcmp(cl->entries[i].id, item) == 0)
+			return (int)i;
+	return -1;
+}
+
+char *catalog_checklist_ids(const struct catalog *c, const char *sep)
+{
+	char *out = strdup("");
+	for (size_t i = 0; out != NULL && i < c->n_checklists; i++) {
+		char *next = str_printf("%s%s%s", out, i ? sep : "", c->checklists[i].id);
+		free(out);
+		out = next;
+	}
+	return out;
 }

@@ -421,9 +421,9 @@ static void draw_intro(struct ui *u, int y)
 	r.x += 1;
 	r.w -= 2;
 	const char *intro = _("The steps: fill in the survey (2), review the candidate "
-			      "countermeasures it derives (3), work through the Annex 1 and "
-			      "Annex 2 checklists (4, 5), export (6). Every change is saved at "
-			      "once. ? shows the keys.");
+			      "countermeasures it derives (3), work through the checklists (4, "
+			      "] for the next one), export (5). Every change is "
+			      "saved at once. ? shows the keys.");
 	struct ui_lines l = { 0 };
 	if (ui_wrap(intro, r.w, &l) == 0 && y + 1 + (int)l.n <= r.h)
 		ui_wrapped(&r, r.h - (int)l.n, intro, ROLE_GREY);
