@@ -30,16 +30,16 @@ expect 0 "check III.1.1.3.a" -- iot check 1 III.1.1.3.a implemented
 expect 0 "crosswalk tsv" -- iot crosswalk 1 --format tsv
 cp "$tmp/out" "$tmp/cw.tsv"
 check "one line per tie and a header: 234" -- [ "$(wc -l <"$tmp/cw.tsv")" -eq 234 ]
-check "header" -- [ "$(head -1 "$tmp/cw.tsv")" = "clause${tab}cloud${tab}clause_title${tab}item${tab}annex${tab}status${tab}subs_set${tab}subs${tab}note" ]
+check "header" -- [ "$(head -1 "$tmp/cw.tsv")" = "clause${tab}cloud${tab}clause_title${tab}item${tab}checklist${tab}status${tab}subs_set${tab}subs${tab}note" ]
 # clause order: 6.1 (II.2.1, line 536) first, 18.2.3 (II.4.3, line 789) last
 check "first row 6.1 II.2.1.1" -- [ "$(sed -n 2p "$tmp/cw.tsv" | cut -f1,4,6)" = "6.1${tab}II.2.1.1${tab}none" ]
 check "last row 18.2.3 II.4.3.2" -- [ "$(tail -1 "$tmp/cw.tsv" | cut -f1,4)" = "18.2.3${tab}II.4.3.2" ]
-contains "$tmp/cw.tsv" "15.1.3${tab}${tab}ICT サプライチェーン${tab}II.3.1.1${tab}1${tab}implemented${tab}0${tab}0${tab}SLA with the supplier" "15.1.3 x II.3.1.1"
-contains "$tmp/cw.tsv" "15.1.3${tab}${tab}ICT サプライチェーン${tab}II.3.1.2${tab}1${tab}partly${tab}0${tab}0${tab}" "15.1.3 x II.3.1.2"
-contains "$tmp/cw.tsv" "6.3${tab}cloud${tab}クラウド利用者とクラウド事業者の公平な取引を確保するための措置${tab}III.1.1.1${tab}2${tab}partly${tab}2${tab}2${tab}b: no mail yet" "6.3 x III.1.1.1: implemented + not implemented"
-contains "$tmp/cw.tsv" "6.3.2${tab}cloud${tab}利用者接点とサプライチェーンにおける情報提供・共有${tab}III.1.1.2${tab}2${tab}not-applicable${tab}2${tab}2${tab}" "6.3.2 x III.1.1.2: both n/a"
-contains "$tmp/cw.tsv" "6.3.1${tab}cloud${tab}クラウドサービスの情報セキュリティマネジメントに係る提供条件の明確化${tab}III.1.1.3${tab}2${tab}partly${tab}1${tab}2${tab}" "6.3.1 x III.1.1.3: implemented + none"
-contains "$tmp/cw.tsv" "9.2.4${tab}${tab}利用者の秘密認証情報の管理${tab}III.1.1.9${tab}2${tab}none${tab}0${tab}0${tab}" "9.2.4 x III.1.1.9 unchecked"
+contains "$tmp/cw.tsv" "15.1.3${tab}${tab}ICT サプライチェーン${tab}II.3.1.1${tab}annex1${tab}implemented${tab}0${tab}0${tab}SLA with the supplier" "15.1.3 x II.3.1.1"
+contains "$tmp/cw.tsv" "15.1.3${tab}${tab}ICT サプライチェーン${tab}II.3.1.2${tab}annex1${tab}partly${tab}0${tab}0${tab}" "15.1.3 x II.3.1.2"
+contains "$tmp/cw.tsv" "6.3${tab}cloud${tab}クラウド利用者とクラウド事業者の公平な取引を確保するための措置${tab}III.1.1.1${tab}annex2${tab}partly${tab}2${tab}2${tab}b: no mail yet" "6.3 x III.1.1.1: implemented + not implemented"
+contains "$tmp/cw.tsv" "6.3.2${tab}cloud${tab}利用者接点とサプライチェーンにおける情報提供・共有${tab}III.1.1.2${tab}annex2${tab}not-applicable${tab}2${tab}2${tab}" "6.3.2 x III.1.1.2: both n/a"
+contains "$tmp/cw.tsv" "6.3.1${tab}cloud${tab}クラウドサービスの情報セキュリティマネジメントに係る提供条件の明確化${tab}III.1.1.3${tab}annex2${tab}partly${tab}1${tab}2${tab}" "6.3.1 x III.1.1.3: implemented + none"
+contains "$tmp/cw.tsv" "9.2.4${tab}${tab}利用者の秘密認証情報の管理${tab}III.1.1.9${tab}annex2${tab}none${tab}0${tab}0${tab}" "9.2.4 x III.1.1.9 unchecked"
 check "15.1.3 ties exactly II.3.1.1 and II.3.1.2" -- [ "$(awk -F"$tab" '$1 == "15.1.3" { printf "%s ", $4 }' "$tmp/cw.tsv")" = "II.3.1.1 II.3.1.2 " ]
 check "no clause 5.1 (not printed in Parts II/III)" -- [ "$(awk -F"$tab" '$1 == "5.1"' "$tmp/cw.tsv" | wc -l)" -eq 0 ]
 check "7 cloud clauses x their items: 6.3 x9, 6.3.1 x9, 6.3.2 x9, 8.1.5 x1, 13.1.4 x5, 9.5 x5, 9.5.1 x5 = 43" -- \
@@ -61,18 +61,37 @@ if [ "$have_xmllint" -eq 1 ]; then
 fi
 contains "$tmp/cw.xml" '<crosswalk xmlns="urn:iotscope:assessment:1" version="2">' "crosswalk root, version 2"
 check "233 rows in the XML" -- [ "$(grep -c '<row ' "$tmp/cw.xml")" -eq 233 ]
-contains "$tmp/cw.xml" '<row clause="6.3" item="III.1.1.1" annex="2" status="partly" subs="2" subs-set="2" cloud="true">' "XML row 6.3 x III.1.1.1"
-contains "$tmp/cw.xml" '<row clause="15.1.3" item="II.3.1.1" annex="1" status="implemented" subs="0" subs-set="0">' "XML row 15.1.3 x II.3.1.1"
+contains "$tmp/cw.xml" '<row clause="6.3" item="III.1.1.1" checklist="annex2" status="partly" subs="2" subs-set="2" cloud="true">' "XML row 6.3 x III.1.1.1"
+contains "$tmp/cw.xml" '<row clause="15.1.3" item="II.3.1.1" checklist="annex1" status="implemented" subs="0" subs-set="0">' "XML row 15.1.3 x II.3.1.1"
 contains "$tmp/cw.xml" "<note>SLA with the supplier</note>" "XML note"
 # CSV: RFC 4180 (CRLF), the same header and rows as the TSV
 check "CSV: 234 CRLF records" -- [ "$(grep -c "$(printf '\r')\$" "$tmp/cw.csv")" -eq 234 ]
-tr -d '\r' <"$tmp/cw.csv" | tr ',' "$tab" >"$tmp/cw-from-csv.tsv"
-check "CSV rows are the TSV rows" -- cmp -s "$tmp/cw-from-csv.tsv" "$tmp/cw.tsv"
+# the same rows as the TSV, headings and values in the reader's language
+expect 0 "export crosswalk csv --lang en" -- iot export 1 --what crosswalk --format csv --lang en -o "$tmp/cw-en.csv"
+tr -d '\r' <"$tmp/cw-en.csv" | tr ',' "$tab" | cut -f1,4 >"$tmp/cw-from-csv.tsv"
+cut -f1,4 "$tmp/cw.tsv" | sed 1d >"$tmp/cw-keys.tsv"
+check "CSV rows are the TSV rows (clause, item)" -- sh -c "sed 1d '$tmp/cw-from-csv.tsv' | cmp -s - '$tmp/cw-keys.tsv'"
+check "CSV headings in English" -- [ "$(head -1 "$tmp/cw-en.csv" | tr -d '\r')" = \
+	"Clause,Added by the guideline,Clause title,Item,Checklist,Check,Sub-items checked,Sub-items,Note" ]
+contains "$tmp/cw-en.csv" "15.1.3,,ICT サプライチェーン,II.3.1.1,Annex 1,implemented,0,0,SLA with the supplier" "CSV row 15.1.3 x II.3.1.1"
+contains "$tmp/cw-en.csv" "6.3,※,クラウド利用者とクラウド事業者の公平な取引を確保するための措置,III.1.1.1,Annex 2,partly,2,2,b: no mail yet" "CSV row 6.3 x III.1.1.1 (the ※ mark)"
+contains "$tmp/cw-en.csv" "9.2.4,,利用者の秘密認証情報の管理,III.1.1.9,Annex 2,not checked,0,0," "CSV row 9.2.4 x III.1.1.9"
+expect 0 "export crosswalk csv --lang ja" -- iot export 1 --what crosswalk --format csv --lang ja -o "$tmp/cw-ja.csv"
+check "CSV headings in Japanese" -- [ "$(head -1 "$tmp/cw-ja.csv" | tr -d '\r')" = \
+	"箇条,ガイドライン独自（※）,箇条の名称,対策項目,チェックリスト,実施チェック,チェック済みの細目,細目,メモ" ]
+contains "$tmp/cw-ja.csv" "6.3.2,※,利用者接点とサプライチェーンにおける情報提供・共有,III.1.1.2,Annex 2,対象外,2,2," "CSV row 6.3.2 x III.1.1.2 in Japanese"
 contains "$tmp/cw.html" "<td>15.1.3</td><td>ICT サプライチェーン</td><td>II.3.1.1</td>" "HTML row: clause and item in cells of their own"
+# HTML as the other reports (issue 12): contents first, print CSS; no summary to link to
+contains "$tmp/cw.html" '<div class="toc">' "HTML contents"
+contains "$tmp/cw.html" '<li><a href="#crosswalk">ISO/IEC 27002:2013 clauses and the guideline items printed with them</a></li>' "contents name the crosswalk"
+contains "$tmp/cw.html" '<li><a href="#details">' "contents name the details"
+check "no link to a summary the crosswalk has not" -- sh -c "! grep -q 'href=\"#summary\"' '$tmp/cw.html'"
+contains "$tmp/cw.html" '@media print' "print CSS"
+contains "$tmp/cw.html" '<h2 id="crosswalk">' "the crosswalk heading, a new page in print"
 expect 2 "no --blank crosswalk" -- iot export 1 --what crosswalk --blank
-# an assessment export (format version 1) still reads back under the version 2 schema
+# the assessment export beside it is the same format version 2 and reads back
 expect 0 "export the assessment" -- iot export 1 --what assessment --format xml -o "$tmp/a.xml"
-contains "$tmp/a.xml" 'version="1"' "assessment still written as version 1"
+contains "$tmp/a.xml" 'version="2"' "assessment written as version 2 too"
 expect 0 "import it" -- iot import "$tmp/a.xml"
 expect 1 "a crosswalk export is not an assessment to import" -- iot import "$tmp/cw.xml"
 

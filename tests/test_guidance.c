@@ -65,12 +65,25 @@ static void test_counts(void **st)
 static void test_items_match_annexes(void **st)
 {
 	(void)st;
+	static const char *const ids[] = { "annex1", "annex2" };
 	for (int a = 0; a < 2; a++) {
-		const struct cat_annex *an = &tu_catalog->annex[a];
-		for (size_t i = 0; i < an->nentries; i++)
-			if (an->entries[i].kind == ANNEX_ITEM)
-				assert_non_null(guidance_item(tu_catalog, an->entries[i].id));
+		const struct cat_annex *an = catalog_checklist(tu_catalog, ids[a]);
+		assert_non_null(an);
+		for (size_t i = 0; i < an->nentries; i++) {
+			if (an->entries[i].kind != ANNEX_ITEM)
+				continue;
+			const struct cat_gitem *it = guidance_item(tu_catalog, an->entries[i].id);
+			assert_non_null(it);
+			/* the loader found the checklist by the item's id */
+			assert_ptr_equal(&tu_catalog->checklists[it->checklist], an);
+			assert_int_equal(it->entry, i);
+		}
 	}
+	/* Part II items are Annex 1's, Part III items Annex 2's */
+	assert_string_equal(tu_catalog->checklists[guidance_item(tu_catalog, "II.4.3.2")
+						   ->checklist].id, "annex1");
+	assert_string_equal(tu_catalog->checklists[guidance_item(tu_catalog, "III.1.1.9")
+						   ->checklist].id, "annex2");
 	assert_null(guidance_item(tu_catalog, "II.1.1.3"));
 	assert_null(guidance_item(tu_catalog, "III.1.1.1.a"));
 }
@@ -127,12 +140,13 @@ static void test_evals_match_annex2(void **st)
 		const struct cat_gitem *it = &g->items[i];
 		for (size_t k = 0; k < it->nevals; k++) {
 			char *sub = str_printf("%s.%s", it->id, it->evals[k].label);
-			int e = catalog_annex_index(tu_catalog, 1, sub);
+			const struct cat_annex *a2 = catalog_checklist(tu_catalog, "annex2");
+			int e = catalog_item_index(a2, sub);
 			if (e < 0)	/* an item without sub-items: its own eval */
-				e = catalog_annex_index(tu_catalog, 1, it->id);
+				e = catalog_item_index(a2, it->id);
 			free(sub);
 			assert_true(e >= 0);
-			const char *want = tu_catalog->annex[1].entries[e].eval, *got = it->evals[k].text;
+			const char *want = a2->entries[e].eval, *got = it->evals[k].text;
 			assert_non_null(want);
 			while (*want || *got) {
 				while (*want == ' ')
@@ -362,7 +376,7 @@ static void test_refuse_damaged(void **st)
 	(void)st;
 	/* an item Annex 1 does not have */
 	expect_refused("guidance-II.xml", "id=\"II.1.1.2\"", "id=\"II.1.1.9\"",
-		       "guidance-II.xml", "which Annex 1 does not list");
+		       "guidance-II.xml", "which no checklist lists");
 	/* an item filed under another sub-section */
 	expect_refused("guidance-II.xml", "id=\"II.1.1.2\"", "id=\"II.2.1.9\"",
 		       "guidance-II.xml", "is not an item of section II.1.1");

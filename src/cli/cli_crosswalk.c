@@ -26,17 +26,17 @@ static void print_status(const struct crosswalk_row *r, int tsv)
 
 /* Text: a heading per clause (number, title, the （※） mark), then one
  * indented line per item.  TSV: one line per row, every field its own
- * cell (clause, cloud, title, item, annex, status, sub-items set, sub-items,
+ * cell (clause, cloud, title, item, checklist id, status, sub-items set, sub-items,
  * note), the first line naming them. */
 static void print_rows(const struct crosswalk_row *r, size_t n, int tsv)
 {
 	if (tsv)
-		printf("clause\tcloud\tclause_title\titem\tannex\tstatus\tsubs_set\tsubs\tnote\n");
+		printf("clause\tcloud\tclause_title\titem\tchecklist\tstatus\tsubs_set\tsubs\tnote\n");
 	for (size_t i = 0; i < n; i++) {
 		const struct cat_block *b = r[i].block;
 		if (tsv) {
-			printf("%s\t%s\t%s\t%s\t%d\t", b->clause, b->cloud ? "cloud" : "",
-			       b->title, r[i].item->id, r[i].annex);
+			printf("%s\t%s\t%s\t%s\t%s\t", b->clause, b->cloud ? "cloud" : "",
+			       b->title, r[i].item->id, r[i].checklist->id);
 			print_status(&r[i], 1);
 			printf("\t%s\n", r[i].note ? cli_shown(r[i].note) : "");
 			continue;

@@ -310,31 +310,50 @@ int ld_annex7(struct loader *ld, const xmlNode *root)
 	return 0;
 }
 
-/* The Annex 1/2 entry of an item id (an item, with or without sub-items). */
-static int annex_item(const struct catalog *c, int annex, const char *id)
+/* The checklist that lists item ID (as an item, with or without
+ * sub-items): its index in c->checklists, *ENTRY the entry; -1 when none
+ * does, -2 when two do (the guidance could not say whose item it is). */
+static int checklist_of(const struct catalog *c, const char *id, size_t *entry)
 {
-	const struct cat_annex *a = &c->annex[annex];
-	for (size_t i = 0; i < a->nentries; i++)
-		if (a->entries[i].kind == ANNEX_ITEM && strcmp(a->entries[i].id, id) == 0)
-			return (int)i;
-	return -1;
+	int found = -1;
+	for (size_t k = 0; k < c->n_checklists; k++) {
+		const struct cat_annex *a = &c->checklists[k];
+		for (size_t i = 0; i < a->nentries; i++)
+			if (a->entries[i].kind == ANNEX_ITEM && strcmp(a->entries[i].id, id) == 0) {
+				if (found >= 0)
+					return -2;
+				found = (int)k;
+				*entry = i;
+			}
+	}
+	return found;
 }
 
-/* After every part: each guidance item is an Annex 1/2 item and, with
- * both parts present, each Annex 1/2 item has its guidance. */
+static int has_item_of(const struct cat_guidance *g, size_t k)
+{
+	for (size_t i = 0; i < g->nitems; i++)
+		if (g->items[i].checklist == k)
+			return 1;
+	return 0;
+}
+
+/* After every part: each guidance item is the item of one checklist (found
+ * by its id) and each item of a checklist with guidance has its guidance. */
 int ld_guidance_link(struct loader *ld)
 {
-	const struct cat_guidance *g = ld->c->guidance;
+	struct cat_guidance *g = ld->c->guidance;
 	if (g == NULL)
 		return 0;
 	for (size_t i = 0; i < g->nitems; i++) {
-		const struct cat_gitem *it = &g->items[i];
-		int annex = strncmp(it->id, "III.", 4) == 0;
-		if (annex_item(ld->c, annex, it->id) < 0) {
-			diag_set(ld->d, "%s:%d: guidance for item %s, which Annex %d does not list",
-				 it->file, it->xml_line, it->id, annex + 1);
+		struct cat_gitem *it = &g->items[i];
+		int k = checklist_of(ld->c, it->id, &it->entry);
+		if (k < 0) {
+			diag_set(ld->d, k == -1 ? "%s:%d: guidance for item %s, which no checklist lists"
+					       : "%s:%d: guidance for item %s, which two checklists list",
+				 it->file, it->xml_line, it->id);
 			return -1;
 		}
+		it->checklist = (size_t)k;
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(g->items[j].id, it->id) == 0) {
 				diag_set(ld->d, "%s:%d: guidance for item %s given twice",
@@ -342,15 +361,15 @@ int ld_guidance_link(struct loader *ld)
 				return -1;
 			}
 	}
-	for (int a = 0; a < 2; a++) {
-		if (!g->seen_part[a])
+	for (size_t k = 0; k < ld->c->n_checklists; k++) {
+		const struct cat_annex *an = &ld->c->checklists[k];
+		if (!has_item_of(g, k))
 			continue;
-		const struct cat_annex *an = &ld->c->annex[a];
 		for (size_t i = 0; i < an->nentries; i++)
 			if (an->entries[i].kind == ANNEX_ITEM &&
 			    guidance_item(ld->c, an->entries[i].id) == NULL)
-				return ld_fail(ld, NULL, "Annex %d item %s has no guidance in Part %s",
-					       a + 1, an->entries[i].id, a ? "III" : "II");
+				return ld_fail(ld, NULL, "%s item %s has no guidance",
+					       an->name, an->entries[i].id);
 	}
 	return 0;
 }

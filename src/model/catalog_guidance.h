@@ -38,6 +38,8 @@ struct cat_gitem {
 	struct cat_eval *evals;
 	size_t nevals;
 	size_t block_first, nblocks;	/* the 27002 blocks of its sub-section */
+	size_t checklist;		/* c->checklists[] that lists it (by its id) */
+	size_t entry;			/* its entry there */
 	int line;
 	const char *file;		/* for messages: the part and its line */
 	int xml_line;

@@ -52,19 +52,14 @@ static int add_note(char **note, const char *label, const char *text)
 static int fill_status(const struct catalog *c, const struct assessment *a,
 		       struct crosswalk_row *r)
 {
-	const struct cat_annex *an = &c->annex[r->annex - 1];
-	size_t i = 0;
-	while (i < an->nentries && !(an->entries[i].kind == ANNEX_ITEM &&
-				     strcmp(an->entries[i].id, r->item->id) == 0))
-		i++;
-	if (i == an->nentries)
-		return 0;	/* the loader ties every guidance item to its annex */
+	const struct cat_annex *an = r->checklist;
+	size_t i = r->item->entry;	/* the loader found it (ld_guidance_link) */
 	size_t by[N_CHECK_STATUSES] = { 0 }, n = 0;
 	for (size_t k = i; k < an->nentries && (k == i || an->entries[k].kind == ANNEX_SUB); k++) {
 		const struct cat_annex_entry *e = &an->entries[k];
 		if (!e->checkable)
 			continue;
-		const struct check_entry *ch = a ? assessment_check(a, r->annex, e->id) : NULL;
+		const struct check_entry *ch = a ? assessment_check(a, an->id, e->id) : NULL;
 		enum check_status st = ch ? ch->status : CHECK_NONE;
 		by[st]++;
 		n++;
@@ -104,7 +99,7 @@ int crosswalk_build(const struct catalog *c, const struct assessment *a,
 	for (k = 0; k < np; k++) {
 		r[k].block = &g->blocks[p[k].block];
 		r[k].item = &g->items[p[k].item];
-		r[k].annex = strncmp(r[k].item->id, "III.", 4) == 0 ? 2 : 1;
+		r[k].checklist = &c->checklists[r[k].item->checklist];
 		if (fill_status(c, a, &r[k]) < 0) {
 			free(p);
 			crosswalk_free(r, k + 1);

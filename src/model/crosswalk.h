@@ -1,6 +1,6 @@
 /* crosswalk.h - ISO/IEC 27002:2013 clauses against the guideline items
  * (issue 13): one row per (clause, item) tie of the catalog's guidance,
- * with the item's Annex 1/2 checklist status in an assessment.  What an
+ * with the status of the item in its checklist in an assessment.  What an
  * ISMS auditor reads, and the draft of a statement of applicability. */
 #ifndef IOTSCOPE_CROSSWALK_H
 #define IOTSCOPE_CROSSWALK_H
@@ -13,7 +13,7 @@
 struct crosswalk_row {
 	const struct cat_block *block;	/* the clause: number, title, cloud mark */
 	const struct cat_gitem *item;	/* the guideline item */
-	int annex;			/* 1 or 2: the checklist that lists it */
+	const struct cat_annex *checklist;	/* the one that lists it */
 	enum check_status status;	/* the item's, or its sub-items' together */
 	size_t subs, subs_set;		/* sub-items, and those with a status */
 	char *note;			/* the notes ("a: ..." per sub-item); NULL if none */
