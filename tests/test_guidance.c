@@ -347,6 +347,10 @@ static void test_annex7(void **st)
 					catalog_env_role_index(tu_catalog, "config"), 0));
 	/* seed 5434-5435: the second example's heading, split by a hard break */
 	assert_non_null(strstr(g->topics[0].text, "IoT 機器の推奨に留め、提供はしないケース】"));
+	/* seed 5394 and 5410 print CO<sub>2</sub>: written CO₂ (U+2082) */
+	assert_non_null(strstr(g->topics[0].text, "土壌内の温度・水分量、CO\xe2\x82\x82 濃度等"));
+	assert_non_null(strstr(g->topics[0].text, "土壌センサー、CO\xe2\x82\x82 濃度計等"));
+	assert_null(strstr(g->topics[0].text, "CO2"));
 }
 
 /* ---------- a damaged guidance part is refused with file:line ---------- */

@@ -42,9 +42,12 @@ JOINS = {
 def clean(s):
     """One seed line as catalog text (FORMAT.md "Text"): heading marks,
     list dashes, bold marks and HTML debris dropped, footnote marks
-    <sup>N</sup> dropped, white space folded."""
+    <sup>N</sup> dropped, <sub>2</sub> as ₂, white space folded."""
     s = s.replace("\u3000", " ") if False else s
     s = re.sub(r"<sup>\s*\d+\s*</sup>", "", s)
+    # CO<sub>2</sub> -> CO₂: subscript digits, the faithful plain-text form
+    s = re.sub(r"<sub>(\d+)</sub>",
+               lambda m: "".join(chr(0x2080 + int(d)) for d in m.group(1)), s)
     s = re.sub(r"<sub>(.*?)</sub>", r"\1", s)
     s = re.sub(r"</?(b|p|ul|li|br)\s*/?>", "", s)
     s = s.strip()
