@@ -57,12 +57,13 @@ struct scenario {
 
 static void run(struct ui *u, const struct scenario *s, int rows, int cols)
 {
+	/* each scenario starts at the first cell, on the screen itself */
+	u->prompting = u->confirming = 0;
+	if (ui_open(u, u->a->id) < 0)	/* every screen back to its start */
+		return;
 	double *t = calloc((size_t)s->rounds, sizeof *t);
 	if (t == NULL)
 		return;
-	/* each scenario starts at the first cell, on the screen itself */
-	u->prompting = u->confirming = 0;
-	ui_grid_home(&u->survey.grid, u->form, &u->survey.cur);
 	ui_go(u, s->screen);
 	ui_draw(u);
 	doupdate();

@@ -10,11 +10,20 @@
 
 #include "i18n.h"
 #include "survey.h"
-#include "ui.h"
+#include "ui_core.h"
+#include "ui_save.h"
 #include "ui_curses.h"
 #include "ui_draw.h"
 #include "ui_model.h"
 #include "ui_text.h"
+
+/* The state of each of the two screens (ui_core.h: state_size). */
+struct annex_state {
+	size_t cur;			/* entry index */
+	size_t top;
+	char *search;			/* the last search, or NULL */
+	int filter;			/* enum annex_filter */
+};
 
 enum { HEAD_ROWS = 1 };
 
@@ -34,9 +43,9 @@ static const struct cat_annex *annex(const struct ui *u)
 	return &u->cat->annex[annex_of(u)];
 }
 
-static struct annex_state *state(struct ui *u)
+static struct annex_state *state(const struct ui *u)
 {
-	return &u->annex[annex_of(u)];
+	return ui_state(u, u->screen);
 }
 
 static const struct cat_annex_entry *entry(const struct ui *u, size_t i)
@@ -49,7 +58,7 @@ static const struct cat_annex_entry *entry(const struct ui *u, size_t i)
 static int item_shown(const struct ui *u, const struct cat_annex_entry *e)
 {
 	const struct check_entry *c = assessment_check(u->a, annex_no(u), e->id);
-	return ui_annex_filter_passes((enum annex_filter)u->annex[annex_of(u)].filter,
+	return ui_annex_filter_passes((enum annex_filter)state(u)->filter,
 				      c ? c->status : CHECK_NONE);
 }
 
@@ -61,7 +70,7 @@ static int shown(const struct ui *u, size_t i)
 	const struct cat_annex_entry *e = &ax->entries[i];
 	if (e->checkable)
 		return item_shown(u, e);
-	if (u->annex[annex_of(u)].filter == AF_ALL)
+	if (state(u)->filter == AF_ALL)
 		return 1;
 	for (size_t j = i + 1; j < ax->nentries && ax->entries[j].depth > e->depth; j++)
 		if (ax->entries[j].checkable && item_shown(u, &ax->entries[j]))
@@ -405,10 +414,23 @@ static void annex_enter(struct ui *u)
 	fix_cursor(u);
 }
 
-const struct ui_screen ui_annex1_screen = {
-	N_("Annex 1"), N_("Annex 1"), 1, 1, annex_keymap, annex_enter, annex_draw, annex_act,
-};
+static void annex_reset(struct ui *u, void *state)
+{
+	(void)u;
+	struct annex_state *s = state;
+	s->cur = s->top = 0;
+}
 
-const struct ui_screen ui_annex2_screen = {
-	N_("Annex 2"), N_("Annex 2"), 1, 1, annex_keymap, annex_enter, annex_draw, annex_act,
-};
+static void annex_done(void *state)
+{
+	struct annex_state *s = state;
+	free(s->search);
+}
+
+#define ANNEX_SCREEN(title) \
+	.name = title, .short_name = title, .needs_assessment = 1, .pane = 1, \
+	.state_size = sizeof(struct annex_state), .done = annex_done, .reset = annex_reset, \
+	.keymap = annex_keymap, .enter = annex_enter, .draw = annex_draw, .act = annex_act
+
+const struct ui_screen ui_annex1_screen = { ANNEX_SCREEN(N_("Annex 1")) };
+const struct ui_screen ui_annex2_screen = { ANNEX_SCREEN(N_("Annex 2")) };
