@@ -10,7 +10,6 @@
  * countermeasures in catalog/countermeasures-*.xml (14 + 32 + 40 + 14). */
 #include "config.h"
 
-#include <locale.h>
 #include <wchar.h>
 
 #include "testutil.h"
@@ -268,10 +267,8 @@ static void test_resize(void **st)
 
 int main(void)
 {
-	if (setlocale(LC_ALL, "C.UTF-8") == NULL) {
-		fprintf(stderr, "test_screens: needs the C.UTF-8 locale\n");
-		return 1;
-	}
+	if (tu_utf8_locale("test_screens") < 0)
+		return 77;
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_table_complete),
 		cmocka_unit_test(test_keys_reach_screens),

@@ -705,15 +705,8 @@ static void cms_done(void *state)
 }
 
 const struct ui_screen ui_cms_screen = {
-	.name = N_("Countermeasures"),
-	.short_name = N_("Measures"),
-	.needs_assessment = 1,
-	.state_size = sizeof(struct cms_state),
-	.init = cms_init,
-	.done = cms_done,
-	.reset = cms_reset,
-	.keymap = cms_keymap,
-	.enter = cms_enter,
-	.draw = cms_draw,
+	.name = N_("Countermeasures"), .short_name = N_("Measures"), .needs_assessment = 1,
+	.state_size = sizeof(struct cms_state), .init = cms_init, .done = cms_done,
+	.reset = cms_reset, .keymap = cms_keymap, .enter = cms_enter, .draw = cms_draw,
 	.act = cms_act,
 };

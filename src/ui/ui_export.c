@@ -276,13 +276,7 @@ static void export_done(void *state)
 }
 
 const struct ui_screen ui_export_screen = {
-	.name = N_("Export"),
-	.short_name = N_("Export"),
-	.needs_assessment = 1,
-	.state_size = sizeof(struct export_state),
-	.done = export_done,
-	.reset = export_reset,
-	.keymap = export_keymap,
-	.draw = export_draw,
-	.act = export_act,
+	.name = N_("Export"), .short_name = N_("Export"), .needs_assessment = 1,
+	.state_size = sizeof(struct export_state), .done = export_done, .reset = export_reset,
+	.keymap = export_keymap, .draw = export_draw, .act = export_act,
 };

@@ -506,13 +506,7 @@ static void list_done(void *state)
 }
 
 const struct ui_screen ui_list_screen = {
-	.name = N_("Assessments"),
-	.short_name = N_("List"),
-	.state_size = sizeof(struct list_state),
-	.done = list_done,
-	.refresh = list_refresh,
-	.keymap = list_keymap,
-	.enter = list_enter,
-	.draw = list_draw,
-	.act = list_act,
+	.name = N_("Assessments"), .short_name = N_("List"),
+	.state_size = sizeof(struct list_state), .done = list_done, .refresh = list_refresh,
+	.keymap = list_keymap, .enter = list_enter, .draw = list_draw, .act = list_act,
 };

@@ -512,15 +512,7 @@ static void survey_reset(struct ui *u, void *state)
 }
 
 const struct ui_screen ui_survey_screen = {
-	.name = N_("Survey"),
-	.short_name = N_("Survey"),
-	.needs_assessment = 1,
-	.pane = 1,
-	.state_size = sizeof(struct survey_state),
-	.init = survey_init,
-	.done = survey_done,
-	.reset = survey_reset,
-	.keymap = survey_keymap,
-	.draw = survey_draw,
-	.act = survey_act,
+	.name = N_("Survey"), .short_name = N_("Survey"), .needs_assessment = 1, .pane = 1,
+	.state_size = sizeof(struct survey_state), .init = survey_init, .done = survey_done,
+	.reset = survey_reset, .keymap = survey_keymap, .draw = survey_draw, .act = survey_act,
 };
