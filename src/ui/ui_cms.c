@@ -80,27 +80,29 @@ static void rebuild(struct ui *u)
 
 static const struct cm_entry *entry_at(const struct ui *u)
 {
-	const struct ui_cmlist *l = &cms_of(u)->list;
-	if (cms_of(u)->cur >= l->nrows || l->rows[cms_of(u)->cur].kind != CMROW_ITEM)
+	const struct cms_state *s = cms_of(u);
+	const struct ui_cmlist *l = &s->list;
+	if (s->cur >= l->nrows || l->rows[s->cur].kind != CMROW_ITEM)
 		return NULL;
-	return &l->entries[l->rows[cms_of(u)->cur].entry];
+	return &l->entries[l->rows[s->cur].entry];
 }
 
 /* Step the cursor over item rows only. */
 /* Move TIMES items up (DIR -1) or down; 0 if it could not move at all. */
 static int step(struct ui *u, int dir, size_t times)
 {
-	const struct ui_cmlist *l = &cms_of(u)->list;
-	size_t at = cms_of(u)->cur;
+	struct cms_state *s = cms_of(u);
+	const struct ui_cmlist *l = &s->list;
+	size_t at = s->cur;
 	for (long r = (long)at + dir; r >= 0 && (size_t)r < l->nrows && times > 0; r += dir)
 		if (l->rows[r].kind == CMROW_ITEM) {
 			at = (size_t)r;
 			times--;
 		}
-	int moved = at != cms_of(u)->cur;
-	cms_of(u)->cur = at;
+	int moved = at != s->cur;
+	s->cur = at;
 	const struct cm_entry *e = entry_at(u);
-	cms_of(u)->cur_cm = e ? e->cm : -1;
+	s->cur_cm = e ? e->cm : -1;
 	return moved;
 }
 
@@ -289,7 +291,8 @@ static void doc_addf(struct doc *d, enum ui_role role, int sel, int indent, char
 
 static const struct cat_cm *detail_cm(const struct ui *u)
 {
-	return cms_of(u)->cur_cm >= 0 ? &u->cat->cms[cms_of(u)->cur_cm] : NULL;
+	const struct cms_state *s = cms_of(u);
+	return s->cur_cm >= 0 ? &u->cat->cms[s->cur_cm] : NULL;
 }
 
 static void doc_reasons(const struct ui *u, struct doc *d, const struct cat_cm *cm)
@@ -470,11 +473,12 @@ static void decide(struct ui *u, enum ui_action a)
 
 static void note_entered(struct ui *u, const char *text)
 {
+	struct cms_state *s = cms_of(u);
 	const struct cat_cm *cm = detail_cm(u);
 	if (cm == NULL)
 		return;
-	if (cms_of(u)->detail && cms_of(u)->sel > 0)
-		ui_save_action_note(u, cm->id, cms_of(u)->keys[cms_of(u)->sel - 1], text);
+	if (s->detail && s->sel > 0)
+		ui_save_action_note(u, cm->id, s->keys[s->sel - 1], text);
 	else
 		ui_save_review_note(u, cm->id, text);
 }
@@ -589,9 +593,10 @@ static void detail_act(struct ui *u, enum ui_action a)
 
 static void search_entered(struct ui *u, const char *text)
 {
-	free(cms_of(u)->search);
-	cms_of(u)->search = text[0] ? strdup(text) : NULL;
-	cms_of(u)->stale = 1;
+	struct cms_state *s = cms_of(u);
+	free(s->search);
+	s->search = text[0] ? strdup(text) : NULL;
+	s->stale = 1;
 }
 
 static void list_act(struct ui *u, enum ui_action a)
@@ -662,9 +667,10 @@ static void cms_draw(struct ui *u)
 
 static void cms_enter(struct ui *u)
 {
-	if (cms_of(u)->detail)
-		detail_close(cms_of(u));
-	cms_of(u)->stale = 1;
+	struct cms_state *s = cms_of(u);
+	if (s->detail)
+		detail_close(s);
+	s->stale = 1;
 }
 
 static enum ui_keymap cms_keymap(const struct ui *u)

@@ -215,8 +215,9 @@ static void write_now(struct ui *u)
 
 static void path_entered(struct ui *u, const char *text)
 {
+	struct export_state *e = exp_of(u);
 	if (text[0] == '\0') {
-		exp_of(u)->path_edited = 0;	/* back to the suggestion */
+		e->path_edited = 0;	/* back to the suggestion */
 		return;
 	}
 	char *p = ui_path_expand(text, getenv("HOME"));
@@ -224,9 +225,9 @@ static void path_entered(struct ui *u, const char *text)
 		ui_say(u, 1, "%s", _("out of memory"));
 		return;
 	}
-	free(exp_of(u)->path);
-	exp_of(u)->path = p;
-	exp_of(u)->path_edited = 1;
+	free(e->path);
+	e->path = p;
+	e->path_edited = 1;
 }
 
 static void export_act(struct ui *u, enum ui_action a)

@@ -134,7 +134,8 @@ static int add_example(struct ui *u, const char *file)
 
 static void load_examples(struct ui *u)
 {
-	if (list_of(u)->nex > 0)
+	struct list_state *l = list_of(u);
+	if (l->nex > 0)
 		return;
 	DIR *dir = opendir(u->examples_dir);
 	if (dir == NULL) {
@@ -147,8 +148,8 @@ static void load_examples(struct ui *u)
 			break;
 	}
 	closedir(dir);
-	if (list_of(u)->nex > 1)
-		qsort(list_of(u)->ex, list_of(u)->nex, sizeof *list_of(u)->ex, example_cmp);
+	if (l->nex > 1)
+		qsort(l->ex, l->nex, sizeof *l->ex, example_cmp);
 }
 
 /* ---------- actions ---------- */
@@ -191,7 +192,8 @@ static void new_named(struct ui *u, const char *name)
 
 static void example_named(struct ui *u, const char *name)
 {
-	const struct ui_example *e = &list_of(u)->ex[list_of(u)->pending_ex];
+	struct list_state *l = list_of(u);
+	const struct ui_example *e = &l->ex[l->pending_ex];
 	struct diag d = DIAG_INIT;
 	struct survey *s = survey_load(u->form, e->path, &d);
 	struct assessment *a = s ? assessment_new(u->form) : NULL;
@@ -213,30 +215,32 @@ static const struct assessment_summary *selected(struct ui *u)
 
 static void copy_named(struct ui *u, const char *name)
 {
+	struct list_state *l = list_of(u);
 	struct diag d = DIAG_INIT;
 	int64_t id;
-	if (store_copy(u->st, list_of(u)->pending_id, name, &id, &d) < 0) {
+	if (store_copy(u->st, l->pending_id, name, &id, &d) < 0) {
 		ui_say(u, 1, "%s", diag_msg(&d));
 		diag_clear(&d);
 		return;
 	}
 	reload(u);
 	size_t pos;
-	if (store_position(u->st, id, &pos, &d) == 0 && pos < list_of(u)->n)
-		list_of(u)->cur = pos;	/* on the copy, to rename or open it */
+	if (store_position(u->st, id, &pos, &d) == 0 && pos < l->n)
+		l->cur = pos;	/* on the copy, to rename or open it */
 	diag_clear(&d);
 	ui_say(u, 0, _("Copied as \"%s\" (#%lld)."), name, (long long)id);
 }
 
 static void renamed(struct ui *u, const char *name)
 {
+	struct list_state *l = list_of(u);
 	struct diag d = DIAG_INIT;
-	if (store_rename(u->st, list_of(u)->pending_id, name, &d) < 0) {
+	if (store_rename(u->st, l->pending_id, name, &d) < 0) {
 		ui_say(u, 1, "%s", diag_msg(&d));
 		diag_clear(&d);
 		return;
 	}
-	if (u->a != NULL && u->a->id == list_of(u)->pending_id)
+	if (u->a != NULL && u->a->id == l->pending_id)
 		survey_set_detail(u->a->survey, DETAIL_NAME, name, &d);
 	diag_clear(&d);
 	reload(u);
@@ -245,13 +249,14 @@ static void renamed(struct ui *u, const char *name)
 
 static void deleted(struct ui *u)
 {
+	struct list_state *l = list_of(u);
 	struct diag d = DIAG_INIT;
-	if (store_delete(u->st, list_of(u)->pending_id, &d) < 0) {
+	if (store_delete(u->st, l->pending_id, &d) < 0) {
 		ui_say(u, 1, "%s", diag_msg(&d));
 		diag_clear(&d);
 		return;
 	}
-	if (u->a != NULL && u->a->id == list_of(u)->pending_id)
+	if (u->a != NULL && u->a->id == l->pending_id)
 		ui_close_assessment(u);
 	reload(u);
 	ui_say(u, 0, "%s", _("Deleted."));
@@ -401,6 +406,7 @@ static void draw_row(int y, int x, const struct list_cols *c, const char *id, co
 
 static void draw_item(struct ui *u, int y, const struct list_cols *c, size_t k)
 {
+	struct list_state *l = list_of(u);
 	const struct assessment_summary *s = item_at(u, k);
 	if (s == NULL)
 		return;
@@ -411,8 +417,8 @@ static void draw_item(struct ui *u, int y, const struct list_cols *c, size_t k)
 	char *p3 = str_printf("%zu/%zu", p->checks_done, p->checks);
 	char *day = s->changed ? strndup(s->changed, 10) : NULL;
 	int here = u->a != NULL && u->a->id == s->id;
-	enum ui_role role = k == list_of(u)->cur ? ROLE_CURSOR : here ? ROLE_HEADING : ROLE_NORMAL;
-	if (k == list_of(u)->cur)
+	enum ui_role role = k == l->cur ? ROLE_CURSOR : here ? ROLE_HEADING : ROLE_NORMAL;
+	if (k == l->cur)
 		mvaddstr(y, u->layout.body.x, ">");
 	draw_row(y, u->layout.body.x + 1, c, id ? id : "", s->name ? s->name : "",
 		 s->operator_ ? s->operator_ : "", day ? day : "", p1 ? p1 : "", p2 ? p2 : "",
