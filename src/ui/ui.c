@@ -4,7 +4,6 @@
  * screen. */
 #include "config.h"
 
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,12 +12,12 @@
 #include "paths.h"
 #include "survey.h"
 #include "ui.h"
-#include "ui_help.h"
-#include "ui_save.h"
 #include "ui_curses.h"
 #include "ui_draw.h"
+#include "ui_help.h"
 #include "ui_keys.h"
 #include "ui_model.h"
+#include "ui_save.h"
 #include "ui_text.h"
 
 /* The table of screens, generated from their one list (ui_screens.h):

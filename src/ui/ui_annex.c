@@ -11,10 +11,10 @@
 #include "i18n.h"
 #include "survey.h"
 #include "ui_core.h"
-#include "ui_save.h"
 #include "ui_curses.h"
 #include "ui_draw.h"
 #include "ui_model.h"
+#include "ui_save.h"
 #include "ui_text.h"
 
 /* The state of each of the two screens (ui_core.h: state_size). */

@@ -13,11 +13,11 @@
 #include "i18n.h"
 #include "survey.h"
 #include "ui_core.h"
-#include "ui_save.h"
-#include "ui_grid.h"
 #include "ui_curses.h"
 #include "ui_draw.h"
+#include "ui_grid.h"
 #include "ui_model.h"
+#include "ui_save.h"
 #include "ui_text.h"
 
 /* This screen's own state (ui_core.h: state_size). */
