@@ -234,6 +234,28 @@ static void test_help_go_keys(void **st)
 	ui_free(u);
 }
 
+/* The tab names: in full from 78 columns (76 of them used), the short
+ * ones below. */
+static void test_tab_names(void **st)
+{
+	(void)st;
+	struct ui *u = opened();
+	resize_term(24, 77);
+	ui_resize(u, 24, 77);
+	ui_draw(u);
+	char *tabs = row(1);
+	assert_non_null(strstr(tabs, "1 List 2 Survey 3 Measures 4 Annex 1 5 Annex 2 6 Export "));
+	assert_true(strncmp(tabs, "1 List", 6) == 0);
+	free(tabs);
+	resize_term(24, 78);
+	ui_resize(u, 24, 78);
+	ui_draw(u);
+	tabs = row(1);
+	assert_true(strncmp(tabs, tabs_80, 76) == 0);
+	free(tabs);
+	ui_free(u);
+}
+
 /* 80x24 draws the whole frame; below the minimum (60x16, ui_layout.h)
  * the screen says so; sizes down to one cell draw without a crash, and
  * back at 80x24 everything is there again. */
@@ -275,6 +297,7 @@ int main(void)
 		cmocka_unit_test(test_needs_assessment),
 		cmocka_unit_test(test_help_per_screen),
 		cmocka_unit_test(test_help_go_keys),
+		cmocka_unit_test(test_tab_names),
 		cmocka_unit_test(test_resize),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);

@@ -280,14 +280,32 @@ static void draw_title(struct ui *u)
 	free(right);
 }
 
+/* Tab S as shown: " 1 Assessments ", or "1 List " when SHORTER. */
+static char *tab_text(int s, int shorter)
+{
+	const char *name = shorter ? screens[s]->short_name : screens[s]->name;
+	return str_printf(shorter ? "%s %s " : " %s %s ", ui_key_name(tab_keys[s]), _(name));
+}
+
+/* The full names when all of them fit (and from 78 columns, where they
+ * always began), else the short ones: a new screen needs no new rule. */
+static int full_names_fit(int w)
+{
+	int used = 0;
+	for (int s = 0; s < N_SCREENS && used <= w; s++) {
+		char *t = tab_text(s, 0);
+		used += t ? ui_text_width(t) : w + 1;
+		free(t);
+	}
+	return w >= 78 && used <= w;
+}
+
 static void draw_tabs(struct ui *u)
 {
 	const struct ui_rect *r = &u->layout.tabs;
-	int shorter = r->w < 78, x = r->x;
+	int shorter = !full_names_fit(r->w), x = r->x;
 	for (int s = 0; s < N_SCREENS && x < r->x + r->w; s++) {
-		const char *name = shorter ? screens[s]->short_name : screens[s]->name;
-		char *t = str_printf(shorter ? "%s %s " : " %s %s ", ui_key_name(tab_keys[s]),
-				     _(name));
+		char *t = tab_text(s, shorter);
 		if (t == NULL)
 			continue;
 		enum ui_role role = (enum ui_screen_id)s == u->screen ? ROLE_TAB_ACTIVE :
