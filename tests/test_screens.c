@@ -192,6 +192,8 @@ static void test_help_per_screen(void **st)
 		assert_true(u->help);
 		assert_int_equal(find("Keys on this screen (any other key closes this help):"),
 				 u->layout.body.y);
+		/* the help's own keys on the status line (help_keys, ui_action.c) */
+		assert_int_equal(find("q:back  PgDn:page down  PgUp:page up"), u->layout.status.y);
 		int y = find_from(u->layout.body.y + 1, by_hand[i].help_keys, by_hand[i].help);
 		assert_int_equal(y, u->layout.body.y + 1);	/* its first key first */
 		assert_true(find(by_hand[i].own_help) > y);
