@@ -5,8 +5,8 @@
  * own keys, the table complete, a resize to 80x24 and to sizes below the
  * minimum.  Expected texts by hand: the keys and tab names from
  * ui_screens.h and the screens' tables, the key help from ui_action.c,
- * the annex titles from catalog/annex1.xml and annex2.xml (the second
- * cut by the width, "…"), 100
+ * the checklist titles from catalog/annex1.xml and annex2.xml (the
+ * checklist screen shows one, ] and [ go through them), 100
  * countermeasures in catalog/countermeasures-*.xml (14 + 32 + 40 + 14). */
 #include "config.h"
 
@@ -108,17 +108,15 @@ static const struct {
 	{ '3', SCR_CMS, " 3 Countermeasures ",
 	  "Candidates to consider, not a list that must all be done (IV.4.1.2).", "Enter",
 	  "open the item under the cursor", "filter by decision" },
-	{ '4', SCR_ANNEX1, " 4 Annex 1 ", "Annex 1 組織・運用編", "Space", "cycle the status",
-	  "filter by status" },
-	{ '5', SCR_ANNEX2, " 5 Annex 2 ", "Annex 2 物理的・技術的対策", "Space",
-	  "cycle the status", "filter by status" },
-	{ '6', SCR_EXPORT, " 6 Export ", "Export for auditors. Space changes a choice",
+	{ '4', SCR_ANNEX, " 4 Checklists ", "Annex 1 組織・運用編", "Space", "cycle the status",
+	  "show the catalog's next checklist" },
+	{ '5', SCR_EXPORT, " 5 Export ", "Export for auditors. Space changes a choice",
 	  "Up k", "move up", "write the export" },
 };
 enum { N_BY_HAND = sizeof by_hand / sizeof by_hand[0] };
 
 static const char tabs_80[] =
-	" 1 Assessments  2 Survey  3 Countermeasures  4 Annex 1  5 Annex 2  6 Export     ";
+	" 1 Assessments  2 Survey  3 Countermeasures  4 Checklists  5 Export             ";
 
 /* The table: one entry per screen, none missing a callback it must
  * have (a hole would be a NULL called on a key, a draw or `?`). */
@@ -152,7 +150,7 @@ static void test_keys_reach_screens(void **st)
 			press(u, by_hand[to].key);
 			assert_int_equal(u->screen, by_hand[to].id);
 			char *tabs = row(1);
-			assert_string_equal(tabs, tabs_80);	/* the whole row: 76 + 4 spaces */
+			assert_string_equal(tabs, tabs_80);	/* the whole row: 68 + 12 spaces */
 			free(tabs);
 			int y = find(by_hand[to].body);
 			assert_true(y >= 2);		/* below the title and the tabs */
@@ -208,22 +206,22 @@ static void test_help_per_screen(void **st)
 	ui_free(u);
 }
 
-/* The go-to keys in the help come from the same list: all six, under
+/* The go-to keys in the help come from the same list: all five, under
  * "Everywhere:" (a tall terminal: the list's help is 23 rows). */
 static void test_help_go_keys(void **st)
 {
 	(void)st;
 	static const char *const go[][2] = {
 		{ "1", "go to the list of assessments" }, { "2", "go to the Fig. 16 survey" },
-		{ "3", "go to the derived countermeasures" }, { "4", "go to the Annex 1 checklist" },
-		{ "5", "go to the Annex 2 checklist" }, { "6", "go to export" },
+		{ "3", "go to the derived countermeasures" },
+		{ "4", "go to the checklists (Annex 1, Annex 2, ...)" }, { "5", "go to export" },
 	};
 	struct ui *u = workbench(40, 100);
 	press(u, '?');
 	int everywhere = find("Everywhere:");
 	assert_true(everywhere > 0);
 	int last = everywhere;
-	for (size_t i = 0; i < 6; i++) {
+	for (size_t i = 0; i < sizeof go / sizeof go[0]; i++) {
 		int y = find_from(everywhere, go[i][1], NULL);
 		assert_true(y > last);			/* in the order of the tabs */
 		char *r = row(y);
@@ -236,7 +234,7 @@ static void test_help_go_keys(void **st)
 	ui_free(u);
 }
 
-/* The tab names: in full from 78 columns (76 of them used), the short
+/* The tab names: in full from 78 columns (68 of them used), the short
  * ones below. */
 static void test_tab_names(void **st)
 {
@@ -246,15 +244,46 @@ static void test_tab_names(void **st)
 	ui_resize(u, 24, 77);
 	ui_draw(u);
 	char *tabs = row(1);
-	assert_non_null(strstr(tabs, "1 List 2 Survey 3 Measures 4 Annex 1 5 Annex 2 6 Export "));
+	assert_non_null(strstr(tabs, "1 List 2 Survey 3 Measures 4 Checklists 5 Export "));
 	assert_true(strncmp(tabs, "1 List", 6) == 0);
 	free(tabs);
 	resize_term(24, 78);
 	ui_resize(u, 24, 78);
 	ui_draw(u);
 	tabs = row(1);
-	assert_true(strncmp(tabs, tabs_80, 76) == 0);
+	assert_true(strncmp(tabs, tabs_80, 78) == 0);
 	free(tabs);
+	ui_free(u);
+}
+
+/* The one checklist screen: ] and [ go round the catalog's two
+ * checklists (catalog/annex1.xml, annex2.xml), the header says which;
+ * each keeps its own place: a filter set on Annex 1 (f: "not checked",
+ * ui_model.c) is not on Annex 2 and is there again on the way back.
+ * 110 columns: the header and the start of the title both fit. */
+static void test_checklist_cycle(void **st)
+{
+	(void)st;
+	struct ui *u = opened();
+	resize_term(24, 110);
+	ui_resize(u, 24, 110);
+	press(u, '4');
+	int y = u->layout.body.y;
+	assert_int_equal(find_from(y, "Annex 1 組織・運用編", "checklist 1 of 2 (] next)"), y);
+	press(u, 'f');
+	assert_int_equal(find_from(y, "filter: not checked, checklist 1 of 2 (] next)", NULL), y);
+	press(u, ']');
+	assert_int_equal(find_from(y, "Annex 2 物理", "checklist 2 of 2 (] next)"), y);
+	assert_int_equal(find("filter:"), -1);
+	assert_int_equal(find("Annex 1 組織"), -1);
+	press(u, ']');			/* round the end */
+	assert_int_equal(find_from(y, "filter: not checked, checklist 1 of 2 (] next)", NULL), y);
+	press(u, '[');			/* and back round it */
+	assert_int_equal(find_from(y, "Annex 2 物理", "checklist 2 of 2 (] next)"), y);
+	press(u, '5');
+	press(u, '4');			/* the screen keeps the checklist it showed */
+	assert_int_equal(find_from(y, "Annex 2 物理", "checklist 2 of 2 (] next)"), y);
+	assert_int_equal(u->screen, SCR_ANNEX);
 	ui_free(u);
 }
 
@@ -300,6 +329,7 @@ int main(void)
 		cmocka_unit_test(test_help_per_screen),
 		cmocka_unit_test(test_help_go_keys),
 		cmocka_unit_test(test_tab_names),
+		cmocka_unit_test(test_checklist_cycle),
 		cmocka_unit_test(test_resize),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);

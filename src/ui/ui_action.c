@@ -93,7 +93,8 @@ static const struct binding annex_keys[] = {
 	{ 'a', UI_STATUS_NA, 0 }, { '-', UI_STATUS_CLEAR, 0 },
 	{ 'e', UI_EDIT, 1 }, ENTER(UI_EDIT, 0), { '/', UI_SEARCH, 1 }, SEARCH_REPEAT,
 	{ 'f', UI_FILTER_STATUS, 1 }, { 'c', UI_CLEAR_FILTERS, 0 },
-	{ '\t', UI_NEXT_BLOCK, 1 }, { K(KEY_BTAB), UI_PREV_BLOCK, 0 }, MOVES,
+	{ '\t', UI_NEXT_BLOCK, 1 }, { K(KEY_BTAB), UI_PREV_BLOCK, 0 },
+	{ ']', UI_NEXT_CHECKLIST, 1 }, { '[', UI_PREV_CHECKLIST, 0 }, MOVES,
 };
 
 static const struct binding export_keys[] = {

@@ -25,6 +25,8 @@
 	X(LEFT, N_("left"), N_("move left")) \
 	X(RIGHT, N_("right"), N_("move right")) \
 	X(NEXT_BLOCK, N_("next"), N_("next block or section")) \
+	X(NEXT_CHECKLIST, N_("next checklist"), N_("show the catalog's next checklist")) \
+	X(PREV_CHECKLIST, N_("previous checklist"), N_("show the catalog's previous checklist")) \
 	X(PREV_BLOCK, N_("previous"), N_("previous block or section")) \
 	X(PAGE_UP, N_("page up"), N_("one page up")) \
 	X(PAGE_DOWN, N_("page down"), N_("one page down")) \

@@ -52,9 +52,9 @@ enum pending_kind { PEND_ANSWER, PEND_DETAIL, PEND_DECISION, PEND_REVIEW_NOTE, P
 struct ui_pending {
 	enum pending_kind kind;
 	int64_t id;			/* the assessment it belongs to */
-	int n;				/* answer, detail, decision, state, annex */
+	int n;				/* answer, detail */
 	int state;
-	char *a, *b, *value;		/* cell/cm/item, key, text */
+	char *a, *b, *value;		/* cell/cm/item, key/checklist id, text */
 	char *what;			/* in words, for the report at exit */
 };
 

@@ -14,8 +14,10 @@ int ui_save_decision(struct ui *u, const char *cm, enum decision d);
 int ui_save_review_note(struct ui *u, const char *cm, const char *note);
 int ui_save_action(struct ui *u, const char *cm, const char *key, enum action_state s);
 int ui_save_action_note(struct ui *u, const char *cm, const char *key, const char *note);
-int ui_save_check(struct ui *u, int annex, const char *item, enum check_status s);
-int ui_save_check_note(struct ui *u, int annex, const char *item, const char *note);
+int ui_save_check(struct ui *u, const char *checklist, const char *item,
+		  enum check_status s);
+int ui_save_check_note(struct ui *u, const char *checklist, const char *item,
+		       const char *note);
 /* Try the refused changes again, each in the assessment it was made in
  * (whichever is open now); the number still refused. */
 size_t ui_save_retry(struct ui *u);

@@ -18,8 +18,7 @@
 	S(X, LIST, ui_list_screen, '1', N_("assessments"), N_("go to the list of assessments")) \
 	S(X, SURVEY, ui_survey_screen, '2', N_("survey"), N_("go to the Fig. 16 survey")) \
 	S(X, CMS, ui_cms_screen, '3', N_("countermeasures"), N_("go to the derived countermeasures")) \
-	S(X, ANNEX1, ui_annex1_screen, '4', N_("Annex 1"), N_("go to the Annex 1 checklist")) \
-	S(X, ANNEX2, ui_annex2_screen, '5', N_("Annex 2"), N_("go to the Annex 2 checklist")) \
-	S(X, EXPORT, ui_export_screen, '6', N_("export"), N_("go to export"))
+	S(X, ANNEX, ui_annex_screen, '4', N_("checklists"), N_("go to the checklists (Annex 1, Annex 2, ...)")) \
+	S(X, EXPORT, ui_export_screen, '5', N_("export"), N_("go to export"))
 
 #endif
