@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
 #include "i18n.h"
 #include "paths.h"
 #include "survey.h"
@@ -17,6 +16,7 @@
 #include "ui_help.h"
 #include "ui_keys.h"
 #include "ui_model.h"
+#include "ui_run.h"
 #include "ui_save.h"
 #include "ui_text.h"
 
@@ -478,11 +478,14 @@ void ui_draw(struct ui *u)
 
 /* ---------- the loop ---------- */
 
-static char *open_store(struct app *app, struct store **st)
+/* The exit statuses ui_run returns (ui_run.h: the command line's). */
+enum { UI_EXIT_OK = 0, UI_EXIT_FAILED = 1, UI_EXIT_USAGE = 2 };
+
+static char *open_store(const struct ui_start *start, struct store **st)
 {
 	struct diag d = DIAG_INIT;
-	char *path = app->db_path ? strdup(app->db_path) : paths_default_db(&d);
-	char *who = app->assessor ? strdup(app->assessor) : store_login_name();
+	char *path = start->db_path ? strdup(start->db_path) : paths_default_db(&d);
+	char *who = start->assessor ? strdup(start->assessor) : store_login_name();
 	if (path != NULL && who != NULL)
 		*st = store_open(path, who, &d);
 	if (*st == NULL)
@@ -583,33 +586,33 @@ static void loop(struct ui *u)
 	}
 }
 
-int ui_run(struct app *app)
+int ui_run(const struct ui_start *start)
 {
-	int ambi = ui_ambiwidth_setting(app->ambiwidth, getenv("IOTSCOPE_AMBIWIDTH"));
+	int ambi = ui_ambiwidth_setting(start->ambiwidth, getenv("IOTSCOPE_AMBIWIDTH"));
 	if (ambi < 0) {
 		fprintf(stderr, "iotscope: %s\n", _("IOTSCOPE_AMBIWIDTH takes 1, 2 or auto"));
-		return EXIT_USAGE;
+		return UI_EXIT_USAGE;
 	}
 	if (ui_term_refuse())
-		return EXIT_BAD_INPUT;
+		return UI_EXIT_FAILED;
 	struct store *st = NULL;
-	char *db = open_store(app, &st);
+	char *db = open_store(start, &st);
 	if (db == NULL)
-		return EXIT_BAD_INPUT;
+		return UI_EXIT_FAILED;
 	/* others may write the same database: wait for their lock only
 	 * briefly, and keep a refused change to retry (ui_tick) */
 	store_set_busy_wait(st, UI_BUSY_MS);
-	struct ui *u = ui_new(app->cat, app->form, st, db, app->catalog_dir);
+	struct ui *u = ui_new(start->cat, start->form, st, db, start->catalog_dir);
 	if (u == NULL) {
 		fprintf(stderr, "iotscope: %s\n", _("out of memory"));
 		store_close(st);
 		free(db);
-		return EXIT_BAD_INPUT;
+		return UI_EXIT_FAILED;
 	}
 	if (store_data_version(st, &u->data_version) < 0)
 		u->data_version = -1;
 	ui_signals_install();
-	int rc = EXIT_BAD_INPUT;
+	int rc = UI_EXIT_FAILED;
 	if (ambi == 0)			/* auto: ask the terminal, as vim does */
 		ambi = ui_term_probe_ambiwidth();
 	ui_text_set_ambiwide(ambi == 2);
@@ -617,7 +620,7 @@ int ui_run(struct app *app)
 		ui_resize(u, LINES, COLS);
 		loop(u);
 		ui_term_stop();
-		rc = EXIT_OK;
+		rc = UI_EXIT_OK;
 	}
 	ui_signals_restore();
 	int sig = ui_signal_caught();
@@ -634,5 +637,5 @@ int ui_run(struct app *app)
 			  "change was"), strsignal(sig));
 		return 128 + sig;
 	}
-	return lost > 0 ? EXIT_BAD_INPUT : rc;
+	return lost > 0 ? UI_EXIT_FAILED : rc;
 }
