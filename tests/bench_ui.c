@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "catalog.h"
 #include "form.h"
@@ -21,6 +20,7 @@
 #include "ui_curses.h"
 #include "ui_draw.h"
 #include "xmlsafe.h"
+#include "tu_ui.h"
 
 enum { ROUNDS = 400 };
 
@@ -57,12 +57,13 @@ struct scenario {
 
 static void run(struct ui *u, const struct scenario *s, int rows, int cols)
 {
+	/* each scenario starts at the first cell, on the screen itself */
+	u->prompting = u->confirming = 0;
+	if (ui_open(u, u->a->id) < 0)	/* every screen back to its start */
+		return;
 	double *t = calloc((size_t)s->rounds, sizeof *t);
 	if (t == NULL)
 		return;
-	/* each scenario starts at the first cell, on the screen itself */
-	u->prompting = u->confirming = 0;
-	ui_grid_home(&u->survey.grid, u->form, &u->survey.cur);
 	ui_go(u, s->screen);
 	ui_draw(u);
 	doupdate();
@@ -88,45 +89,20 @@ static const struct scenario scenarios[] = {
 	{ "help: open / close", SCR_SURVEY, { '?', 'q' }, 2, ROUNDS },
 };
 
-/* An assessment with every cell ○, so that the list holds the whole catalog. */
-static int64_t all_yes(struct store *st, const struct catalog *c, const struct form *f)
-{
-	struct assessment *a = assessment_new(f);
-	struct diag d = DIAG_INIT;
-	int64_t id = 0;
-	if (a == NULL)
-		return 0;
-	for (size_t i = 0; i < f->ncells; i++)
-		a->survey->answers[i] = ANSWER_YES;
-	a->catalog_edition = strdup(c->edition);
-	a->catalog_revision = c->revision;
-	if (survey_set_detail(a->survey, DETAIL_NAME, "bench: every cell yes", &d) < 0 ||
-	    store_create(st, a, &id, &d) < 0) {
-		fprintf(stderr, "bench_ui: %s\n", diag_msg(&d));
-		id = 0;
-	}
-	diag_clear(&d);
-	assessment_free(a);
-	return id;
-}
-
-static int bench(const char *srcdir, const char *db)
+static int bench(const char *srcdir)
 {
 	struct diag d = DIAG_INIT;
 	char *cat_dir = str_printf("%s/catalog", srcdir), *forms_dir = str_printf("%s/forms", srcdir);
 	struct catalog *c = cat_dir ? catalog_load(cat_dir, &d) : NULL;
 	struct form *f = c && forms_dir ? form_load(forms_dir, c, &d) : NULL;
-	struct store *st = f ? store_open(db, "bench", &d) : NULL;
-	int64_t id = st ? all_yes(st, c, f) : 0;
-	FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
-	SCREEN *scr = id && out && in ? newterm("xterm-256color", out, in) : NULL;
+	struct tu_term t = { 0 };
 	int rc = 1;
-	if (scr == NULL) {
-		fprintf(stderr, "bench_ui: %s\n", d.msg ? d.msg : "cannot set up the terminal");
-	} else {
-		set_term(scr);
-		ui_theme_init();
-		struct ui *u = ui_new(c, f, st, db, cat_dir);
+	if (f == NULL)
+		fprintf(stderr, "bench_ui: %s\n", diag_msg(&d));
+	else if (tu_term_start(&t, "xterm-256color") == 0) {
+		/* every cell ○, so that the list holds the whole catalog */
+		int64_t id = tu_ui_assessment(t.st, c, f, "bench: every cell yes", ANSWER_YES);
+		struct ui *u = id ? ui_new(c, f, t.st, t.db, cat_dir) : NULL;
 		if (u != NULL && ui_open(u, id) == 0) {
 			printf("%zu countermeasures derived of %zu in the catalog; output: "
 			       "xterm-256color on /dev/null, colour %s\n", u->dv->nitems, c->ncms,
@@ -141,14 +117,8 @@ static int bench(const char *srcdir, const char *db)
 			rc = 0;
 		}
 		ui_free(u);
-		endwin();
-		delscreen(scr);
 	}
-	if (out)
-		fclose(out);
-	if (in)
-		fclose(in);
-	store_close(st);
+	tu_term_stop(&t);
 	form_free(f);
 	catalog_free(c);
 	free(cat_dir);
@@ -168,24 +138,5 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	xmlsafe_init();
-	const char *base = getenv("TMPDIR");
-	char *dir = str_printf("%s/iotscope-bench-XXXXXX", base ? base : "/tmp");
-	if (dir == NULL || mkdtemp(dir) == NULL) {
-		fprintf(stderr, "bench_ui: cannot make a scratch directory\n");
-		return 1;
-	}
-	char *db = str_printf("%s/bench.db", dir);
-	int rc = db ? bench(argv[1], db) : 1;
-	/* the store's files: the database and any journal left */
-	const char *const tails[] = { "", "-journal", "-wal", "-shm" };
-	for (size_t i = 0; db != NULL && i < 4; i++) {
-		char *p = str_printf("%s%s", db, tails[i]);
-		if (p != NULL)
-			unlink(p);
-		free(p);
-	}
-	rmdir(dir);
-	free(db);
-	free(dir);
-	return rc;
+	return bench(argv[1]);
 }

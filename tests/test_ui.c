@@ -872,10 +872,8 @@ static void test_keyseq(void **st)
 
 int main(void)
 {
-	if (setlocale(LC_ALL, "C.UTF-8") == NULL) {
-		fprintf(stderr, "test_ui: needs the C.UTF-8 locale\n");
+	if (tu_utf8_locale("test_ui") < 0)
 		return 77;
-	}
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_unsafe_shown),

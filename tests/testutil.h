@@ -3,6 +3,7 @@
 #ifndef IOTSCOPE_TESTUTIL_H
 #define IOTSCOPE_TESTUTIL_H
 
+#include <locale.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -51,6 +52,16 @@ static inline int tu_unload(void **state)
 	tu_form = NULL;
 	tu_catalog = NULL;
 	return 0;
+}
+
+/* The UTF-8 locale the display-width tests need; -1 (and why, on
+ * stderr) when the system has none: the suite then skips (77). */
+static inline int tu_utf8_locale(const char *prog)
+{
+	if (setlocale(LC_ALL, "C.UTF-8") != NULL)
+		return 0;
+	fprintf(stderr, "%s: needs the C.UTF-8 locale\n", prog);
+	return -1;
 }
 
 /* The survey of examples/NAME.xml ("case5", "fig20"), read against

@@ -46,12 +46,12 @@ const char *time_local(const char *s, char buf[TIME_LOCAL_SIZE])
 	if (time_parse_utc(s, &t) < 0 || localtime_r(&t, &tm) == NULL ||
 	    strftime(buf, TIME_LOCAL_SIZE, "%Y-%m-%dT%H:%M:%S", &tm) != 19)
 		return s;
-	long off = tm.tm_gmtoff;
-	char sign = off < 0 ? '-' : '+';
-	if (off < 0)
-		off = -off;
+	char sign = tm.tm_gmtoff < 0 ? '-' : '+';
+	/* unsigned: GCC then knows each field is two digits (-Wformat-truncation) */
+	unsigned long off = tm.tm_gmtoff < 0 ? 0UL - (unsigned long)tm.tm_gmtoff :
+		(unsigned long)tm.tm_gmtoff;
 	/* minutes: zones such as Asia/Kolkata (+05:30) are not whole hours */
-	snprintf(buf + 19, TIME_LOCAL_SIZE - 19, "%c%02ld:%02ld", sign, off / 3600 % 100,
+	snprintf(buf + 19, TIME_LOCAL_SIZE - 19, "%c%02lu:%02lu", sign, off / 3600 % 100,
 		 off / 60 % 60);
 	return buf;
 }

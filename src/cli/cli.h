@@ -17,7 +17,7 @@ struct app {
 	struct catalog *cat;
 	struct form *form;
 	int validate_catalog;		/* against its schema even if known valid */
-	/* the full-screen workbench (main.c sets ui_run): the command line
+	/* the full-screen workbench (main.c: ui_run, ui_run.h): the command line
 	 * runs it without depending on the workbench's files */
 	int (*workbench)(struct app *a);
 };
@@ -45,8 +45,5 @@ int cli_export_command(struct app *a, int argc, char **argv);
 /* The arguments of `export`, its --format choices from the format table
  * (malloc'd; NULL when out of memory). */
 char *cli_export_args(const struct catalog *c);
-/* The full-screen workbench (ui.c); returns the exit status. */
-/* ui.c: the workbench; main.c hands it to the commands (app.workbench) */
-int ui_run(struct app *a);
 
 #endif

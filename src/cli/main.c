@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "paths.h"
 #include "text_width.h"
+#include "ui_run.h"
 #include "xmlsafe.h"
 
 static void version(void)
@@ -44,6 +45,17 @@ static int in_build_tree(void)
 #endif
 }
 
+/* The workbench started from the command line's settings (app.workbench):
+ * only the program knows both, so neither includes the other. */
+static int workbench(struct app *a)
+{
+	const struct ui_start s = {
+		.cat = a->cat, .form = a->form, .catalog_dir = a->catalog_dir,
+		.db_path = a->db_path, .assessor = a->assessor, .ambiwidth = a->ambiwidth,
+	};
+	return ui_run(&s);
+}
+
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
@@ -65,7 +77,7 @@ int main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct app app = { .workbench = ui_run };
+	struct app app = { .workbench = workbench };
 	const char *catalog = NULL;
 	int help = 0;
 	int c;

@@ -1,37 +1,56 @@
-/* ui.c - the full-screen workbench: the screens' table, one loop that
- * reads keys, relayouts on KEY_RESIZE in one place and redraws; the
- * title, tabs, message and status rows around every screen. */
+/* ui.c - the full-screen workbench on top of its screens: their table,
+ * one loop that reads keys, relayouts on KEY_RESIZE in one place and
+ * redraws; the title, tabs, message and status rows around every
+ * screen. */
 #include "config.h"
 
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
 #include "i18n.h"
 #include "paths.h"
 #include "survey.h"
 #include "ui.h"
 #include "ui_curses.h"
 #include "ui_draw.h"
+#include "ui_help.h"
 #include "ui_keys.h"
 #include "ui_model.h"
+#include "ui_run.h"
+#include "ui_save.h"
 #include "ui_text.h"
 
-static const struct ui_screen *const screens[N_SCREENS] = {
-	[SCR_LIST] = &ui_list_screen,
-	[SCR_SURVEY] = &ui_survey_screen,
-	[SCR_CMS] = &ui_cms_screen,
-	[SCR_ANNEX] = &ui_annex_screen,
-	[SCR_EXPORT] = &ui_export_screen,
-};
+/* The table of screens, generated from their one list (ui_screens.h):
+ * the core and the screens reach each other only through it. */
+#define SCREEN_DECL(x, id, screen, key, label, help) extern const struct ui_screen screen;
+UI_SCREENS(SCREEN_DECL, 0)
+#define SCREEN_ENTRY(x, id, screen, key, label, help) [SCR_##id] = &screen,
+static const struct ui_screen *const screens[N_SCREENS] = { UI_SCREENS(SCREEN_ENTRY, 0) };
+#define SCREEN_KEY(x, id, screen, key, label, help) [SCR_##id] = key,
+static const int tab_keys[N_SCREENS] = { UI_SCREENS(SCREEN_KEY, 0) };
 
-static const struct ui_screen *current(const struct ui *u)
+/* What reads the keys now: the help over the screen, or the screen. */
+static const struct ui_screen *on_top(const struct ui *u)
 {
-	return screens[u->screen];
+	return u->help ? &ui_help_overlay : ui_current(u);
 }
 
 /* ---------- state ---------- */
+
+/* Each screen's own state, as large as it asked (tig private_size). */
+static int states_new(struct ui *u)
+{
+	for (int s = 0; s < N_SCREENS; s++) {
+		if (screens[s]->state_size == 0)
+			continue;
+		u->state[s] = calloc(1, screens[s]->state_size);
+		if (u->state[s] == NULL)
+			return -1;
+		if (screens[s]->init != NULL && screens[s]->init(u, u->state[s]) < 0)
+			return -1;
+	}
+	return 0;
+}
 
 struct ui *ui_new(const struct catalog *c, const struct form *f, struct store *st,
 		  const char *db_path, const char *catalog_dir)
@@ -43,36 +62,15 @@ struct ui *ui_new(const struct catalog *c, const struct form *f, struct store *s
 	u->form = f;
 	u->st = st;
 	u->db_path = db_path;
+	u->screens = screens;
 	u->examples_dir = paths_examples_dir(catalog_dir);
-	u->annex = calloc(c->n_checklists + 1, sizeof *u->annex);
-	if (u->annex == NULL) {
-		free(u->examples_dir);
-		free(u);
-		return NULL;
-	}
-	u->cms.filter = (struct cm_filter){ CMF_ALL, CMF_ALL, NULL };
-	u->cms.stale = 1;
-	u->cms.cur_cm = -1;
-	if (u->examples_dir == NULL || ui_grid_build(f, &u->survey.grid) < 0) {
+	if (u->examples_dir == NULL || states_new(u) < 0) {
 		ui_free(u);
 		return NULL;
 	}
-	ui_grid_home(&u->survey.grid, f, &u->survey.cur);
 	ui_resize(u, 24, 80);
 	ui_go(u, SCR_LIST);
 	return u;
-}
-
-static void list_free(struct list_state *l)
-{
-	store_summaries_free(l->items, l->nitems);
-	for (size_t i = 0; i < l->nex; i++) {
-		free(l->ex[i].path);
-		free(l->ex[i].file);
-		free(l->ex[i].name);
-	}
-	free(l->ex);
-	memset(l, 0, sizeof *l);
 }
 
 void ui_free(struct ui *u)
@@ -80,14 +78,11 @@ void ui_free(struct ui *u)
 	if (u == NULL)
 		return;
 	ui_close_assessment(u);
-	list_free(&u->list);
-	ui_grid_free(&u->survey.grid);
-	free(u->cms.search);
-	for (size_t k = 0; u->annex != NULL && k < u->cat->n_checklists; k++)
-		free(u->annex[k].search);
-	free(u->annex);
-	free(u->exp.path);
-	free(u->exp.written);
+	for (int s = 0; s < N_SCREENS; s++) {
+		if (u->state[s] != NULL && screens[s]->done != NULL)
+			screens[s]->done(u->state[s]);
+		free(u->state[s]);
+	}
 	free(u->examples_dir);
 	free(u->message);
 	free(u->prompt_label);
@@ -97,127 +92,7 @@ void ui_free(struct ui *u)
 	free(u);
 }
 
-void ui_resize(struct ui *u, int rows, int cols)
-{
-	u->rows = rows;
-	u->cols = cols;
-	ui_layout_compute(&u->layout, rows, cols, current(u)->pane && !u->help);
-}
-
-int ui_body_rows(const struct ui *u)
-{
-	return u->layout.body.h;
-}
-
-void ui_say(struct ui *u, int error, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	char *m = str_vprintf(fmt, ap);
-	va_end(ap);
-	free(u->message);
-	u->message = m;
-	u->message_error = error;
-}
-
-void ui_go(struct ui *u, enum ui_screen_id s)
-{
-	if (screens[s]->needs_assessment && u->a == NULL) {
-		ui_say(u, 1, "%s", _("Open an assessment first: choose one on the list and "
-				     "press Enter, or n to create one."));
-		s = SCR_LIST;
-	}
-	u->screen = s;
-	u->help = 0;
-	ui_resize(u, u->rows, u->cols);
-	if (screens[s]->enter != NULL)
-		screens[s]->enter(u);
-}
-
-void ui_rederive(struct ui *u)
-{
-	derivation_free(u->dv);
-	u->dv = u->a ? derive(u->cat, u->a->survey) : NULL;
-	if (u->a != NULL && u->dv == NULL)
-		ui_say(u, 1, "%s", _("out of memory deriving the countermeasures"));
-	u->cms.stale = 1;
-}
-
-void ui_close_assessment(struct ui *u)
-{
-	assessment_free(u->a);
-	u->a = NULL;
-	derivation_free(u->dv);
-	u->dv = NULL;
-	action_keys_free(u->cms.keys, u->cms.nkeys);
-	u->cms.keys = NULL;
-	u->cms.nkeys = 0;
-	u->cms.detail = 0;
-	u->cms.cur_cm = -1;
-	u->cms.stale = 1;
-	ui_cmlist_free(&u->cms.list);
-	free(u->exp.written);
-	u->exp.written = NULL;
-	free(u->exp.path);
-	u->exp.path = NULL;
-	u->exp.path_edited = 0;
-}
-
-int ui_open(struct ui *u, int64_t id)
-{
-	struct diag d = DIAG_INIT;
-	struct assessment *a = store_load(u->st, id, u->form, &d);
-	if (a == NULL) {
-		ui_say(u, 1, "%s", diag_msg(&d));
-		diag_clear(&d);
-		return -1;
-	}
-	ui_close_assessment(u);
-	u->a = a;
-	ui_rederive(u);
-	u->cms.cur = u->cms.top = 0;
-	for (size_t k = 0; k < u->cat->n_checklists; k++)
-		u->annex[k].cur = u->annex[k].top = 0;
-	u->survey.top = 0;
-	ui_grid_home(&u->survey.grid, u->form, &u->survey.cur);
-	return 0;
-}
-
 /* ---------- prompts ---------- */
-
-void ui_ask_text(struct ui *u, const char *label, const char *initial, ui_text_cb cb)
-{
-	ui_edit_free(&u->edit);
-	free(u->prompt_label);
-	u->prompt_label = strdup(label);
-	if (u->prompt_label == NULL || ui_edit_init(&u->edit, initial) < 0) {
-		ui_say(u, 1, "%s", _("out of memory"));
-		return;
-	}
-	u->prompting = 1;
-	u->on_text = cb;
-}
-
-void ui_ask_note(struct ui *u, const char *label, const char *initial, ui_text_cb cb)
-{
-	ui_ask_text(u, label, initial, cb);
-	if (!u->prompting)
-		return;
-	ui_edit_free(&u->edit);		/* the same text again, line breaks kept */
-	if (ui_edit_init_lines(&u->edit, initial) < 0) {
-		u->prompting = 0;
-		ui_say(u, 1, "%s", _("out of memory"));
-	}
-}
-
-void ui_ask_yes(struct ui *u, const char *question, ui_yes_cb cb)
-{
-	free(u->confirm_label);
-	u->confirm_label = strdup(question);
-	u->confirming = u->confirm_label != NULL;
-	u->on_yes = cb;
-	u->on_no = NULL;
-}
 
 static void discard_note(struct ui *u)
 {
@@ -309,7 +184,7 @@ static enum ui_keymap keymap_now(const struct ui *u)
 		return KM_CONFIRM;
 	if (u->prompting)
 		return u->edit.multiline ? KM_NOTE : KM_PROMPT;
-	return u->help ? KM_HELP : current(u)->keymap(u);
+	return on_top(u)->keymap(u);
 }
 
 static void quit_now(struct ui *u)
@@ -332,8 +207,6 @@ static void quit(struct ui *u)
 /* Actions every screen shares; 1 if A was one of them. */
 static int global_action(struct ui *u, enum ui_action a)
 {
-	static const enum ui_screen_id go[] = { SCR_LIST, SCR_SURVEY, SCR_CMS, SCR_ANNEX,
-						SCR_EXPORT };
 	switch (a) {
 	case UI_HELP:
 		u->help = 1;
@@ -346,10 +219,9 @@ static int global_action(struct ui *u, enum ui_action a)
 	case UI_QUIT:
 		quit(u);
 		return 1;
-	case UI_GO_LIST: case UI_GO_SURVEY: case UI_GO_CMS:
-	case UI_GO_ANNEX: case UI_GO_EXPORT:
-		ui_go(u, go[a - UI_GO_LIST]);
-		return 1;
+#define GO_CASE(x, id, screen, key, label, help) case UI_GO_##id: ui_go(u, SCR_##id); return 1;
+	UI_SCREENS(GO_CASE, 0)
+#undef GO_CASE
 	default:
 		return 0;
 	}
@@ -370,12 +242,8 @@ void ui_key(struct ui *u, int key)
 	free(u->message);
 	u->message = NULL;
 	enum ui_action a = ui_action_for_key(keymap_now(u), key);
-	if (u->help) {
-		ui_help_act(u, a);
-		return;
-	}
-	if (!global_action(u, a))
-		current(u)->act(u, a);
+	if (u->help || !global_action(u, a))	/* the help takes every key */
+		on_top(u)->act(u, a);
 }
 
 /* ---------- drawing ---------- */
@@ -412,13 +280,32 @@ static void draw_title(struct ui *u)
 	free(right);
 }
 
+/* Tab S as shown: " 1 Assessments ", or "1 List " when SHORTER. */
+static char *tab_text(int s, int shorter)
+{
+	const char *name = shorter ? screens[s]->short_name : screens[s]->name;
+	return str_printf(shorter ? "%s %s " : " %s %s ", ui_key_name(tab_keys[s]), _(name));
+}
+
+/* The full names when all of them fit (and from 78 columns, where they
+ * always began), else the short ones: a new screen needs no new rule. */
+static int full_names_fit(int w)
+{
+	int used = 0;
+	for (int s = 0; s < N_SCREENS && used <= w; s++) {
+		char *t = tab_text(s, 0);
+		used += t ? ui_text_width(t) : w + 1;
+		free(t);
+	}
+	return w >= 78 && used <= w;
+}
+
 static void draw_tabs(struct ui *u)
 {
 	const struct ui_rect *r = &u->layout.tabs;
-	int shorter = r->w < 78, x = r->x;
+	int shorter = !full_names_fit(r->w), x = r->x;
 	for (int s = 0; s < N_SCREENS && x < r->x + r->w; s++) {
-		const char *name = shorter ? screens[s]->short_name : screens[s]->name;
-		char *t = str_printf(shorter ? "%d %s " : " %d %s ", s + 1, _(name));
+		char *t = tab_text(s, shorter);
 		if (t == NULL)
 			continue;
 		enum ui_role role = (enum ui_screen_id)s == u->screen ? ROLE_TAB_ACTIVE :
@@ -580,10 +467,7 @@ void ui_draw(struct ui *u)
 	}
 	draw_title(u);
 	draw_tabs(u);
-	if (u->help)
-		ui_help_draw(u);
-	else
-		current(u)->draw(u);
+	on_top(u)->draw(u);
 	ui_separator(&u->layout.sep);
 	draw_status(u);
 	draw_message(u);		/* last: it places the cursor when typing */
@@ -594,11 +478,14 @@ void ui_draw(struct ui *u)
 
 /* ---------- the loop ---------- */
 
-static char *open_store(struct app *app, struct store **st)
+/* The exit statuses ui_run returns (ui_run.h: the command line's). */
+enum { UI_EXIT_OK = 0, UI_EXIT_FAILED = 1, UI_EXIT_USAGE = 2 };
+
+static char *open_store(const struct ui_start *start, struct store **st)
 {
 	struct diag d = DIAG_INIT;
-	char *path = app->db_path ? strdup(app->db_path) : paths_default_db(&d);
-	char *who = app->assessor ? strdup(app->assessor) : store_login_name();
+	char *path = start->db_path ? strdup(start->db_path) : paths_default_db(&d);
+	char *who = start->assessor ? strdup(start->assessor) : store_login_name();
 	if (path != NULL && who != NULL)
 		*st = store_open(path, who, &d);
 	if (*st == NULL)
@@ -699,33 +586,33 @@ static void loop(struct ui *u)
 	}
 }
 
-int ui_run(struct app *app)
+int ui_run(const struct ui_start *start)
 {
-	int ambi = ui_ambiwidth_setting(app->ambiwidth, getenv("IOTSCOPE_AMBIWIDTH"));
+	int ambi = ui_ambiwidth_setting(start->ambiwidth, getenv("IOTSCOPE_AMBIWIDTH"));
 	if (ambi < 0) {
 		fprintf(stderr, "iotscope: %s\n", _("IOTSCOPE_AMBIWIDTH takes 1, 2 or auto"));
-		return EXIT_USAGE;
+		return UI_EXIT_USAGE;
 	}
 	if (ui_term_refuse())
-		return EXIT_BAD_INPUT;
+		return UI_EXIT_FAILED;
 	struct store *st = NULL;
-	char *db = open_store(app, &st);
+	char *db = open_store(start, &st);
 	if (db == NULL)
-		return EXIT_BAD_INPUT;
+		return UI_EXIT_FAILED;
 	/* others may write the same database: wait for their lock only
 	 * briefly, and keep a refused change to retry (ui_tick) */
 	store_set_busy_wait(st, UI_BUSY_MS);
-	struct ui *u = ui_new(app->cat, app->form, st, db, app->catalog_dir);
+	struct ui *u = ui_new(start->cat, start->form, st, db, start->catalog_dir);
 	if (u == NULL) {
 		fprintf(stderr, "iotscope: %s\n", _("out of memory"));
 		store_close(st);
 		free(db);
-		return EXIT_BAD_INPUT;
+		return UI_EXIT_FAILED;
 	}
 	if (store_data_version(st, &u->data_version) < 0)
 		u->data_version = -1;
 	ui_signals_install();
-	int rc = EXIT_BAD_INPUT;
+	int rc = UI_EXIT_FAILED;
 	if (ambi == 0)			/* auto: ask the terminal, as vim does */
 		ambi = ui_term_probe_ambiwidth();
 	ui_text_set_ambiwide(ambi == 2);
@@ -733,7 +620,7 @@ int ui_run(struct app *app)
 		ui_resize(u, LINES, COLS);
 		loop(u);
 		ui_term_stop();
-		rc = EXIT_OK;
+		rc = UI_EXIT_OK;
 	}
 	ui_signals_restore();
 	int sig = ui_signal_caught();
@@ -750,5 +637,5 @@ int ui_run(struct app *app)
 			  "change was"), strsignal(sig));
 		return 128 + sig;
 	}
-	return lost > 0 ? EXIT_BAD_INPUT : rc;
+	return lost > 0 ? UI_EXIT_FAILED : rc;
 }

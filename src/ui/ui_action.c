@@ -25,11 +25,13 @@ struct binding {
 #define K(k) UI_KEY_FN(k)
 #define CTRL(c) ((c) & 0x1f)
 
+/* The go-to keys, one per screen (ui_screens.h). */
+#define GO_KEY(x, id, screen, key, label, help) { key, UI_GO_##id, 0 },
+
 static const struct binding global_keys[] = {
 	{ '?', UI_HELP, 1 }, { K(KEY_F(1)), UI_HELP, 0 },
 	{ 'q', UI_BACK, 1 }, { CTRL('L'), UI_REDRAW, 0 },
-	{ '1', UI_GO_LIST, 0 }, { '2', UI_GO_SURVEY, 0 }, { '3', UI_GO_CMS, 0 },
-	{ '4', UI_GO_ANNEX, 0 }, { '5', UI_GO_EXPORT, 0 },
+	UI_SCREENS(GO_KEY, 0)
 };
 
 /* Up/down/page movement shared by the list-like screens. */

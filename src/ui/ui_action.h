@@ -8,19 +8,18 @@
 #include <stddef.h>
 
 #include "i18n.h"
+#include "ui_screens.h"
 
-/* X(ID, short label for the status line, help text) */
+/* X(ID, short label for the status line, help text); the go-to actions
+ * UI_GO_<screen> come from the list of screens (ui_screens.h). */
+#define UI_GO_ACTION(X, id, screen, key, label, help) X(GO_##id, label, help)
 #define UI_ACTIONS(X) \
 	X(NONE, "", "") \
 	X(QUIT, N_("quit"), N_("quit the workbench (every change is saved already)")) \
 	X(BACK, N_("back"), N_("go back")) \
 	X(HELP, N_("help"), N_("show the keys of this screen")) \
 	X(REDRAW, N_("redraw"), N_("redraw the screen")) \
-	X(GO_LIST, N_("assessments"), N_("go to the list of assessments")) \
-	X(GO_SURVEY, N_("survey"), N_("go to the Fig. 16 survey")) \
-	X(GO_CMS, N_("countermeasures"), N_("go to the derived countermeasures")) \
-	X(GO_ANNEX, N_("checklists"), N_("go to the checklists (Annex 1, Annex 2, ...)")) \
-	X(GO_EXPORT, N_("export"), N_("go to export")) \
+	UI_SCREENS(UI_GO_ACTION, X) \
 	X(UP, N_("up"), N_("move up")) \
 	X(DOWN, N_("down"), N_("move down")) \
 	X(LEFT, N_("left"), N_("move left")) \

@@ -12,17 +12,40 @@
 
 #include "i18n.h"
 #include "survey.h"
-#include "ui.h"
+#include "ui_core.h"
 #include "ui_curses.h"
 #include "ui_draw.h"
 #include "ui_model.h"
+#include "ui_save.h"
 #include "ui_text.h"
+
+/* The place in one checklist: each keeps its own (] and back finds it
+ * where it was left). */
+struct annex_state {
+	size_t cur;			/* entry index */
+	size_t top;
+	char *search;			/* the last search, or NULL */
+	int filter;			/* enum annex_filter */
+};
+
+/* The screen's state (ui_core.h: state_size): the checklist shown and
+ * a place in each of the catalog's checklists. */
+struct annex_screen {
+	size_t checklist;		/* index in the catalog's checklists */
+	size_t n;
+	struct annex_state *lists;	/* n */
+};
 
 enum { HEAD_ROWS = 1 };
 
+static struct annex_screen *screen(const struct ui *u)
+{
+	return ui_state(u, SCR_ANNEX);
+}
+
 static const struct cat_annex *annex(const struct ui *u)
 {
-	return &u->cat->checklists[u->checklist];
+	return &u->cat->checklists[screen(u)->checklist];
 }
 
 /* The checklist as the assessment and the store know it: its id. */
@@ -31,9 +54,10 @@ static const char *checklist_id(const struct ui *u)
 	return annex(u)->id;
 }
 
-static struct annex_state *state(struct ui *u)
+static struct annex_state *state(const struct ui *u)
 {
-	return &u->annex[u->checklist];
+	struct annex_screen *sc = screen(u);
+	return &sc->lists[sc->checklist];
 }
 
 static const struct cat_annex_entry *entry(const struct ui *u, size_t i)
@@ -46,7 +70,7 @@ static const struct cat_annex_entry *entry(const struct ui *u, size_t i)
 static int item_shown(const struct ui *u, const struct cat_annex_entry *e)
 {
 	const struct check_entry *c = assessment_check(u->a, checklist_id(u), e->id);
-	return ui_annex_filter_passes((enum annex_filter)u->annex[u->checklist].filter,
+	return ui_annex_filter_passes((enum annex_filter)state(u)->filter,
 				      c ? c->status : CHECK_NONE);
 }
 
@@ -58,7 +82,7 @@ static int shown(const struct ui *u, size_t i)
 	const struct cat_annex_entry *e = &ax->entries[i];
 	if (e->checkable)
 		return item_shown(u, e);
-	if (u->annex[u->checklist].filter == AF_ALL)
+	if (state(u)->filter == AF_ALL)
 		return 1;
 	for (size_t j = i + 1; j < ax->nentries && ax->entries[j].depth > e->depth; j++)
 		if (ax->entries[j].checkable && item_shown(u, &ax->entries[j]))
@@ -233,7 +257,7 @@ static void draw_head(struct ui *u, int pattern)
 	if (t != NULL && u->cat->n_checklists > 1) {
 		/* which of the catalog's checklists this is */
 		char *more = str_printf(_("%s, checklist %zu of %zu (] next)"), t,
-					u->checklist + 1, u->cat->n_checklists);
+					screen(u)->checklist + 1, u->cat->n_checklists);
 		free(t);
 		t = more;
 	}
@@ -349,8 +373,9 @@ static void search_entered(struct ui *u, const char *text)
 /* The catalog's next (DIR +1) or previous checklist, round the end. */
 static void cycle(struct ui *u, int dir)
 {
-	size_t n = u->cat->n_checklists;
-	u->checklist = (u->checklist + n + (size_t)(dir > 0 ? 1 : n - 1)) % n;
+	struct annex_screen *sc = screen(u);
+	size_t n = sc->n;
+	sc->checklist = (sc->checklist + (size_t)(dir > 0 ? 1 : n - 1)) % n;
 	fix_cursor(u);
 	ui_say(u, 0, "%s", annex(u)->title);
 }
@@ -420,7 +445,35 @@ static void annex_enter(struct ui *u)
 	fix_cursor(u);
 }
 
+static int annex_init(struct ui *u, void *state)
+{
+	struct annex_screen *sc = state;
+	sc->n = u->cat->n_checklists;
+	sc->lists = calloc(sc->n + 1, sizeof *sc->lists);	/* +1: never calloc(0) */
+	return sc->lists != NULL ? 0 : -1;
+}
+
+/* Another assessment: each checklist from its top (search and filter
+ * stay, as on the other screens). */
+static void annex_reset(struct ui *u, void *state)
+{
+	(void)u;
+	struct annex_screen *sc = state;
+	for (size_t k = 0; k < sc->n; k++)
+		sc->lists[k].cur = sc->lists[k].top = 0;
+}
+
+static void annex_done(void *state)
+{
+	struct annex_screen *sc = state;
+	for (size_t k = 0; sc->lists != NULL && k < sc->n; k++)
+		free(sc->lists[k].search);
+	free(sc->lists);
+}
+
 const struct ui_screen ui_annex_screen = {
-	N_("Checklists"), N_("Checklists"), 1, 1, annex_keymap, annex_enter, annex_draw,
-	annex_act,
+	.name = N_("Checklists"), .short_name = N_("Checklists"), .needs_assessment = 1,
+	.pane = 1, .state_size = sizeof(struct annex_screen), .init = annex_init,
+	.done = annex_done, .reset = annex_reset,
+	.keymap = annex_keymap, .enter = annex_enter, .draw = annex_draw, .act = annex_act,
 };

@@ -11,11 +11,36 @@
 
 #include "i18n.h"
 #include "survey.h"
-#include "ui.h"
+#include "ui_cmlist.h"
+#include "ui_core.h"
 #include "ui_curses.h"
 #include "ui_draw.h"
 #include "ui_model.h"
+#include "ui_save.h"
 #include "ui_text.h"
+
+/* This screen's own state (ui_core.h: state_size). */
+struct cms_state {
+	struct cm_filter filter;
+	char *search;
+	struct ui_cmlist list;
+	int stale;			/* rebuild the list (filter, search changed) */
+	unsigned seen;			/* u->changes it was built at */
+	size_t cur, top;		/* rows of the list */
+	int cur_cm;			/* the countermeasure under the cursor, or -1 */
+	int detail;			/* the detail view of one countermeasure */
+	char **keys;			/* its action keys */
+	int nkeys;
+	int sel;			/* 0 the note, 1.. the actions */
+	int follow;			/* scroll to the selection (not after PgUp/PgDn) */
+	int sel_shown;			/* the selection was on screen at the last draw */
+	size_t dtop;
+};
+
+static struct cms_state *cms_of(const struct ui *u)
+{
+	return ui_state(u, SCR_CMS);
+}
 
 enum { LIST_HEAD_ROWS = 3 };
 
@@ -34,8 +59,8 @@ static int first_item(const struct ui_cmlist *l)
 
 static void rebuild(struct ui *u)
 {
-	struct cms_state *s = &u->cms;
-	if (!s->stale)
+	struct cms_state *s = cms_of(u);
+	if (!s->stale && s->seen == u->changes)
 		return;
 	ui_cmlist_free(&s->list);
 	s->filter.search = s->search;
@@ -44,6 +69,7 @@ static void rebuild(struct ui *u)
 		return;
 	}
 	s->stale = 0;
+	s->seen = u->changes;
 	long r = s->cur_cm >= 0 ? ui_cmlist_find(&s->list, s->cur_cm) : -1;
 	if (r < 0)
 		r = first_item(&s->list);
@@ -54,33 +80,35 @@ static void rebuild(struct ui *u)
 
 static const struct cm_entry *entry_at(const struct ui *u)
 {
-	const struct ui_cmlist *l = &u->cms.list;
-	if (u->cms.cur >= l->nrows || l->rows[u->cms.cur].kind != CMROW_ITEM)
+	const struct cms_state *s = cms_of(u);
+	const struct ui_cmlist *l = &s->list;
+	if (s->cur >= l->nrows || l->rows[s->cur].kind != CMROW_ITEM)
 		return NULL;
-	return &l->entries[l->rows[u->cms.cur].entry];
+	return &l->entries[l->rows[s->cur].entry];
 }
 
 /* Step the cursor over item rows only. */
 /* Move TIMES items up (DIR -1) or down; 0 if it could not move at all. */
 static int step(struct ui *u, int dir, size_t times)
 {
-	const struct ui_cmlist *l = &u->cms.list;
-	size_t at = u->cms.cur;
+	struct cms_state *s = cms_of(u);
+	const struct ui_cmlist *l = &s->list;
+	size_t at = s->cur;
 	for (long r = (long)at + dir; r >= 0 && (size_t)r < l->nrows && times > 0; r += dir)
 		if (l->rows[r].kind == CMROW_ITEM) {
 			at = (size_t)r;
 			times--;
 		}
-	int moved = at != u->cms.cur;
-	u->cms.cur = at;
+	int moved = at != s->cur;
+	s->cur = at;
 	const struct cm_entry *e = entry_at(u);
-	u->cms.cur_cm = e ? e->cm : -1;
+	s->cur_cm = e ? e->cm : -1;
 	return moved;
 }
 
 static int no_search(struct ui *u)
 {
-	if (u->cms.search != NULL)
+	if (cms_of(u)->search != NULL)
 		return 0;
 	ui_say(u, 0, "%s", _("No search yet: / searches."));
 	return 1;
@@ -113,7 +141,7 @@ static char *summary_line(const struct ui *u)
 
 static char *filter_line(const struct ui *u)
 {
-	const struct cms_state *s = &u->cms;
+	const struct cms_state *s = cms_of(u);
 	const char *vp = s->filter.viewpoint == CMF_ALL ? _("all") :
 		u->cat->viewpoints[s->filter.viewpoint].id;
 	int searching = s->search != NULL && s->search[0] != '\0';
@@ -163,7 +191,7 @@ static void draw_item_row(const struct ui *u, int y, const struct cm_entry *e, i
 
 static void draw_list(struct ui *u)
 {
-	struct cms_state *s = &u->cms;
+	struct cms_state *s = cms_of(u);
 	const struct ui_rect *b = &u->layout.body;
 	ui_text_at(b->y, b->x + 1, b->w - 2, _(candidates_note), ROLE_NOTICE);
 	char *sum = summary_line(u);
@@ -263,12 +291,13 @@ static void doc_addf(struct doc *d, enum ui_role role, int sel, int indent, char
 
 static const struct cat_cm *detail_cm(const struct ui *u)
 {
-	return u->cms.cur_cm >= 0 ? &u->cat->cms[u->cms.cur_cm] : NULL;
+	const struct cms_state *s = cms_of(u);
+	return s->cur_cm >= 0 ? &u->cat->cms[s->cur_cm] : NULL;
 }
 
 static void doc_reasons(const struct ui *u, struct doc *d, const struct cat_cm *cm)
 {
-	const struct derived *it = u->dv ? derivation_find(u->dv, u->cms.cur_cm) : NULL;
+	const struct derived *it = u->dv ? derivation_find(u->dv, cms_of(u)->cur_cm) : NULL;
 	doc_add(d, "", ROLE_NORMAL, -1, 0);
 	if (it == NULL) {
 		doc_add(d, _("No longer derived by the current answers (dropped out); its review "
@@ -308,7 +337,7 @@ static void doc_transfer_head(const struct ui *u, struct doc *d, const char *key
 
 static void doc_actions(const struct ui *u, struct doc *d, const struct cat_cm *cm)
 {
-	const struct cms_state *s = &u->cms;
+	const struct cms_state *s = cms_of(u);
 	doc_add(d, "", ROLE_NORMAL, -1, 0);
 	doc_add(d, _("Concrete actions (Space ticks: done, not done, n/a, none; e writes a note):"),
 		ROLE_SUBHEAD, -1, 0);
@@ -362,7 +391,7 @@ static void doc_build(const struct ui *u, struct doc *d, int w)
 
 static void draw_detail(struct ui *u)
 {
-	struct cms_state *s = &u->cms;
+	struct cms_state *s = cms_of(u);
 	const struct ui_rect *b = &u->layout.body;
 	struct doc d;
 	doc_build(u, &d, b->w - 2);
@@ -410,7 +439,7 @@ static void detail_close(struct cms_state *s)
 
 static void detail_open(struct ui *u)
 {
-	struct cms_state *s = &u->cms;
+	struct cms_state *s = cms_of(u);
 	const struct cm_entry *e = entry_at(u);
 	if (e == NULL)
 		return;
@@ -433,7 +462,7 @@ static void detail_open(struct ui *u)
 static void decide(struct ui *u, enum ui_action a)
 {
 	const struct cat_cm *cm = detail_cm(u);
-	if (cm == NULL || (!u->cms.detail && entry_at(u) == NULL))
+	if (cm == NULL || (!cms_of(u)->detail && entry_at(u) == NULL))
 		return;
 	const struct cm_review *r = assessment_review(u->a, cm->id);
 	enum decision old = r ? r->decision : DECISION_NONE;
@@ -444,11 +473,12 @@ static void decide(struct ui *u, enum ui_action a)
 
 static void note_entered(struct ui *u, const char *text)
 {
+	struct cms_state *s = cms_of(u);
 	const struct cat_cm *cm = detail_cm(u);
 	if (cm == NULL)
 		return;
-	if (u->cms.detail && u->cms.sel > 0)
-		ui_save_action_note(u, cm->id, u->cms.keys[u->cms.sel - 1], text);
+	if (s->detail && s->sel > 0)
+		ui_save_action_note(u, cm->id, s->keys[s->sel - 1], text);
 	else
 		ui_save_review_note(u, cm->id, text);
 }
@@ -456,12 +486,12 @@ static void note_entered(struct ui *u, const char *text)
 static void edit_note(struct ui *u)
 {
 	const struct cat_cm *cm = detail_cm(u);
-	if (cm == NULL || (!u->cms.detail && entry_at(u) == NULL))
+	if (cm == NULL || (!cms_of(u)->detail && entry_at(u) == NULL))
 		return;
 	const char *note = NULL;
 	char *label;
-	if (u->cms.detail && u->cms.sel > 0) {
-		const char *key = u->cms.keys[u->cms.sel - 1];
+	if (cms_of(u)->detail && cms_of(u)->sel > 0) {
+		const char *key = cms_of(u)->keys[cms_of(u)->sel - 1];
 		const struct action_review *ar = assessment_action(u->a, cm->id, key);
 		note = ar ? ar->note : NULL;
 		label = str_printf(_("Note on %s action %s:"), cm->number, key);
@@ -476,7 +506,7 @@ static void edit_note(struct ui *u)
 
 static void tick(struct ui *u, enum ui_action a)
 {
-	struct cms_state *s = &u->cms;
+	struct cms_state *s = cms_of(u);
 	const struct cat_cm *cm = detail_cm(u);
 	if (!s->sel_shown) {		/* never tick what is not on screen: show it */
 		s->follow = 1;
@@ -499,7 +529,7 @@ static void detail_open(struct ui *u);
  * it is shown (filtered, searched), as mutt's J and K do. */
 static void detail_next(struct ui *u, int dir)
 {
-	struct cms_state *s = &u->cms;
+	struct cms_state *s = cms_of(u);
 	long r = ui_cmlist_find(&s->list, s->cur_cm);
 	if (r >= 0)
 		s->cur = (size_t)r;
@@ -516,7 +546,7 @@ static void detail_next(struct ui *u, int dir)
 
 static void detail_act(struct ui *u, enum ui_action a)
 {
-	struct cms_state *s = &u->cms;
+	struct cms_state *s = cms_of(u);
 	int page = ui_body_rows(u) - 1;
 	switch (a) {
 	case UI_BACK:
@@ -563,14 +593,15 @@ static void detail_act(struct ui *u, enum ui_action a)
 
 static void search_entered(struct ui *u, const char *text)
 {
-	free(u->cms.search);
-	u->cms.search = text[0] ? strdup(text) : NULL;
-	u->cms.stale = 1;
+	struct cms_state *s = cms_of(u);
+	free(s->search);
+	s->search = text[0] ? strdup(text) : NULL;
+	s->stale = 1;
 }
 
 static void list_act(struct ui *u, enum ui_action a)
 {
-	struct cms_state *s = &u->cms;
+	struct cms_state *s = cms_of(u);
 	size_t page = (size_t)(ui_body_rows(u) > 4 ? ui_body_rows(u) - 4 : 1);
 	switch (a) {
 	case UI_OPEN:
@@ -619,7 +650,7 @@ static void list_act(struct ui *u, enum ui_action a)
 static void cms_act(struct ui *u, enum ui_action a)
 {
 	rebuild(u);
-	if (u->cms.detail)
+	if (cms_of(u)->detail)
 		detail_act(u, a);
 	else
 		list_act(u, a);
@@ -628,7 +659,7 @@ static void cms_act(struct ui *u, enum ui_action a)
 static void cms_draw(struct ui *u)
 {
 	rebuild(u);
-	if (u->cms.detail && detail_cm(u) != NULL)
+	if (cms_of(u)->detail && detail_cm(u) != NULL)
 		draw_detail(u);
 	else
 		draw_list(u);
@@ -636,16 +667,52 @@ static void cms_draw(struct ui *u)
 
 static void cms_enter(struct ui *u)
 {
-	if (u->cms.detail)
-		detail_close(&u->cms);
-	u->cms.stale = 1;
+	struct cms_state *s = cms_of(u);
+	if (s->detail)
+		detail_close(s);
+	s->stale = 1;
 }
 
 static enum ui_keymap cms_keymap(const struct ui *u)
 {
-	return u->cms.detail ? KM_CM_DETAIL : KM_CMS;
+	return cms_of(u)->detail ? KM_CM_DETAIL : KM_CMS;
+}
+
+static int cms_init(struct ui *u, void *state)
+{
+	(void)u;
+	struct cms_state *s = state;
+	s->filter = (struct cm_filter){ CMF_ALL, CMF_ALL, NULL };
+	s->stale = 1;
+	s->cur_cm = -1;
+	return 0;
+}
+
+/* The assessment closed: its list, its open item and their keys go. */
+static void cms_reset(struct ui *u, void *state)
+{
+	(void)u;
+	struct cms_state *s = state;
+	action_keys_free(s->keys, s->nkeys);
+	s->keys = NULL;
+	s->nkeys = 0;
+	s->detail = 0;
+	s->cur_cm = -1;
+	s->stale = 1;
+	ui_cmlist_free(&s->list);
+	s->cur = s->top = 0;
+}
+
+static void cms_done(void *state)
+{
+	struct cms_state *s = state;
+	cms_reset(NULL, s);
+	free(s->search);
 }
 
 const struct ui_screen ui_cms_screen = {
-	N_("Countermeasures"), N_("Measures"), 1, 0, cms_keymap, cms_enter, cms_draw, cms_act,
+	.name = N_("Countermeasures"), .short_name = N_("Measures"), .needs_assessment = 1,
+	.state_size = sizeof(struct cms_state), .init = cms_init, .done = cms_done,
+	.reset = cms_reset, .keymap = cms_keymap, .enter = cms_enter, .draw = cms_draw,
+	.act = cms_act,
 };

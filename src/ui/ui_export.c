@@ -11,11 +11,26 @@
 
 #include "export.h"
 #include "i18n.h"
-#include "ui.h"
+#include "ui_core.h"
 #include "ui_curses.h"
 #include "ui_draw.h"
 #include "ui_path.h"
 #include "ui_text.h"
+
+/* This screen's own state (ui_core.h: state_size). */
+struct export_state {
+	int field;
+	int what, format, blank, bom;
+	char *path;
+	int path_edited;
+	int asking;			/* the replace question is open */
+	char *written;			/* the last file written */
+};
+
+static struct export_state *exp_of(const struct ui *u)
+{
+	return ui_state(u, SCR_EXPORT);
+}
 
 enum field { F_WHAT, F_FORMAT, F_BLANK, F_BOM, F_PATH, F_WRITE, N_FIELDS };
 
@@ -31,13 +46,13 @@ static size_t n_whats(const struct ui *u)
 /* The checklist choice E->what names, or NULL. */
 static const struct cat_annex *what_checklist(const struct ui *u)
 {
-	size_t w = (size_t)u->exp.what;
+	size_t w = (size_t)exp_of(u)->what;
 	return w >= 1 && w <= u->cat->n_checklists ? &u->cat->checklists[w - 1] : NULL;
 }
 
 static enum export_what what_kind(const struct ui *u)
 {
-	size_t w = (size_t)u->exp.what;
+	size_t w = (size_t)exp_of(u)->what;
 	return w == 0 ? EXPORT_ASSESSMENT : what_checklist(u) ? EXPORT_CHECKLIST :
 		w == u->cat->n_checklists + 1 ? EXPORT_COUNTERMEASURES : EXPORT_CROSSWALK;
 }
@@ -65,7 +80,7 @@ static int spreadsheet(int format)
 
 static struct export_options options(const struct ui *u)
 {
-	const struct export_state *e = &u->exp;
+	const struct export_state *e = exp_of(u);
 	const struct cat_annex *cl = what_checklist(u);
 	int checklist = cl != NULL;
 	return (struct export_options){
@@ -82,7 +97,7 @@ static struct export_options options(const struct ui *u)
  * one; a chosen one still takes the format's extension (ui_path.h). */
 static void suggest(struct ui *u)
 {
-	struct export_state *e = &u->exp;
+	struct export_state *e = exp_of(u);
 	struct export_options o = options(u);
 	if (e->path_edited && e->path != NULL) {
 		char *p = ui_path_follow_format(e->path, export_format_info(o.format)->ext);
@@ -102,7 +117,7 @@ static void suggest(struct ui *u)
 
 static int applies(const struct ui *u, int f)
 {
-	const struct export_state *e = &u->exp;
+	const struct export_state *e = exp_of(u);
 	if (f == F_BLANK)
 		return what_checklist(u) != NULL;
 	if (f == F_BOM)
@@ -112,7 +127,7 @@ static int applies(const struct ui *u, int f)
 
 static char *value_of(const struct ui *u, int f)
 {
-	const struct export_state *e = &u->exp;
+	const struct export_state *e = exp_of(u);
 	switch (f) {
 	case F_WHAT: {
 		char *w = what_words(u);
@@ -137,7 +152,7 @@ static char *value_of(const struct ui *u, int f)
 static void export_draw(struct ui *u)
 {
 	const struct ui_rect *b = &u->layout.body;
-	struct export_state *e = &u->exp;
+	struct export_state *e = exp_of(u);
 	suggest(u);
 	ui_text_at(b->y, b->x + 1, b->w - 2, _("Export for auditors. Space changes a choice, "
 		   "Enter edits the path, w writes."), ROLE_HEADING);
@@ -171,7 +186,7 @@ static void export_draw(struct ui *u)
 
 static void step_choice(struct ui *u, int dir)
 {
-	struct export_state *e = &u->exp;
+	struct export_state *e = exp_of(u);
 	int *v = NULL, n = 2;
 	switch (e->field) {
 	case F_WHAT: v = &e->what, n = (int)n_whats(u); break;
@@ -187,7 +202,7 @@ static void step_choice(struct ui *u, int dir)
 
 static void write_file(struct ui *u)
 {
-	struct export_state *e = &u->exp;
+	struct export_state *e = exp_of(u);
 	struct diag d = DIAG_INIT;
 	struct export_options o = options(u);
 	/* export what the store holds, not what the screen holds */
@@ -215,7 +230,7 @@ static void write_file(struct ui *u)
  * it, and anything but y leaves it as it was. */
 static void write_now(struct ui *u)
 {
-	struct export_state *e = &u->exp;
+	struct export_state *e = exp_of(u);
 	struct stat sb;
 	if (e->path == NULL || stat(e->path, &sb) != 0) {
 		write_file(u);		/* nothing there: export_to_file says why if it fails */
@@ -235,8 +250,9 @@ static void write_now(struct ui *u)
 
 static void path_entered(struct ui *u, const char *text)
 {
+	struct export_state *e = exp_of(u);
 	if (text[0] == '\0') {
-		u->exp.path_edited = 0;	/* back to the suggestion */
+		e->path_edited = 0;	/* back to the suggestion */
 		return;
 	}
 	char *p = ui_path_expand(text, getenv("HOME"));
@@ -244,14 +260,14 @@ static void path_entered(struct ui *u, const char *text)
 		ui_say(u, 1, "%s", _("out of memory"));
 		return;
 	}
-	free(u->exp.path);
-	u->exp.path = p;
-	u->exp.path_edited = 1;
+	free(e->path);
+	e->path = p;
+	e->path_edited = 1;
 }
 
 static void export_act(struct ui *u, enum ui_action a)
 {
-	struct export_state *e = &u->exp;
+	struct export_state *e = exp_of(u);
 	suggest(u);
 	switch (a) {
 	case UI_UP: e->field = (e->field + N_FIELDS - 1) % N_FIELDS; break;
@@ -278,6 +294,25 @@ static enum ui_keymap export_keymap(const struct ui *u)
 	return KM_EXPORT;
 }
 
+/* A new assessment gets its own suggestion, and no "written" line. */
+static void export_reset(struct ui *u, void *state)
+{
+	(void)u;
+	struct export_state *e = state;
+	free(e->written);
+	e->written = NULL;
+	free(e->path);
+	e->path = NULL;
+	e->path_edited = 0;
+}
+
+static void export_done(void *state)
+{
+	export_reset(NULL, state);
+}
+
 const struct ui_screen ui_export_screen = {
-	N_("Export"), N_("Export"), 1, 0, export_keymap, NULL, export_draw, export_act,
+	.name = N_("Export"), .short_name = N_("Export"), .needs_assessment = 1,
+	.state_size = sizeof(struct export_state), .done = export_done, .reset = export_reset,
+	.keymap = export_keymap, .draw = export_draw, .act = export_act,
 };

@@ -5,18 +5,15 @@
 #include <stdlib.h>
 
 #include "i18n.h"
-#include "ui.h"
+#include "ui_help.h"
 #include "ui_curses.h"
 #include "ui_draw.h"
 #include "ui_text.h"
 
+/* The keys of the screen below the help, as it uses them now. */
 static enum ui_keymap below(const struct ui *u)
 {
-	static const struct ui_screen *const by_id[N_SCREENS] = {
-		&ui_list_screen, &ui_survey_screen, &ui_cms_screen, &ui_annex_screen,
-		&ui_export_screen,
-	};
-	return by_id[u->screen]->keymap(u);
+	return ui_current(u)->keymap(u);
 }
 
 struct help_row {
@@ -40,7 +37,7 @@ static struct help_row *help_rows(const struct ui_help_line *h, size_t n, size_t
 	return r;
 }
 
-void ui_help_draw(struct ui *u)
+static void help_draw(struct ui *u)
 {
 	const struct ui_rect *b = &u->layout.body;
 	struct ui_help_line *h = NULL;
@@ -71,7 +68,7 @@ void ui_help_draw(struct ui *u)
 	ui_help_lines_free(h, n);
 }
 
-void ui_help_act(struct ui *u, enum ui_action a)
+static void help_act(struct ui *u, enum ui_action a)
 {
 	if (a == UI_DOWN || a == UI_PAGE_DOWN)
 		u->help_top += a == UI_DOWN ? 1 : (size_t)(u->layout.body.h - 1);
@@ -85,3 +82,16 @@ void ui_help_act(struct ui *u, enum ui_action a)
 		ui_resize(u, u->rows, u->cols);
 	}
 }
+
+static enum ui_keymap help_keymap(const struct ui *u)
+{
+	(void)u;
+	return KM_HELP;
+}
+
+/* No tab and no name: it is opened over a screen by `?` (ui.c). */
+const struct ui_screen ui_help_overlay = {
+	.keymap = help_keymap,
+	.draw = help_draw,
+	.act = help_act,
+};

@@ -10,10 +10,31 @@
 #include "i18n.h"
 #include "survey.h"
 #include "timefmt.h"
-#include "ui.h"
+#include "ui_core.h"
 #include "ui_curses.h"
 #include "ui_draw.h"
 #include "ui_text.h"
+
+/* This screen's own state (ui_core.h: state_size). */
+struct ui_example {
+	char *path, *file, *name;
+};
+
+struct list_state {
+	struct assessment_summary *items;	/* positions base .. base + nitems - 1 */
+	size_t base, nitems;
+	size_t n, cur, top;			/* n: how many in the database */
+	int examples;			/* choosing an example */
+	struct ui_example *ex;
+	size_t nex, ex_cur, ex_top;
+	int64_t pending_id;		/* what a prompt or confirmation is about */
+	size_t pending_ex;
+};
+
+static struct list_state *list_of(const struct ui *u)
+{
+	return ui_state(u, SCR_LIST);
+}
 
 /* ---------- loading ---------- */
 
@@ -31,7 +52,7 @@ static void drop_window(struct list_state *l)
 
 static void reload(struct ui *u)
 {
-	struct list_state *l = &u->list;
+	struct list_state *l = list_of(u);
 	struct diag d = DIAG_INIT;
 	size_t n;
 	if (store_count(u->st, &n, &d) < 0) {
@@ -48,7 +69,7 @@ static void reload(struct ui *u)
 /* Read the window that starts at position FROM. */
 static void fetch(struct ui *u, size_t from)
 {
-	struct list_state *l = &u->list;
+	struct list_state *l = list_of(u);
 	struct diag d = DIAG_INIT;
 	int64_t id = 0;
 	struct assessment_summary *items = NULL;
@@ -69,7 +90,7 @@ static void fetch(struct ui *u, size_t from)
 /* The assessment at position K (by id), reading its window if need be. */
 static const struct assessment_summary *item_at(struct ui *u, size_t k)
 {
-	struct list_state *l = &u->list;
+	struct list_state *l = list_of(u);
 	if (k >= l->n)
 		return NULL;
 	if (k < l->base || k >= l->base + l->nitems)
@@ -87,7 +108,7 @@ static int example_cmp(const void *x, const void *y)
 
 static int add_example(struct ui *u, const char *file)
 {
-	struct list_state *l = &u->list;
+	struct list_state *l = list_of(u);
 	struct ui_example *v = realloc(l->ex, (l->nex + 1) * sizeof *v);
 	if (v == NULL)
 		return -1;
@@ -114,7 +135,8 @@ static int add_example(struct ui *u, const char *file)
 
 static void load_examples(struct ui *u)
 {
-	if (u->list.nex > 0)
+	struct list_state *l = list_of(u);
+	if (l->nex > 0)
 		return;
 	DIR *dir = opendir(u->examples_dir);
 	if (dir == NULL) {
@@ -127,8 +149,8 @@ static void load_examples(struct ui *u)
 			break;
 	}
 	closedir(dir);
-	if (u->list.nex > 1)
-		qsort(u->list.ex, u->list.nex, sizeof *u->list.ex, example_cmp);
+	if (l->nex > 1)
+		qsort(l->ex, l->nex, sizeof *l->ex, example_cmp);
 }
 
 /* ---------- actions ---------- */
@@ -150,7 +172,7 @@ static void created(struct ui *u, struct assessment *a, const char *name)
 		return;
 	}
 	assessment_free(a);
-	u->list.examples = 0;
+	list_of(u)->examples = 0;
 	reload(u);
 	if (ui_open(u, id) == 0) {
 		ui_go(u, SCR_SURVEY);
@@ -171,7 +193,8 @@ static void new_named(struct ui *u, const char *name)
 
 static void example_named(struct ui *u, const char *name)
 {
-	const struct ui_example *e = &u->list.ex[u->list.pending_ex];
+	struct list_state *l = list_of(u);
+	const struct ui_example *e = &l->ex[l->pending_ex];
 	struct diag d = DIAG_INIT;
 	struct survey *s = survey_load(u->form, e->path, &d);
 	struct assessment *a = s ? assessment_new(u->form) : NULL;
@@ -188,35 +211,37 @@ static void example_named(struct ui *u, const char *name)
 
 static const struct assessment_summary *selected(struct ui *u)
 {
-	return item_at(u, u->list.cur);
+	return item_at(u, list_of(u)->cur);
 }
 
 static void copy_named(struct ui *u, const char *name)
 {
+	struct list_state *l = list_of(u);
 	struct diag d = DIAG_INIT;
 	int64_t id;
-	if (store_copy(u->st, u->list.pending_id, name, &id, &d) < 0) {
+	if (store_copy(u->st, l->pending_id, name, &id, &d) < 0) {
 		ui_say(u, 1, "%s", diag_msg(&d));
 		diag_clear(&d);
 		return;
 	}
 	reload(u);
 	size_t pos;
-	if (store_position(u->st, id, &pos, &d) == 0 && pos < u->list.n)
-		u->list.cur = pos;	/* on the copy, to rename or open it */
+	if (store_position(u->st, id, &pos, &d) == 0 && pos < l->n)
+		l->cur = pos;	/* on the copy, to rename or open it */
 	diag_clear(&d);
 	ui_say(u, 0, _("Copied as \"%s\" (#%lld)."), name, (long long)id);
 }
 
 static void renamed(struct ui *u, const char *name)
 {
+	struct list_state *l = list_of(u);
 	struct diag d = DIAG_INIT;
-	if (store_rename(u->st, u->list.pending_id, name, &d) < 0) {
+	if (store_rename(u->st, l->pending_id, name, &d) < 0) {
 		ui_say(u, 1, "%s", diag_msg(&d));
 		diag_clear(&d);
 		return;
 	}
-	if (u->a != NULL && u->a->id == u->list.pending_id)
+	if (u->a != NULL && u->a->id == l->pending_id)
 		survey_set_detail(u->a->survey, DETAIL_NAME, name, &d);
 	diag_clear(&d);
 	reload(u);
@@ -225,13 +250,14 @@ static void renamed(struct ui *u, const char *name)
 
 static void deleted(struct ui *u)
 {
+	struct list_state *l = list_of(u);
 	struct diag d = DIAG_INIT;
-	if (store_delete(u->st, u->list.pending_id, &d) < 0) {
+	if (store_delete(u->st, l->pending_id, &d) < 0) {
 		ui_say(u, 1, "%s", diag_msg(&d));
 		diag_clear(&d);
 		return;
 	}
-	if (u->a != NULL && u->a->id == u->list.pending_id)
+	if (u->a != NULL && u->a->id == l->pending_id)
 		ui_close_assessment(u);
 	reload(u);
 	ui_say(u, 0, "%s", _("Deleted."));
@@ -244,7 +270,7 @@ static void ask_about(struct ui *u, enum ui_action a)
 		ui_say(u, 1, "%s", _("There is no assessment yet: n creates one."));
 		return;
 	}
-	u->list.pending_id = s->id;
+	list_of(u)->pending_id = s->id;
 	char *q = NULL, *def = NULL;
 	if (a == UI_COPY) {
 		def = str_printf(_("%s (copy)"), s->name);
@@ -278,7 +304,7 @@ static void move_in(size_t *cur, size_t n, enum ui_action a, int page)
 
 static void examples_act(struct ui *u, enum ui_action a)
 {
-	struct list_state *l = &u->list;
+	struct list_state *l = list_of(u);
 	if (a == UI_BACK) {
 		l->examples = 0;
 	} else if (a == UI_OPEN && l->nex > 0) {
@@ -293,7 +319,7 @@ static void examples_act(struct ui *u, enum ui_action a)
 
 static void list_act(struct ui *u, enum ui_action a)
 {
-	struct list_state *l = &u->list;
+	struct list_state *l = list_of(u);
 	if (l->examples) {
 		examples_act(u, a);
 		return;
@@ -327,7 +353,7 @@ static void list_act(struct ui *u, enum ui_action a)
 static void draw_examples(struct ui *u)
 {
 	const struct ui_rect *r = &u->layout.body;
-	struct list_state *l = &u->list;
+	struct list_state *l = list_of(u);
 	ui_text_at(r->y, r->x + 1, r->w - 2, _("Start from one of the guideline's filled "
 		   "examples (Fig. 20, Annex 8 cases 1-6): Enter chooses, q goes back."), ROLE_HEADING);
 	int h = r->h - 2;
@@ -381,6 +407,7 @@ static void draw_row(int y, int x, const struct list_cols *c, const char *id, co
 
 static void draw_item(struct ui *u, int y, const struct list_cols *c, size_t k)
 {
+	struct list_state *l = list_of(u);
 	const struct assessment_summary *s = item_at(u, k);
 	if (s == NULL)
 		return;
@@ -393,8 +420,8 @@ static void draw_item(struct ui *u, int y, const struct list_cols *c, size_t k)
 	const char *changed = time_local(s->changed, t);	/* the local day */
 	char *day = changed ? strndup(changed, 10) : NULL;
 	int here = u->a != NULL && u->a->id == s->id;
-	enum ui_role role = k == u->list.cur ? ROLE_CURSOR : here ? ROLE_HEADING : ROLE_NORMAL;
-	if (k == u->list.cur)
+	enum ui_role role = k == l->cur ? ROLE_CURSOR : here ? ROLE_HEADING : ROLE_NORMAL;
+	if (k == l->cur)
 		mvaddstr(y, u->layout.body.x, ">");
 	draw_row(y, u->layout.body.x + 1, c, id ? id : "", s->name ? s->name : "",
 		 s->operator_ ? s->operator_ : "", day ? day : "", p1 ? p1 : "", p2 ? p2 : "",
@@ -432,12 +459,12 @@ static void draw_intro(struct ui *u, int y)
 
 static void list_draw(struct ui *u)
 {
-	if (u->list.examples) {
+	if (list_of(u)->examples) {
 		draw_examples(u);
 		return;
 	}
 	const struct ui_rect *r = &u->layout.body;
-	struct list_state *l = &u->list;
+	struct list_state *l = list_of(u);
 	char *head = str_printf(_("Assessments (%zu) in %s"), l->n, u->db_path);
 	ui_text_at(r->y, r->x + 1, r->w - 2, head ? head : "", ROLE_HEADING);
 	free(head);
@@ -457,7 +484,7 @@ static void list_draw(struct ui *u)
 
 static enum ui_keymap list_keymap(const struct ui *u)
 {
-	return u->list.examples ? KM_EXAMPLES : KM_LIST;
+	return list_of(u)->examples ? KM_EXAMPLES : KM_LIST;
 }
 
 /* A visit reads the count again and, when drawn, the rows shown: edits
@@ -467,6 +494,28 @@ static void list_enter(struct ui *u)
 	reload(u);
 }
 
+/* Other programs changed the database: the list as it is now (not
+ * while an example is being chosen). */
+static void list_refresh(struct ui *u)
+{
+	if (!list_of(u)->examples)
+		reload(u);
+}
+
+static void list_done(void *state)
+{
+	struct list_state *l = state;
+	store_summaries_free(l->items, l->nitems);
+	for (size_t i = 0; i < l->nex; i++) {
+		free(l->ex[i].path);
+		free(l->ex[i].file);
+		free(l->ex[i].name);
+	}
+	free(l->ex);
+}
+
 const struct ui_screen ui_list_screen = {
-	N_("Assessments"), N_("List"), 0, 0, list_keymap, list_enter, list_draw, list_act,
+	.name = N_("Assessments"), .short_name = N_("List"),
+	.state_size = sizeof(struct list_state), .done = list_done, .refresh = list_refresh,
+	.keymap = list_keymap, .enter = list_enter, .draw = list_draw, .act = list_act,
 };

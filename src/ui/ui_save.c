@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "i18n.h"
-#include "ui.h"
+#include "ui_save.h"
 #include "ui_model.h"
 
 /* ---------- applying a change in memory ---------- */
@@ -143,8 +143,8 @@ static void reread(struct ui *u)
 		u->a = a;
 		ui_rederive(u);
 	}
-	if (u->screen == SCR_LIST && !u->list.examples && ui_list_screen.enter != NULL)
-		ui_list_screen.enter(u);
+	if (ui_current(u)->refresh != NULL)
+		ui_current(u)->refresh(u);
 }
 
 int ui_tick(struct ui *u)
@@ -263,7 +263,7 @@ int ui_save_decision(struct ui *u, const char *cm, enum decision dec)
 	char *what = str_printf("%s: %s", cm, decision_label(dec));
 	int rc = save_new(u, PEND_DECISION, 0, dec, cm, NULL, NULL, what ? what : "");
 	free(what);
-	u->cms.stale = 1;
+	u->changes++;
 	return rc;
 }
 
@@ -272,7 +272,7 @@ int ui_save_review_note(struct ui *u, const char *cm, const char *note)
 	char *what = str_printf(_("note of %s"), cm);
 	int rc = save_new(u, PEND_REVIEW_NOTE, 0, 0, cm, NULL, note, what ? what : "");
 	free(what);
-	u->cms.stale = 1;
+	u->changes++;
 	return rc;
 }
 
@@ -281,7 +281,7 @@ int ui_save_action(struct ui *u, const char *cm, const char *key, enum action_st
 	char *what = str_printf(_("%s action %s: %s"), cm, key, ui_action_state_mark(s));
 	int rc = save_new(u, PEND_ACTION, 0, s, cm, key, NULL, what ? what : "");
 	free(what);
-	u->cms.stale = 1;
+	u->changes++;
 	return rc;
 }
 
@@ -290,7 +290,7 @@ int ui_save_action_note(struct ui *u, const char *cm, const char *key, const cha
 	char *what = str_printf(_("note of %s action %s"), cm, key);
 	int rc = save_new(u, PEND_ACTION_NOTE, 0, 0, cm, key, note, what ? what : "");
 	free(what);
-	u->cms.stale = 1;
+	u->changes++;
 	return rc;
 }
 

@@ -12,11 +12,26 @@
 
 #include "i18n.h"
 #include "survey.h"
-#include "ui.h"
+#include "ui_core.h"
 #include "ui_curses.h"
 #include "ui_draw.h"
+#include "ui_grid.h"
 #include "ui_model.h"
+#include "ui_save.h"
 #include "ui_text.h"
+
+/* This screen's own state (ui_core.h: state_size). */
+struct survey_state {
+	struct ui_grid grid;
+	struct grid_cursor cur;
+	size_t top;
+	int editing;			/* the detail a prompt is for */
+};
+
+static struct survey_state *survey_of(const struct ui *u)
+{
+	return ui_state(u, SCR_SURVEY);
+}
 
 enum { CELL_W = 5, HEAD_ROWS = 2 };
 
@@ -59,7 +74,7 @@ static struct geom geom_of(const struct ui *u)
 
 static const struct grid_row *row_at(const struct ui *u, size_t i)
 {
-	return &u->survey.grid.rows[i];
+	return &survey_of(u)->grid.rows[i];
 }
 
 /* ---------- one row ---------- */
@@ -149,7 +164,7 @@ static void draw_line(const struct ui *u, const struct geom *g, int y, size_t i,
 		const struct form_cell *c = ui_grid_cell(u->form, r, col);
 		if (c != NULL)
 			draw_cell(u, y, g->cx + col * CELL_W, c,
-				  here && u->survey.cur.column == col);
+				  here && survey_of(u)->cur.column == col);
 	}
 }
 
@@ -182,7 +197,7 @@ static void draw_pattern(const struct ui *u, const struct geom *g, int y)
 static void draw_row(const struct ui *u, const struct geom *g, int y, size_t i)
 {
 	const struct grid_row *r = row_at(u, i);
-	int here = i == u->survey.cur.row;
+	int here = i == survey_of(u)->cur.row;
 	int full = g->bw + g->iw + 3 * CELL_W;
 	if (here)
 		mvaddstr(y, g->x0 - 1, ">");
@@ -261,7 +276,7 @@ static char *explain_line(const struct ui *u, const struct grid_row *r)
 	char *subj = subject_text(u, ln, b);
 	s = append(s, subj);
 	free(subj);
-	int col = u->survey.cur.column;
+	int col = survey_of(u)->cur.column;
 	char *t;
 	const struct form_cell *c = ui_grid_cell(u->form, r, col);
 	if (c != NULL && c->type == FCELL_ANSWER) {
@@ -302,7 +317,7 @@ static void draw_pane(struct ui *u)
 	const struct ui_rect *p = &u->layout.pane;
 	if (p->h == 0)
 		return;
-	const struct grid_row *r = row_at(u, u->survey.cur.row);
+	const struct grid_row *r = row_at(u, survey_of(u)->cur.row);
 	char *text = NULL;
 	if (r->kind == GRID_LINE)
 		text = explain_line(u, r);
@@ -346,7 +361,7 @@ static void draw_head(struct ui *u)
 
 static void survey_draw(struct ui *u)
 {
-	struct survey_state *s = &u->survey;
+	struct survey_state *s = survey_of(u);
 	const struct geom g = geom_of(u);
 	draw_head(u);
 	/* keep the group heading above the first lines in view */
@@ -363,7 +378,7 @@ static void survey_draw(struct ui *u)
 
 static void detail_entered(struct ui *u, const char *text)
 {
-	ui_save_detail(u, (enum detail)u->survey.editing, text);
+	ui_save_detail(u, (enum detail)survey_of(u)->editing, text);
 }
 
 static void edit_detail(struct ui *u, enum detail k)
@@ -375,7 +390,7 @@ static void edit_detail(struct ui *u, enum detail k)
 	if (k == DETAIL_DATE && v == NULL && gmtime_r(&now, &tm) != NULL)
 		strftime(today, sizeof today, "%Y-%m-%d", &tm);
 	char *label = str_printf("%s:", detail_label(k));
-	u->survey.editing = k;
+	survey_of(u)->editing = k;
 	if (detail_lines(k))	/* free text: several lines */
 		ui_ask_note(u, label ? label : "?", v, detail_entered);
 	else
@@ -413,7 +428,7 @@ static void detail_act(struct ui *u, enum detail k, enum ui_action a)
 
 static void cell_act(struct ui *u, const struct grid_row *r, enum ui_action a)
 {
-	const struct form_cell *c = ui_grid_cell(u->form, r, u->survey.cur.column);
+	const struct form_cell *c = ui_grid_cell(u->form, r, survey_of(u)->cur.column);
 	if (c == NULL || c->type != FCELL_ANSWER)
 		return;
 	if (a == UI_EDIT) {
@@ -426,12 +441,12 @@ static void cell_act(struct ui *u, const struct grid_row *r, enum ui_action a)
 	if (now != old)
 		ui_save_answer(u, c->cell, now);
 	if (a == UI_ANSWER_YES || a == UI_ANSWER_NO)	/* answered: on to the next */
-		ui_grid_move(&u->survey.grid, u->form, &u->survey.cur, UI_DOWN, 1);
+		ui_grid_move(&survey_of(u)->grid, u->form, &survey_of(u)->cur, UI_DOWN, 1);
 }
 
 static void survey_act(struct ui *u, enum ui_action a)
 {
-	struct survey_state *s = &u->survey;
+	struct survey_state *s = survey_of(u);
 	const struct grid_row *r = row_at(u, s->cur.row);
 	switch (a) {
 	case UI_ANSWER_YES: case UI_ANSWER_NO: case UI_ANSWER_CYCLE:
@@ -456,6 +471,31 @@ static enum ui_keymap survey_keymap(const struct ui *u)
 	return KM_SURVEY;
 }
 
+static int survey_init(struct ui *u, void *state)
+{
+	struct survey_state *s = state;
+	if (ui_grid_build(u->form, &s->grid) < 0)
+		return -1;
+	ui_grid_home(&s->grid, u->form, &s->cur);
+	return 0;
+}
+
+static void survey_done(void *state)
+{
+	struct survey_state *s = state;
+	ui_grid_free(&s->grid);
+}
+
+/* The next assessment starts at the first cell. */
+static void survey_reset(struct ui *u, void *state)
+{
+	struct survey_state *s = state;
+	s->top = 0;
+	ui_grid_home(&s->grid, u->form, &s->cur);
+}
+
 const struct ui_screen ui_survey_screen = {
-	N_("Survey"), N_("Survey"), 1, 1, survey_keymap, NULL, survey_draw, survey_act,
+	.name = N_("Survey"), .short_name = N_("Survey"), .needs_assessment = 1, .pane = 1,
+	.state_size = sizeof(struct survey_state), .init = survey_init, .done = survey_done,
+	.reset = survey_reset, .keymap = survey_keymap, .draw = survey_draw, .act = survey_act,
 };

@@ -1,0 +1,336 @@
+/* test_screens.c - the workbench's screens driven as its loop drives
+ * them (ui_key, then ui_draw) on an xterm drawn to /dev/null, the screen
+ * read back with mvwinnwstr: every screen reached by its key from every
+ * other, its tab and a line of its body drawn, `?` drawing that screen's
+ * own keys, the table complete, a resize to 80x24 and to sizes below the
+ * minimum.  Expected texts by hand: the keys and tab names from
+ * ui_screens.h and the screens' tables, the key help from ui_action.c,
+ * the checklist titles from catalog/annex1.xml and annex2.xml (the
+ * checklist screen shows one, ] and [ go through them), 100
+ * countermeasures in catalog/countermeasures-*.xml (14 + 32 + 40 + 14). */
+#include "config.h"
+
+#include <wchar.h>
+
+#include "testutil.h"
+#include "tu_ui.h"
+#include "ui.h"
+
+static struct tu_term term;
+static int64_t all_yes;			/* an assessment with every cell ○ */
+static char *cat_dir;
+
+static int group_setup(void **state)
+{
+	if (tu_load(state) < 0 || tu_term_start(&term, "xterm-256color") < 0)
+		return -1;
+	all_yes = tu_ui_assessment(term.st, tu_catalog, tu_form, "screen test", ANSWER_YES);
+	cat_dir = tu_src("catalog");
+	return all_yes == 0 || cat_dir == NULL ? -1 : 0;
+}
+
+static int group_teardown(void **state)
+{
+	tu_term_stop(&term);
+	free(cat_dir);
+	return tu_unload(state);
+}
+
+/* A workbench on an 80x24 terminal, on the list. */
+static struct ui *workbench(int rows, int cols)
+{
+	resize_term(rows, cols);
+	struct ui *u = ui_new(tu_catalog, tu_form, term.st, term.db, cat_dir);
+	assert_non_null(u);
+	ui_resize(u, rows, cols);
+	return u;
+}
+
+static struct ui *opened(void)
+{
+	struct ui *u = workbench(24, 80);
+	assert_int_equal(ui_open(u, all_yes), 0);
+	return u;
+}
+
+static void press(struct ui *u, int key)
+{
+	ui_key(u, key);
+	ui_draw(u);
+}
+
+/* Row Y of the screen as drawn, in UTF-8 (malloc'd). */
+static char *row(int y)
+{
+	wchar_t *w = calloc((size_t)COLS + 1, sizeof *w);
+	assert_non_null(w);
+	int n = mvwinnwstr(stdscr, y, 0, w, COLS);
+	assert_true(n >= 0);
+	size_t len = wcstombs(NULL, w, 0);
+	assert_true(len != (size_t)-1);
+	char *s = malloc(len + 1);
+	assert_non_null(s);
+	wcstombs(s, w, len + 1);
+	free(w);
+	return s;
+}
+
+/* The first row at or below FROM holding every one of TEXT (NULL
+ * ended), or -1. */
+static int find_from(int from, const char *text, const char *also)
+{
+	for (int y = from; y < LINES; y++) {
+		char *r = row(y);
+		int hit = strstr(r, text) != NULL && (also == NULL || strstr(r, also) != NULL);
+		free(r);
+		if (hit)
+			return y;
+	}
+	return -1;
+}
+
+static int find(const char *text)
+{
+	return find_from(0, text, NULL);
+}
+
+/* By hand: key, screen, its tab at 80 columns, a line of its body, a
+ * line of its help (keys, text) and a help line no other keymap has. */
+static const struct {
+	int key;
+	enum ui_screen_id id;
+	const char *tab, *body, *help_keys, *help, *own_help;
+} by_hand[] = {
+	{ '1', SCR_LIST, " 1 Assessments ", "Assessments (1) in ", "Enter",
+	  "open the item under the cursor", "create a new, empty assessment" },
+	{ '2', SCR_SURVEY, " 2 Survey ", "Fig. 16 survey: ", "o O",
+	  "answer ○ (yes) and go to the next cell", "cycle the answer" },
+	{ '3', SCR_CMS, " 3 Countermeasures ",
+	  "Candidates to consider, not a list that must all be done (IV.4.1.2).", "Enter",
+	  "open the item under the cursor", "filter by decision" },
+	{ '4', SCR_ANNEX, " 4 Checklists ", "Annex 1 組織・運用編", "Space", "cycle the status",
+	  "show the catalog's next checklist" },
+	{ '5', SCR_EXPORT, " 5 Export ", "Export for auditors. Space changes a choice",
+	  "Up k", "move up", "write the export" },
+};
+enum { N_BY_HAND = sizeof by_hand / sizeof by_hand[0] };
+
+static const char tabs_80[] =
+	" 1 Assessments  2 Survey  3 Countermeasures  4 Checklists  5 Export             ";
+
+/* The table: one entry per screen, none missing a callback it must
+ * have (a hole would be a NULL called on a key, a draw or `?`). */
+static void test_table_complete(void **st)
+{
+	(void)st;
+	assert_int_equal(N_SCREENS, N_BY_HAND);
+	struct ui *u = workbench(24, 80);
+	for (int s = 0; s < N_SCREENS; s++) {
+		const struct ui_screen *sc = u->screens[s];
+		assert_non_null(sc);
+		assert_non_null(sc->name);
+		assert_non_null(sc->short_name);
+		assert_non_null(sc->keymap);
+		assert_non_null(sc->draw);
+		assert_non_null(sc->act);
+		assert_true(sc->state_size == 0 || ui_state(u, (enum ui_screen_id)s) != NULL);
+	}
+	ui_free(u);
+}
+
+/* Each screen by its key from every screen: the screen, its tab and a
+ * line of its own drawn. */
+static void test_keys_reach_screens(void **st)
+{
+	(void)st;
+	struct ui *u = opened();
+	for (size_t from = 0; from < N_BY_HAND; from++)
+		for (size_t to = 0; to < N_BY_HAND; to++) {
+			ui_go(u, by_hand[from].id);
+			press(u, by_hand[to].key);
+			assert_int_equal(u->screen, by_hand[to].id);
+			char *tabs = row(1);
+			assert_string_equal(tabs, tabs_80);	/* the whole row: 68 + 12 spaces */
+			free(tabs);
+			int y = find(by_hand[to].body);
+			assert_true(y >= 2);		/* below the title and the tabs */
+			for (size_t other = 0; other < N_BY_HAND; other++)
+				if (strcmp(by_hand[other].body, by_hand[to].body) != 0)
+					assert_int_equal(find(by_hand[other].body), -1);
+		}
+	/* the title: the assessment, and 0 of the 100 reviewed */
+	assert_int_equal(find(" iotscope  screen test"), 0);
+	assert_int_equal(find("reviewed 0/100"), 0);
+	ui_free(u);
+}
+
+/* With no assessment open only the list is reached, and says why. */
+static void test_needs_assessment(void **st)
+{
+	(void)st;
+	struct ui *u = workbench(24, 80);
+	for (size_t i = 1; i < N_BY_HAND; i++) {
+		press(u, by_hand[i].key);
+		assert_int_equal(u->screen, SCR_LIST);
+		assert_int_equal(find("Open an assessment first: choose one on the list"),
+				 u->layout.message.y);
+	}
+	ui_free(u);
+}
+
+/* `?` on every screen: the keys of that screen, not another's; any
+ * other key closes it on the same screen. */
+static void test_help_per_screen(void **st)
+{
+	(void)st;
+	struct ui *u = opened();
+	for (size_t i = 0; i < N_BY_HAND; i++) {
+		ui_go(u, by_hand[i].id);
+		press(u, '?');
+		assert_true(u->help);
+		assert_int_equal(find("Keys on this screen (any other key closes this help):"),
+				 u->layout.body.y);
+		/* the help's own keys on the status line (help_keys, ui_action.c) */
+		assert_int_equal(find("q:back  PgDn:page down  PgUp:page up"), u->layout.status.y);
+		int y = find_from(u->layout.body.y + 1, by_hand[i].help_keys, by_hand[i].help);
+		assert_int_equal(y, u->layout.body.y + 1);	/* its first key first */
+		assert_true(find(by_hand[i].own_help) > y);
+		for (size_t j = 0; j < N_BY_HAND; j++)
+			if (strcmp(by_hand[j].own_help, by_hand[i].own_help) != 0)
+				assert_int_equal(find(by_hand[j].own_help), -1);
+		press(u, 'x');
+		assert_false(u->help);
+		assert_int_equal(u->screen, by_hand[i].id);
+		assert_true(find(by_hand[i].body) >= 2);
+	}
+	ui_free(u);
+}
+
+/* The go-to keys in the help come from the same list: all five, under
+ * "Everywhere:" (a tall terminal: the list's help is 23 rows). */
+static void test_help_go_keys(void **st)
+{
+	(void)st;
+	static const char *const go[][2] = {
+		{ "1", "go to the list of assessments" }, { "2", "go to the Fig. 16 survey" },
+		{ "3", "go to the derived countermeasures" },
+		{ "4", "go to the checklists (Annex 1, Annex 2, ...)" }, { "5", "go to export" },
+	};
+	struct ui *u = workbench(40, 100);
+	press(u, '?');
+	int everywhere = find("Everywhere:");
+	assert_true(everywhere > 0);
+	int last = everywhere;
+	for (size_t i = 0; i < sizeof go / sizeof go[0]; i++) {
+		int y = find_from(everywhere, go[i][1], NULL);
+		assert_true(y > last);			/* in the order of the tabs */
+		char *r = row(y);
+		char *k = strstr(r, go[i][0]);
+		assert_non_null(k);
+		assert_true(k < strstr(r, go[i][1]));	/* the key before its text */
+		free(r);
+		last = y;
+	}
+	ui_free(u);
+}
+
+/* The tab names: in full from 78 columns (68 of them used), the short
+ * ones below. */
+static void test_tab_names(void **st)
+{
+	(void)st;
+	struct ui *u = opened();
+	resize_term(24, 77);
+	ui_resize(u, 24, 77);
+	ui_draw(u);
+	char *tabs = row(1);
+	assert_non_null(strstr(tabs, "1 List 2 Survey 3 Measures 4 Checklists 5 Export "));
+	assert_true(strncmp(tabs, "1 List", 6) == 0);
+	free(tabs);
+	resize_term(24, 78);
+	ui_resize(u, 24, 78);
+	ui_draw(u);
+	tabs = row(1);
+	assert_true(strncmp(tabs, tabs_80, 78) == 0);
+	free(tabs);
+	ui_free(u);
+}
+
+/* The one checklist screen: ] and [ go round the catalog's two
+ * checklists (catalog/annex1.xml, annex2.xml), the header says which;
+ * each keeps its own place: a filter set on Annex 1 (f: "not checked",
+ * ui_model.c) is not on Annex 2 and is there again on the way back.
+ * 110 columns: the header and the start of the title both fit. */
+static void test_checklist_cycle(void **st)
+{
+	(void)st;
+	struct ui *u = opened();
+	resize_term(24, 110);
+	ui_resize(u, 24, 110);
+	press(u, '4');
+	int y = u->layout.body.y;
+	assert_int_equal(find_from(y, "Annex 1 組織・運用編", "checklist 1 of 2 (] next)"), y);
+	press(u, 'f');
+	assert_int_equal(find_from(y, "filter: not checked, checklist 1 of 2 (] next)", NULL), y);
+	press(u, ']');
+	assert_int_equal(find_from(y, "Annex 2 物理", "checklist 2 of 2 (] next)"), y);
+	assert_int_equal(find("filter:"), -1);
+	assert_int_equal(find("Annex 1 組織"), -1);
+	press(u, ']');			/* round the end */
+	assert_int_equal(find_from(y, "filter: not checked, checklist 1 of 2 (] next)", NULL), y);
+	press(u, '[');			/* and back round it */
+	assert_int_equal(find_from(y, "Annex 2 物理", "checklist 2 of 2 (] next)"), y);
+	press(u, '5');
+	press(u, '4');			/* the screen keeps the checklist it showed */
+	assert_int_equal(find_from(y, "Annex 2 物理", "checklist 2 of 2 (] next)"), y);
+	assert_int_equal(u->screen, SCR_ANNEX);
+	ui_free(u);
+}
+
+/* 80x24 draws the whole frame; below the minimum (60x16, ui_layout.h)
+ * the screen says so; sizes down to one cell draw without a crash, and
+ * back at 80x24 everything is there again. */
+static void test_resize(void **st)
+{
+	(void)st;
+	struct ui *u = opened();
+	ui_go(u, SCR_CMS);
+	static const int sizes[][2] = { { 24, 80 }, { 15, 59 }, { 10, 20 }, { 3, 5 }, { 1, 1 },
+					{ 24, 80 } };
+	for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+		resize_term(sizes[i][0], sizes[i][1]);
+		ui_resize(u, sizes[i][0], sizes[i][1]);
+		ui_draw(u);
+		int small = sizes[i][0] < 16 || sizes[i][1] < 60;
+		assert_int_equal(u->layout.too_small, small);
+		if (sizes[i][1] >= 20) {
+			assert_int_equal(find("Terminal too") == 0, small);
+			assert_int_equal(find("60x16.") >= 0, small);
+		}
+		if (!small) {
+			char *tabs = row(1);
+			assert_string_equal(tabs, tabs_80);
+			free(tabs);
+			assert_true(find(by_hand[2].body) >= 2);
+		}
+	}
+	assert_int_equal(u->screen, SCR_CMS);
+	ui_free(u);
+}
+
+int main(void)
+{
+	if (tu_utf8_locale("test_screens") < 0)
+		return 77;
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_table_complete),
+		cmocka_unit_test(test_keys_reach_screens),
+		cmocka_unit_test(test_needs_assessment),
+		cmocka_unit_test(test_help_per_screen),
+		cmocka_unit_test(test_help_go_keys),
+		cmocka_unit_test(test_tab_names),
+		cmocka_unit_test(test_checklist_cycle),
+		cmocka_unit_test(test_resize),
+	};
+	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
