@@ -13,8 +13,9 @@
 #include "xmlsafe.h"
 
 #define NS "urn:iotscope:assessment:1"
-/* 2: checklists named by catalog id (issue 9); 1 numbered the annexes */
-#define FORMAT_VERSION 2
+/* 3: owner, due date and evidence (issue 12); 2: checklists named by
+ * catalog id (issue 9); 1 numbered the annexes */
+#define FORMAT_VERSION 3
 
 static const char *const roots[N_EXPORT_WHATS] = {
 	[EXPORT_ASSESSMENT] = "assessment", [EXPORT_CHECKLIST] = "annex-checklist",
@@ -88,6 +89,38 @@ static int element(struct ex_ctx *x, int level, const char *name, const char *te
 static int changed(struct ex_ctx *x, const char *by, const char *at)
 {
 	return attr(x, "changed-by", by) | attr(x, "changed-at", at);
+}
+
+/* ` owner=".." due=".."` of T (NULL: none). */
+static int track_attrs(struct ex_ctx *x, const struct tracking *t)
+{
+	return t == NULL ? 0 : attr(x, "owner", t->owner) | attr(x, "due", t->due);
+}
+
+/* Each <evidence> of T at LEVEL: ref, hash and size of a file, who
+ * attached it and when; its note as content of a <note>. */
+static int track_evidence(struct ex_ctx *x, int level, const struct tracking *t)
+{
+	int rc = 0;
+	for (size_t i = 0; t != NULL && i < t->nevidence && rc == 0; i++) {
+		const struct evidence *e = &t->evidence[i];
+		indent(x, level);
+		fputs("<evidence", x->out);
+		rc |= attr(x, "ref", e->ref);
+		rc |= attr(x, "sha256", e->sha256);
+		if (e->size >= 0)
+			rc |= attr_fmt(x, "size", "%lld", e->size);
+		rc |= attr(x, "added-by", e->added_by) | attr(x, "added-at", e->added_at);
+		if (e->note == NULL) {
+			fputs("/>\n", x->out);
+			continue;
+		}
+		fputs(">\n", x->out);
+		rc |= element(x, level + 1, "note", e->note);
+		indent(x, level);
+		fputs("</evidence>\n", x->out);
+	}
+	return rc;
 }
 
 /* ---------- header ---------- */
@@ -282,10 +315,12 @@ static int xml_action(struct ex_ctx *x, const struct ex_action *ac)
 	rc |= attr(x, "state", action_state_id(ac->state));
 	if (ac->review != NULL)
 		rc |= changed(x, ac->review->changed_by, ac->review->changed_at);
+	rc |= track_attrs(x, ac->review ? &ac->review->track : NULL);
 	fputs(">\n", x->out);
 	rc |= element(x, 4, "text", ac->text);
 	if (ac->review != NULL)
 		rc |= element(x, 4, "note", ac->review->note);
+	rc |= track_evidence(x, 4, ac->review ? &ac->review->track : NULL);
 	fputs("      </action>\n", x->out);
 	return rc;
 }
@@ -302,6 +337,7 @@ static int xml_cm(struct ex_ctx *x, const struct ex_cm *e)
 	rc |= attr(x, "decision", decision_id(e->decision));
 	if (e->review != NULL)
 		rc |= changed(x, e->review->changed_by, e->review->changed_at);
+	rc |= track_attrs(x, e->review ? &e->review->track : NULL);
 	fputs(">\n", x->out);
 	rc |= element(x, 3, "title", cm->title);
 	rc |= element(x, 3, "cites", cm->cites);
@@ -312,6 +348,7 @@ static int xml_cm(struct ex_ctx *x, const struct ex_cm *e)
 		rc |= element(x, 3, "lead", cm->leads[i]);
 	if (e->review != NULL)
 		rc |= element(x, 3, "note", e->review->note);
+	rc |= track_evidence(x, 3, e->review ? &e->review->track : NULL);
 	for (size_t i = 0; i < e->nactions && rc == 0; i++)
 		rc |= xml_action(x, &e->actions[i]);
 	fputs("    </countermeasure>\n", x->out);
@@ -386,6 +423,8 @@ static int xml_entry(struct ex_ctx *x, const struct cat_annex *cl,
 		rc |= attr(x, "status", check_status_id(ck ? ck->status : CHECK_NONE));
 	if (ck != NULL)
 		rc |= changed(x, ck->changed_by, ck->changed_at);
+	if (!x->o->blank)
+		rc |= track_attrs(x, ck ? &ck->track : NULL);
 	if (e->text == NULL && ck == NULL) {
 		fputs("/>\n", x->out);
 		return rc ? -1 : 0;
@@ -396,6 +435,8 @@ static int xml_entry(struct ex_ctx *x, const struct cat_annex *cl,
 	rc |= xml_refs(x, e);
 	if (ck != NULL)
 		rc |= element(x, 3, "note", ck->note);
+	if (!x->o->blank)
+		rc |= track_evidence(x, 3, ck ? &ck->track : NULL);
 	fprintf(x->out, "    </%s>\n", name);
 	return rc ? -1 : 0;
 }
