@@ -20,6 +20,7 @@
 /* The fixed names; EXPORT_CHECKLIST is named by the catalog's ids. */
 static const char *const what_ids[N_EXPORT_WHATS] = {
 	[EXPORT_ASSESSMENT] = "assessment", [EXPORT_COUNTERMEASURES] = "countermeasures",
+	[EXPORT_OPEN] = "open",
 };
 
 int export_what_parse(const struct catalog *c, const char *s, struct export_options *o)
@@ -41,8 +42,9 @@ int export_what_parse(const struct catalog *c, const char *s, struct export_opti
 char *export_what_choices(const struct catalog *c, const char *sep)
 {
 	char *ids = catalog_checklist_ids(c, sep);
-	char *out = ids ? str_printf("%s%s%s%s%s", what_ids[EXPORT_ASSESSMENT], sep, ids,
-				     ids[0] ? sep : "", what_ids[EXPORT_COUNTERMEASURES]) : NULL;
+	char *out = ids ? str_printf("%s%s%s%s%s%s%s", what_ids[EXPORT_ASSESSMENT], sep, ids,
+				     ids[0] ? sep : "", what_ids[EXPORT_COUNTERMEASURES], sep,
+				     what_ids[EXPORT_OPEN]) : NULL;
 	free(ids);
 	return out;
 }

@@ -132,6 +132,10 @@ static int csv_begin(struct ex_ctx *x)
 			diag_set(x->d, "out of memory");
 		return rc;
 	}
+	case EXPORT_OPEN:
+		HEADINGS(x, N_("Kind"), N_("Id"), N_("Item"), N_("Number"), N_("Text"),
+			 N_("Status"), N_("Owner"), N_("Due"), N_("Overdue"), N_("Evidence"));
+		return 0;
 	default:
 		diag_set(x->d, "CSV holds one table: export the countermeasures or a "
 			 "checklist as CSV, the whole assessment as XML or HTML");
@@ -247,10 +251,46 @@ static int csv_entry(struct ex_ctx *x, const struct cat_annex *cl,
 	return cl->pattern_refs ? csv_entry2(x, e, parent, ck) : csv_entry1(x, e, ck);
 }
 
+/* ---------- the open items (issue 12) ---------- */
+
+/* Every evidence of T, one a line: "REF (sha256 HEX, N bytes) NOTE". */
+static char *evidence_cell(const struct tracking *t)
+{
+	char *out = strdup("");
+	for (size_t i = 0; out != NULL && t != NULL && i < t->nevidence; i++) {
+		const struct evidence *e = &t->evidence[i];
+		char *hash = e->sha256 ? str_printf(" (sha256 %s, %lld %s)", e->sha256, e->size,
+						    _("bytes")) : strdup("");
+		char *next = hash ? str_printf("%s%s%s%s%s%s", out, i ? "\n" : "", e->ref, hash,
+					       e->note ? " " : "", e->note ? e->note : "") : NULL;
+		free(hash);
+		free(out);
+		out = next;
+	}
+	return out;
+}
+
+static int csv_open_item(struct ex_ctx *x, const struct ex_open *o)
+{
+	char *ev = evidence_cell(o->track);
+	if (ev == NULL) {
+		diag_set(x->d, "out of memory");
+		return -1;
+	}
+	const struct tracking *t = o->track;
+	/* owner and evidence are what a person typed */
+	USER_RECORD(x, 1ul << 6 | 1ul << 9, export_open_kind_label(o->kind), o->id, o->key,
+		    o->number, o->text, o->status_label, t ? t->owner : NULL, t ? t->due : NULL,
+		    o->overdue ? _("overdue") : NULL, ev[0] ? ev : NULL);
+	free(ev);
+	return 0;
+}
+
 const struct ex_writer export_csv_writer = {
 	.begin = csv_begin,
 	.cm = csv_cm,
 	.entry = csv_entry,
+	.open_item = csv_open_item,
 };
 
 /* ---------- the check of a written file ---------- */

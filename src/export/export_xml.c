@@ -19,7 +19,7 @@
 
 static const char *const roots[N_EXPORT_WHATS] = {
 	[EXPORT_ASSESSMENT] = "assessment", [EXPORT_CHECKLIST] = "annex-checklist",
-	[EXPORT_COUNTERMEASURES] = "countermeasure-review",
+	[EXPORT_COUNTERMEASURES] = "countermeasure-review", [EXPORT_OPEN] = "open-items",
 };
 
 /* ---------- escaping ---------- */
@@ -493,9 +493,44 @@ static int xml_sum_annex(struct ex_ctx *x, const struct cat_annex *an)
 	return rc;
 }
 
+/* ---------- open items ---------- */
+
+static int xml_open_item(struct ex_ctx *x, const struct ex_open *o)
+{
+	int rc = 0;
+	fputs("  <open", x->out);
+	rc |= attr(x, "kind", export_open_kind_id(o->kind));
+	rc |= attr(x, "id", o->id);
+	rc |= attr(x, "key", o->key);
+	rc |= attr(x, "number", o->number);
+	rc |= attr(x, "status", o->status);
+	rc |= track_attrs(x, o->track);
+	if (o->overdue)
+		rc |= attr(x, "overdue", "true");
+	fputs(">\n", x->out);
+	rc |= element(x, 2, "text", o->text);
+	rc |= track_evidence(x, 2, o->track);
+	fputs("  </open>\n", x->out);
+	return rc ? -1 : 0;
+}
+
+static int xml_open_summary(struct ex_ctx *x)
+{
+	size_t overdue = 0, owned = 0;
+	for (size_t i = 0; i < x->nopen; i++) {
+		overdue += x->open[i].overdue != 0;
+		owned += x->open[i].track != NULL && x->open[i].track->owner != NULL;
+	}
+	fprintf(x->out, "  <summary open=\"%zu\" overdue=\"%zu\" with-owner=\"%zu\"/>\n",
+		x->nopen, overdue, owned);
+	return 0;
+}
+
 static int xml_summary(struct ex_ctx *x)
 {
 	enum export_what w = x->o->what;
+	if (w == EXPORT_OPEN)
+		return xml_open_summary(x);
 	if (w == EXPORT_CHECKLIST && x->o->blank)
 		return 0;
 	int rc = 0;
@@ -532,6 +567,7 @@ const struct ex_writer export_xml_writer = {
 	.checklist_begin = xml_checklist_begin,
 	.entry = xml_entry,
 	.checklist_end = xml_checklist_end,
+	.open_item = xml_open_item,
 	.summary = xml_summary,
 	.end = xml_end,
 };
