@@ -45,7 +45,9 @@ int cli_track_option(struct track_req *r, int opt, const char *arg, const char *
 	r->n++;
 	e->text = arg;
 	switch (opt) {
-	case TRACK_OPT_OWNER:
+	case TRACK_OPT_OWNER:	/* "-" clears, as for --due */
+		if (strcmp(arg, "-") == 0)
+			e->text = NULL;
 		return store_text_check("--owner", arg, 1, d);
 	case TRACK_OPT_DUE:
 		return arg[0] == '\0' || strcmp(arg, "-") == 0 ? (e->text = NULL, 0)
