@@ -7,11 +7,7 @@
 set -u
 : "${IOTSCOPE:?}" "${SRCDIR:?}"
 . "$SRCDIR/tests/lib.sh"
-scratch
-HOME=$tmp/home TZ=UTC LC_ALL=C.UTF-8
-export HOME TZ LC_ALL
-mkdir "$HOME" || exit 99
-iot() { "$IOTSCOPE" --catalog "$SRCDIR/catalog" --db "$tmp/t.db" --assessor auditor "$@"; }
+store_scratch
 
 expect 0 "new case 5" -- iot new "Case 5" --from-survey "$SRCDIR/examples/case5.xml"
 expect 0 "nothing reviewed: all open" -- iot export 1 --what open --format xml -o "$tmp/all.xml"

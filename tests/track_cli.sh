@@ -7,12 +7,8 @@
 set -u
 : "${IOTSCOPE:?}" "${SRCDIR:?}"
 . "$SRCDIR/tests/lib.sh"
-scratch
-HOME=$tmp/home TZ=UTC LC_ALL=C.UTF-8
-export HOME TZ LC_ALL
-mkdir "$HOME" || exit 99
+store_scratch
 db=$tmp/t.db
-iot() { "$IOTSCOPE" --catalog "$SRCDIR/catalog" --db "$db" --assessor auditor "$@"; }
 
 expect 0 "new case 5" -- iot new "Case 5" --from-survey "$SRCDIR/examples/case5.xml"
 printf 'abc' >"$tmp/abc.txt"	# SHA-256 of "abc": FIPS 180-4's example
@@ -105,5 +101,37 @@ grep -E 'owner=|due=|<evidence|</evidence>|<note>' "$tmp/b.xml" >"$tmp/b.track"
 sed -i 's/ changed-by="[^"]*" changed-at="[^"]*"//' "$tmp/a.track" "$tmp/b.track"
 check "owner, due and evidence survive the round trip" cmp -s "$tmp/a.track" "$tmp/b.track"
 check "the 3 owners (B-61, C-2-del c.1, II.1.1.1) were exported" [ "$(grep -c 'owner=' "$tmp/a.track")" -eq 3 ]
+
+# ---- CSV and HTML carry them too ----
+csv_cell() {	# FILE ID COLUMN: the cell of the first record with that id
+	python3 - "$@" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
+h = rows[0]
+for r in rows[1:]:
+    if r[h.index("Id")] == sys.argv[2]:
+        print(r[h.index(sys.argv[3])])
+        break
+PY
+}
+expect 0 "countermeasures CSV" -- iot export 1 --what countermeasures --format csv -o "$tmp/cm.csv"
+check "CSV owner of B-61" [ "$(csv_cell "$tmp/cm.csv" B-61 Owner)" = 佐藤 ]
+check "CSV due of B-61" [ "$(csv_cell "$tmp/cm.csv" B-61 Due)" = 2026-12-31 ]
+check "CSV evidence of B-61" [ "$(csv_cell "$tmp/cm.csv" B-61 Evidence)" = \
+	"$tmp/abc.txt (sha256 ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad, 3 bytes) 方針 v3" ]
+expect 0 "Annex 1 CSV" -- iot export 1 --what annex1 --format csv -o "$tmp/a1.csv"
+check "CSV owner of II.1.1.1" [ "$(csv_cell "$tmp/a1.csv" II.1.1.1 Owner)" = ops ]
+expect 0 "Annex 2 CSV" -- iot export 1 --what annex2 --format csv -o "$tmp/a2.csv"
+check "CSV evidence of III.1.1.1.a" [ "$(csv_cell "$tmp/a2.csv" III.1.1.1.a Evidence)" = \
+	"$tmp/abc.txt (sha256 ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad, 3 bytes)" ]
+# an owner a spreadsheet would run as a formula stays text
+expect 0 "a formula-like owner" -- iot check 1 II.1.1.2 --owner '=HYPERLINK("http://evil.example","x")'
+expect 0 "Annex 1 CSV again" -- iot export 1 --what annex1 --format csv -o "$tmp/a1.csv"
+check "the owner is written as text" [ "$(csv_cell "$tmp/a1.csv" II.1.1.2 Owner)" = \
+	"'=HYPERLINK(\"http://evil.example\",\"x\")" ]
+expect 0 "HTML" -- iot export 1 --what assessment --format html -o "$tmp/a.html"
+contains "$tmp/a.html" "Owner: 佐藤; Due: 2026-12-31" "HTML owner and due of B-61"
+contains "$tmp/a.html" "sha256 ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad, 3 bytes" \
+	"HTML evidence hash"
 
 summary

@@ -104,6 +104,7 @@ static const char *const style =
 	".opnote .by{font-size:.85em;font-weight:bold;color:#2a5db0;margin-bottom:.2em}\n"
 	"td .by{font-size:.75em;color:#2a5db0}\n"
 	"tr.overdue td{background:#fde2e2}div.evidence{overflow-wrap:anywhere}\n"
+	".track{font-size:.8em;margin:.2em 0}\n"
 	"table.checklist{table-layout:fixed;width:100%}\n"
 	"table.checklist td,table.checklist th{overflow-wrap:anywhere}\n"
 	"col.num{width:7.5em}col.lvl{width:3em}col.eval{width:9em}col.ref{width:4.6em}\n"
@@ -471,6 +472,27 @@ static int operator_note(struct ex_ctx *x, const char *note, const char *by, con
 	return rc;
 }
 
+static int html_evidence(struct ex_ctx *x, const struct tracking *t);
+
+/* Owner, due date and evidence of T (issue 12) inside the cell or block
+ * that holds its status: small lines under it, the columns unchanged. */
+static int track_block(struct ex_ctx *x, const struct tracking *t)
+{
+	if (t == NULL || !tracking_written(t))
+		return 0;
+	int rc = 0;
+	raw(x, "<div class=\"track\">");
+	if (t->owner != NULL)
+		rc |= printf_text(x, _("Owner: %s"), t->owner);
+	if (t->owner != NULL && t->due != NULL)
+		raw(x, "; ");
+	if (t->due != NULL)
+		rc |= printf_text(x, _("Due: %s"), t->due);
+	rc |= html_evidence(x, t);
+	raw(x, "</div>");
+	return rc;
+}
+
 static int html_actions(struct ex_ctx *x, const struct ex_cm *e)
 {
 	if (e->nactions == 0)
@@ -494,7 +516,8 @@ static int html_actions(struct ex_ctx *x, const struct ex_cm *e)
 		rc |= wrap(x, "<td>", ac->text, "</td>");
 		rc |= wrap(x, "<td>", action_state_label(ac->state), "");
 		if (ac->review != NULL)
-			rc |= cell_by(x, ac->review->changed_by, ac->review->changed_at);
+			rc |= cell_by(x, ac->review->changed_by, ac->review->changed_at) |
+				track_block(x, &ac->review->track);
 		rc |= wrap(x, "</td><td class=\"note\">", ac->review ? ac->review->note : NULL,
 			   "</td></tr>\n");
 	}
@@ -523,6 +546,8 @@ static int html_cm(struct ex_ctx *x, const struct ex_cm *e)
 		raw(x, ")</span>");
 	}
 	raw(x, "</p>\n");
+	if (r != NULL)
+		rc |= track_block(x, &r->track);
 	rc |= wrap(x, "<p>", cm->text, "</p>\n");
 	if (cm->cites != NULL)
 		rc |= wrap(x, "<p class=\"small\">", cm->cites, "</p>\n");
@@ -699,7 +724,7 @@ static int html_entry(struct ex_ctx *x, const struct cat_annex *a,
 	/* the note, then who set the status or note and when */
 	rc |= wrap(x, "<td><div class=\"note\">", ck ? ck->note : NULL, "</div>");
 	if (ck != NULL)
-		rc |= cell_by(x, ck->changed_by, ck->changed_at);
+		rc |= cell_by(x, ck->changed_by, ck->changed_at) | track_block(x, &ck->track);
 	raw(x, "</td></tr>\n");
 	return rc ? -1 : 0;
 }

@@ -339,8 +339,7 @@ struct check_entry *assessment_check(const struct assessment *a, const char *che
 
 /* ---------- setters ---------- */
 
-/* Replace *DST by a copy of SRC (NULL or "" clears); -1 when out of memory. */
-static int set_text(char **dst, const char *src)
+int assessment_set_text(char **dst, const char *src)
 {
 	char *copy = NULL;
 	if (src != NULL && src[0] != '\0' && (copy = strdup(src)) == NULL)
@@ -415,7 +414,7 @@ int assessment_set_decision(struct assessment *a, const char *cm, enum decision 
 		return -1;
 	}
 	struct cm_review *r = review_get(a, cm);
-	if (r == NULL || set_text(&r->note, note) < 0)
+	if (r == NULL || assessment_set_text(&r->note, note) < 0)
 		return oom(d);
 	r->decision = dec;
 	return 0;
@@ -430,7 +429,7 @@ int assessment_set_action(struct assessment *a, const char *cm, const char *key,
 	}
 	struct cm_review *r = review_get(a, cm);
 	struct action_review *x = r ? action_get(r, key) : NULL;
-	if (x == NULL || set_text(&x->note, note) < 0)
+	if (x == NULL || assessment_set_text(&x->note, note) < 0)
 		return oom(d);
 	x->state = st;
 	return 0;
@@ -448,7 +447,7 @@ int assessment_set_check(struct assessment *a, const char *checklist, const char
 		return -1;
 	}
 	struct check_entry *e = check_get(a, checklist, item);
-	if (e == NULL || set_text(&e->note, note) < 0)
+	if (e == NULL || assessment_set_text(&e->note, note) < 0)
 		return oom(d);
 	e->status = st;
 	return 0;

@@ -129,6 +129,8 @@ int assessment_set_action(struct assessment *a, const char *cm, const char *key,
 int assessment_set_check(struct assessment *a, const char *checklist, const char *item,
 			 enum check_status st, const char *note, struct diag *d);
 
+/* Replace *DST by a copy of SRC (NULL or "" clears); -1 when out of memory. */
+int assessment_set_text(char **dst, const char *src);
 /* A due date: exactly "YYYY-MM-DD", a day of the calendar; -1 with d
  * set (saying what WHERE names) when not. */
 int due_date_check(const char *where, const char *s, struct diag *d);

@@ -40,21 +40,12 @@ int due_date_check(const char *where, const char *s, struct diag *d)
 	return -1;
 }
 
-static int set_text(char **dst, const char *src)
-{
-	char *copy = NULL;
-	if (src != NULL && src[0] != '\0' && (copy = strdup(src)) == NULL)
-		return -1;
-	free(*dst);
-	*dst = copy;
-	return 0;
-}
-
 int tracking_set(struct tracking *t, const char *owner, const char *due, struct diag *d)
 {
 	if (due != NULL && due[0] != '\0' && due_date_check("due", due, d) < 0)
 		return -1;
-	if (set_text(&t->owner, owner) < 0 || set_text(&t->due, due) < 0) {
+	if (assessment_set_text(&t->owner, owner) < 0 ||
+	    assessment_set_text(&t->due, due) < 0) {
 		diag_set(d, "out of memory");
 		return -1;
 	}
@@ -137,9 +128,11 @@ int tracking_add_evidence(struct tracking *t, const struct evidence *e, struct d
 		return -1;
 	}
 	struct evidence copy = { NULL, NULL, NULL, e->size, NULL, NULL };
-	if (set_text(&copy.ref, e->ref) < 0 || set_text(&copy.note, e->note) < 0 ||
-	    set_text(&copy.sha256, e->sha256) < 0 || set_text(&copy.added_by, e->added_by) < 0 ||
-	    set_text(&copy.added_at, e->added_at) < 0)
+	if (assessment_set_text(&copy.ref, e->ref) < 0 ||
+	    assessment_set_text(&copy.note, e->note) < 0 ||
+	    assessment_set_text(&copy.sha256, e->sha256) < 0 ||
+	    assessment_set_text(&copy.added_by, e->added_by) < 0 ||
+	    assessment_set_text(&copy.added_at, e->added_at) < 0)
 		goto oom;
 	long i = evidence_find(t, e->ref);
 	if (i >= 0) {
