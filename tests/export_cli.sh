@@ -116,13 +116,13 @@ contains "$tmp/err" "--what takes one of assessment, annex1, annex2, countermeas
 expect 2 "export, unknown format" -- iot export 1 --format pdf
 contains "$tmp/err" "iotscope export: unknown format 'pdf': --format takes xml, csv, html" \
 	"the unknown format named, the formats listed"
-contains "$tmp/err" "usage: iotscope export ID [--what assessment|annex1|annex2|countermeasures|crosswalk] [--format xml|csv|html] [--blank] [--bom] [--raw] [--lang en|ja] [-o FILE]" \
+contains "$tmp/err" "usage: iotscope export ID [--what assessment|annex1|annex2|countermeasures|crosswalk|open] [--format xml|csv|html] [--blank] [--bom] [--raw] [--lang en|ja] [-o FILE]" \
 	"the usage lists the formats"
 expect 2 "export, a format id is not a prefix" -- iot export 1 --format htm
 contains "$tmp/err" "unknown format 'htm'" "htm is not html"
 expect 2 "export, format ids are exact" -- iot export 1 --format XML
 expect 0 "--help" -- iot --help
-contains "$tmp/out" "ID [--what assessment|annex1|annex2|countermeasures|crosswalk] [--format xml|csv|html] [--blank] [--bom] [--raw] [--lang en|ja] [-o FILE]" \
+contains "$tmp/out" "ID [--what assessment|annex1|annex2|countermeasures|crosswalk|open] [--format xml|csv|html] [--blank] [--bom] [--raw] [--lang en|ja] [-o FILE]" \
 	"--help lists the formats"
 expect 2 "CSV of the whole assessment" -- iot export 1 --format csv
 contains "$tmp/err" "CSV holds one table" "why not CSV"
@@ -163,9 +163,9 @@ if command -v python3 >/dev/null 2>&1; then
 		check "$1 decision label" [ "$(csv_cell "$tmp/cm-$1.csv" A-1 "$3")" = "$4" ]
 		check "$1 kind" [ "$(csv_cell "$tmp/cm-$1.csv" A-1 "$5")" = "$6" ]
 	}
-	csv_lang en "Kind|Viewpoint|Id|Number|Title|Derived|Decision|Action|Role|Text|State|Note|Reasons|Changed by|Changed at" \
+	csv_lang en "Kind|Viewpoint|Id|Number|Title|Derived|Decision|Action|Role|Text|State|Note|Reasons|Changed by|Changed at|Owner|Due|Evidence" \
 		Decision "in place" Kind countermeasure
-	csv_lang ja "種別|観点|ID|項番|表題|導出|判断|具体的なアクション|ロール|本文|状態|メモ|理由|変更者|変更日時" \
+	csv_lang ja "種別|観点|ID|項番|表題|導出|判断|具体的なアクション|ロール|本文|状態|メモ|理由|変更者|変更日時|担当者|期限|証跡" \
 		判断 対応済み 種別 対応策
 	check "Japanese 'derived'" [ "$(csv_cell "$tmp/cm-ja.csv" A-1 導出)" = "はい" ]
 	python3 - "$tmp/cm-ja.csv" >"$tmp/states" <<'PY'
@@ -181,7 +181,7 @@ PY
 	expect 0 "Annex 1 CSV --lang ja" -- iot export 1 --what annex1 --format csv --lang ja \
 		-o "$tmp/a1-ja.csv"
 	check "Annex 1 headings in Japanese" [ "$(csv_head "$tmp/a1-ja.csv")" = \
-		"種別|ID|項番|本文|区分|記号|実施チェック|メモ|変更者|変更日時" ]
+		"種別|ID|項番|本文|区分|記号|実施チェック|メモ|変更者|変更日時|担当者|期限|証跡" ]
 	check "Annex 1 status in Japanese" [ "$(csv_cell "$tmp/a1-ja.csv" II.1.1.1 実施チェック)" = "実施済み" ]
 	check "Annex 1 level in Japanese" [ "$(csv_cell "$tmp/a1-ja.csv" II.1.1.1 区分)" = "基本" ]
 	expect 0 "Annex 1 CSV in Tokyo" -- env TZ=Asia/Tokyo "$IOTSCOPE" --catalog "$SRCDIR/catalog" \

@@ -16,6 +16,17 @@ scratch() {
 	trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
 }
 
+# store_scratch: scratch, then a home, UTC and UTF-8 for the program, and
+# iot: the program on the catalog of the tree and the database $tmp/t.db
+# as the assessor "auditor".
+store_scratch() {
+	scratch
+	HOME=$tmp/home TZ=UTC LC_ALL=C.UTF-8
+	export HOME TZ LC_ALL
+	mkdir "$HOME" || exit 99
+	iot() { "$IOTSCOPE" --catalog "$SRCDIR/catalog" --db "$tmp/t.db" --assessor auditor "$@"; }
+}
+
 # ok: count a check that held.  bad MESSAGE...: count one that did not.
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }

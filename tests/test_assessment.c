@@ -236,6 +236,81 @@ static void test_progress(void **state)
 	assessment_free(a);
 }
 
+/* Due dates: only YYYY-MM-DD days of the calendar (2028 is a leap
+ * year, 2026 and 2100 are not). */
+static void test_due_dates(void **state)
+{
+	(void)state;
+	static const char *const good[] = { "2026-12-31", "2028-02-29", "2000-02-29",
+					    "0001-01-01" };
+	static const char *const bad[] = { "2026-02-29", "2100-02-29", "2026-13-01",
+					   "2026-00-10", "2026-04-31", "2026-1-01",
+					   "26-12-31", "2026/12/31", "2026-12-31T00:00",
+					   "", "tomorrow", "0000-01-01" };
+	struct diag d = DIAG_INIT;
+	for (size_t i = 0; i < sizeof good / sizeof *good; i++)
+		if (due_date_check("due", good[i], &d) != 0)
+			fail_msg("refused %s: %s", good[i], diag_msg(&d));
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		assert_int_equal(due_date_check("--due", bad[i], &d), -1);
+		assert_non_null(strstr(diag_msg(&d), "--due"));
+		diag_clear(&d);
+	}
+}
+
+/* Owner, due date, evidence: kept, sorted by ref, replaced by ref; a
+ * review with only tracking counts as written. */
+static void test_tracking(void **state)
+{
+	(void)state;
+	struct assessment *a = assessment_new(tu_form);
+	struct diag d = DIAG_INIT;
+	struct tracking *t = assessment_review_track(a, "B-61");
+	assert_non_null(t);
+	assert_int_equal(a->nreviews, 1);
+	assert_int_equal(assessment_review(a, "B-61")->decision, DECISION_NONE);
+	assert_false(assessment_review_written(assessment_review(a, "B-61")));
+	assert_int_equal(tracking_set(t, "佐藤", "2026-12-31", &d), 0);
+	assert_true(assessment_review_written(assessment_review(a, "B-61")));
+	assert_int_equal(tracking_set(t, "佐藤", "2026-02-30", &d), -1);
+	diag_clear(&d);
+	assert_string_equal(t->due, "2026-12-31");	/* unchanged by a refusal */
+	struct evidence e1 = { "https://b.example/", "second", NULL, -1, "x", "t" };
+	struct evidence e2 = { "/a/file.pdf", NULL, "00ff", 12, "x", "t" };
+	assert_int_equal(tracking_add_evidence(t, &e1, &d), 0);
+	assert_int_equal(tracking_add_evidence(t, &e2, &d), 0);
+	assert_int_equal(t->nevidence, 2);
+	assert_string_equal(t->evidence[0].ref, "/a/file.pdf");
+	assert_int_equal(t->evidence[0].size, 12);
+	e2.size = 13;
+	assert_int_equal(tracking_add_evidence(t, &e2, &d), 0);
+	assert_int_equal(t->nevidence, 2);
+	assert_int_equal(tracking_evidence(t, "/a/file.pdf")->size, 13);
+	assert_null(tracking_evidence(t, "/none"));
+	assert_true(evidence_is_url("https://b.example/"));
+	assert_false(evidence_is_url("/a/file.pdf"));
+	assert_false(evidence_is_url("C:file://x"));
+	struct tracking *c = assessment_check_track(a, "annex1", "II.1.1.1");
+	assert_non_null(c);
+	assert_int_equal(assessment_check(a, "annex1", "II.1.1.1")->status, CHECK_NONE);
+	assert_non_null(assessment_action_track(a, "B-61", "2"));
+	assert_int_equal(assessment_review(a, "B-61")->nactions, 1);
+	/* a missing file or a directory is no evidence */
+	struct evidence e;
+	assert_int_equal(evidence_make("/nonexistent/x.pdf", NULL, &e, &d), -1);
+	assert_non_null(strstr(diag_msg(&d), "/nonexistent/x.pdf"));
+	diag_clear(&d);
+	assert_int_equal(evidence_make("/", NULL, &e, &d), -1);
+	assert_non_null(strstr(diag_msg(&d), "directory"));
+	diag_clear(&d);
+	assert_int_equal(evidence_make("https://x.example/a?b", "n", &e, &d), 0);
+	assert_null(e.sha256);
+	assert_int_equal(e.size, -1);
+	assert_string_equal(e.note, "n");
+	evidence_free(&e);
+	assessment_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -246,6 +321,8 @@ int main(void)
 		cmocka_unit_test(test_actions_sorted),
 		cmocka_unit_test(test_checks_sorted),
 		cmocka_unit_test(test_progress),
+		cmocka_unit_test(test_due_dates),
+		cmocka_unit_test(test_tracking),
 	};
 	return cmocka_run_group_tests(tests, tu_load, tu_unload);
 }

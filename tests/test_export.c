@@ -917,7 +917,10 @@ static void test_hostile_generated(void **state)
 		{ "<checklist id=\"annex1\"", "<checklist id=\"annex9\"",
 		  "no checklist 'annex9' in this catalog" },
 		{ "<checklist id=\"annex2\"", "<checklist annex=\"2\"",
-		  "a version 2 file names a checklist by id=" },
+		  "a version 3 file names a checklist by id=" },
+		/* a due date (format 3) of the right form, not in the calendar */
+		{ "id=\"II.1.1.2\"", "id=\"II.1.1.2\" due=\"2026-02-30\"",
+		  "due date '2026-02-30' is not a day of the calendar" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		long line;
@@ -930,9 +933,9 @@ static void test_hostile_generated(void **state)
 		free(bad);
 	}
 	long line;
-	char *bad = replace(good, "version=\"2\"", "version=\"3\"", &line);
+	char *bad = replace(good, "version=\"3\"", "version=\"4\"", &line);
 	assert_int_equal(tu_write(path, bad, strlen(bad)), 0);
-	expect_refused(path, "export.xml:2: format version '3': this iotscope reads versions 1 to 2");
+	expect_refused(path, "export.xml:2: format version '4': this iotscope reads versions 1 to 3");
 	free(bad);
 	bad = duplicate_a1(good, &line);
 	assert_int_equal(tu_write(path, bad, strlen(bad)), 0);

@@ -17,6 +17,7 @@
 #include "paths.h"
 #include "store.h"
 #include "store_internal.h"
+#include "text.h"
 
 static char *tmpdir;
 
@@ -98,10 +99,10 @@ static void test_new_database(void **state)
 	assert_int_equal(sb.st_mode & 0777, 0600);
 	store_close(st);
 	assert_int_equal(raw_int(path, "PRAGMA application_id"), 0x494f5453);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 4);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 5);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM sqlite_master WHERE name IN "
 				 "('assessments','details','answers','reviews','action_states',"
-				 "'checks','history','meta','progress')"), 9);
+				 "'checks','history','meta','progress','evidence')"), 10);
 	/* only names are indexed among the details (issue 11) */
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM sqlite_master WHERE type = 'index' "
 				 "AND tbl_name = 'details'"), 1);
@@ -115,7 +116,7 @@ static void test_new_database(void **state)
 	/* opening it again changes nothing in the schema */
 	st = open_ok(path, "tester");
 	store_close(st);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 4);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 5);
 	free(path);
 	free(wal);
 }
@@ -159,6 +160,21 @@ static struct assessment *full_assessment(void)
 	assert_int_equal(assessment_set_check(a, "annex2", "III.1.1.1.a", CHECK_PARTLY, NULL, &d), 0);
 	assert_int_equal(assessment_set_check(a, "annex2", "III.1.1.1", CHECK_NOT_IMPLEMENTED, "x", &d), 0);
 	assert_int_equal(assessment_set_check(a, "annex1", "II.1.1.2", CHECK_NOT_APPLICABLE, NULL, &d), 0);
+	/* owner, due date, evidence (schema 5): on a review, an action, a
+	 * check, and on a check with no status yet */
+	assert_int_equal(tracking_set(&assessment_review(a, "A-1")->track, "佐藤 (情報システム部)",
+				      "2026-12-31", &d), 0);
+	assert_int_equal(tracking_set(&assessment_action(a, "A-1", "2")->track, "鈴木", NULL, &d), 0);
+	assert_int_equal(tracking_set(&assessment_check(a, "annex1", "II.1.1.1")->track, NULL,
+				      "2027-01-15", &d), 0);
+	struct evidence file = { "/srv/audit/方針.pdf", (char *)tricky, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", 3, "auditor", "2026-01-01T00:00:00Z" };
+	struct evidence url = { "https://wiki.example/p?id=1&x='", NULL, NULL, -1, NULL, NULL };
+	assert_int_equal(tracking_add_evidence(&assessment_review(a, "A-1")->track, &file, &d), 0);
+	assert_int_equal(tracking_add_evidence(&assessment_review(a, "A-1")->track, &url, &d), 0);
+	assert_int_equal(tracking_add_evidence(assessment_action_track(a, "C-1-del", "c.2"), &url,
+					       &d), 0);
+	assert_int_equal(tracking_add_evidence(assessment_check_track(a, "annex2", "III.1.1.2"),
+					       &file, &d), 0);
 	assert_null(d.msg);
 	return a;
 }
@@ -169,6 +185,20 @@ static void assert_same_text(const char *x, const char *y)
 		assert_ptr_equal(x, y);
 	else
 		assert_string_equal(x, y);
+}
+
+static void assert_same_track(const struct tracking *x, const struct tracking *y)
+{
+	assert_same_text(x->owner, y->owner);
+	assert_same_text(x->due, y->due);
+	assert_int_equal(x->nevidence, y->nevidence);
+	for (size_t i = 0; i < x->nevidence; i++) {
+		const struct evidence *e = &x->evidence[i], *f = &y->evidence[i];
+		assert_string_equal(e->ref, f->ref);
+		assert_same_text(e->note, f->note);
+		assert_same_text(e->sha256, f->sha256);
+		assert_int_equal(e->size, f->size);
+	}
 }
 
 /* Everything the user entered is equal (not the store's own times). */
@@ -184,11 +214,13 @@ static void assert_same(const struct assessment *x, const struct assessment *y)
 		assert_string_equal(r->cm, s->cm);
 		assert_int_equal(r->decision, s->decision);
 		assert_same_text(r->note, s->note);
+		assert_same_track(&r->track, &s->track);
 		assert_int_equal(r->nactions, s->nactions);
 		for (size_t k = 0; k < r->nactions; k++) {
 			assert_string_equal(r->actions[k].key, s->actions[k].key);
 			assert_int_equal(r->actions[k].state, s->actions[k].state);
 			assert_same_text(r->actions[k].note, s->actions[k].note);
+			assert_same_track(&r->actions[k].track, &s->actions[k].track);
 		}
 	}
 	assert_int_equal(x->nchecks, y->nchecks);
@@ -197,6 +229,7 @@ static void assert_same(const struct assessment *x, const struct assessment *y)
 		assert_string_equal(x->checks[i].item, y->checks[i].item);
 		assert_int_equal(x->checks[i].status, y->checks[i].status);
 		assert_same_text(x->checks[i].note, y->checks[i].note);
+		assert_same_track(&x->checks[i].track, &y->checks[i].track);
 	}
 }
 
@@ -241,6 +274,22 @@ static void test_round_trip(void **state)
 	assert_string_equal(assessment_action(b, "C-1-del", "c.2")->changed_by, "tester");
 	assert_string_equal(assessment_check(b, "annex2", "III.1.1.1.a")->changed_by, "tester");
 	assert_int_equal(survey_pattern(b->survey), 5);	/* 低 with 中: Annex 3 */
+	/* evidence keeps who attached it and when, else the store's */
+	const struct tracking *t = &assessment_review(b, "A-1")->track;
+	assert_string_equal(t->evidence[0].added_by, "auditor");
+	assert_string_equal(t->evidence[0].added_at, "2026-01-01T00:00:00Z");
+	assert_string_equal(t->evidence[1].added_by, "tester");
+	assert_int_equal(assessment_check(b, "annex2", "III.1.1.2")->status, CHECK_NONE);
+	/* a copy carries them too */
+	int64_t copy_id;
+	assert_int_equal(store_copy(st, id, "copy", &copy_id, &d), 0);
+	struct assessment *c = load_ok(st, copy_id);
+	assert_same_track(&assessment_review(b, "A-1")->track, &assessment_review(c, "A-1")->track);
+	assert_same_track(&assessment_check(b, "annex2", "III.1.1.2")->track,
+			  &assessment_check(c, "annex2", "III.1.1.2")->track);
+	assert_same_track(&assessment_action(b, "C-1-del", "c.2")->track,
+			  &assessment_action(c, "C-1-del", "c.2")->track);
+	assessment_free(c);
 
 	/* a name is required */
 	struct assessment *nameless = assessment_new(tu_form);
@@ -370,6 +419,107 @@ static void test_edits(void **state)
 	assert_string_equal(h[n - 1].who, "bob");
 	store_history_free(h, n);
 	store_close(st);
+	free(path);
+}
+
+static size_t history_len(struct store *st, int64_t id);
+
+/* Owner, due date and evidence: each change one history row (who, old
+ * -> new), read back; bad input refused with nothing written. */
+static void test_track_edits(void **state)
+{
+	(void)state;
+	char *path = tmp("track.db");
+	struct store *st = open_ok(path, "alice");
+	struct diag d = DIAG_INIT;
+	int64_t id = create_named(st, "T");
+	const struct track_target rv = { TRACK_REVIEW, "B-61", NULL };
+	const struct track_target ac = { TRACK_ACTION, "C-1-del", "e.1" };
+	const struct track_target ck = { TRACK_CHECK, "annex1", "II.1.1.1" };
+	assert_int_equal(store_set_owner(st, id, &rv, "佐藤", &d), 0);
+	assert_int_equal(store_set_owner(st, id, &rv, "佐藤", &d), 0);	/* no-op */
+	assert_int_equal(store_set_owner(st, id, &rv, "鈴木", &d), 0);
+	assert_int_equal(store_set_due(st, id, &rv, "2026-12-31", &d), 0);
+	assert_int_equal(store_set_due(st, id, &ac, "2027-01-31", &d), 0);
+	assert_int_equal(store_set_owner(st, id, &ck, "ops", &d), 0);
+	assert_int_equal(store_set_due(st, id, &ck, "2026-06-30", &d), 0);
+	assert_int_equal(store_set_due(st, id, &ck, NULL, &d), 0);
+	struct evidence f = { "/srv/a.pdf", "v1", "00aa", 10, NULL, NULL };
+	assert_int_equal(store_add_evidence(st, id, &rv, &f, &d), 0);
+	f.sha256 = "00bb";
+	f.size = 11;
+	assert_int_equal(store_add_evidence(st, id, &rv, &f, &d), 0);	/* replaced */
+	struct evidence u = { "https://x.example/", NULL, NULL, -1, NULL, NULL };
+	assert_int_equal(store_add_evidence(st, id, &ck, &u, &d), 0);
+	assert_int_equal(store_add_evidence(st, id, &ac, &u, &d), 0);
+	assert_int_equal(store_remove_evidence(st, id, &ac, "https://x.example/", &d), 0);
+	/* refused, nothing written: */
+	size_t before = history_len(st, id);
+	assert_int_equal(store_set_due(st, id, &rv, "2026-02-29", &d), -1);
+	assert_non_null(strstr(diag_msg(&d), "2026-02-29"));
+	diag_clear(&d);
+	assert_int_equal(store_set_owner(st, id, &rv, "two\nlines", &d), -1);
+	diag_clear(&d);
+	assert_int_equal(store_remove_evidence(st, id, &rv, "/not/there", &d), -1);
+	assert_non_null(strstr(diag_msg(&d), "/not/there"));
+	diag_clear(&d);
+	char *huge = malloc(TEXT_MAX_BYTES + 2);
+	assert_non_null(huge);
+	memset(huge, 'x', TEXT_MAX_BYTES + 1);
+	huge[TEXT_MAX_BYTES + 1] = '\0';
+	struct evidence h = { "/srv/h.pdf", huge, "00cc", 1, NULL, NULL };
+	assert_int_equal(store_add_evidence(st, id, &rv, &h, &d), -1);
+	assert_non_null(strstr(diag_msg(&d), "bytes long"));
+	diag_clear(&d);
+	free(huge);
+	const struct track_target bad = { TRACK_CHECK, "annex1", NULL };
+	assert_int_equal(store_set_owner(st, id, &bad, "x", &d), -1);
+	diag_clear(&d);
+	assert_int_equal(history_len(st, id), before);
+	store_close(st);
+
+	st = open_ok(path, "bob");
+	struct assessment *a = load_ok(st, id);
+	const struct tracking *t = &assessment_review(a, "B-61")->track;
+	assert_string_equal(t->owner, "鈴木");
+	assert_string_equal(t->due, "2026-12-31");
+	assert_int_equal(t->nevidence, 1);
+	assert_string_equal(t->evidence[0].sha256, "00bb");
+	assert_int_equal(t->evidence[0].size, 11);
+	assert_string_equal(t->evidence[0].note, "v1");
+	assert_string_equal(t->evidence[0].added_by, "alice");
+	assert_int_equal(assessment_review(a, "B-61")->decision, DECISION_NONE);
+	t = &assessment_action(a, "C-1-del", "e.1")->track;
+	assert_string_equal(t->due, "2027-01-31");
+	assert_int_equal(t->nevidence, 0);
+	t = &assessment_check(a, "annex1", "II.1.1.1")->track;
+	assert_string_equal(t->owner, "ops");
+	assert_null(t->due);
+	assert_int_equal(t->nevidence, 1);
+	assert_int_equal(t->evidence[0].size, -1);
+	assert_null(t->evidence[0].sha256);
+	assessment_free(a);
+	static const struct want_history want[] = {
+		{ "alice", "create", NULL, "T" },
+		{ "alice", "owner B-61", NULL, "佐藤" },
+		{ "alice", "owner B-61", "佐藤", "鈴木" },
+		{ "alice", "due B-61", NULL, "2026-12-31" },
+		{ "alice", "action-due C-1-del e.1", NULL, "2027-01-31" },
+		{ "alice", "check-owner II.1.1.1", NULL, "ops" },
+		{ "alice", "check-due II.1.1.1", NULL, "2026-06-30" },
+		{ "alice", "check-due II.1.1.1", "2026-06-30", NULL },
+		{ "alice", "evidence B-61", NULL, "/srv/a.pdf sha256:00aa 10 bytes" },
+		{ "alice", "evidence B-61", "/srv/a.pdf sha256:00aa 10 bytes",
+		  "/srv/a.pdf sha256:00bb 11 bytes" },
+		{ "alice", "check-evidence II.1.1.1", NULL, "https://x.example/" },
+		{ "alice", "action-evidence C-1-del e.1", NULL, "https://x.example/" },
+		{ "alice", "action-evidence C-1-del e.1", "https://x.example/", NULL },
+	};
+	assert_history(st, id, want, sizeof want / sizeof want[0]);
+	/* the evidence goes with its assessment */
+	assert_int_equal(store_delete(st, id, &d), 0);
+	store_close(st);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM evidence"), 0);
 	free(path);
 }
 
@@ -624,7 +774,7 @@ static void test_migration_v1(void **state)
 
 	struct store *st = open_ok(path, "migrator");
 	store_close(st);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 4);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 5);
 	assert_int_equal(raw_int(bak, "PRAGMA user_version"), 1);
 	assert_int_equal(raw_int(bak, "SELECT count(*) FROM history"), 18);
 	struct stat sb;
@@ -720,7 +870,7 @@ static void test_migration_v2(void **state)
 
 	struct store *st = open_ok(path, "migrator");
 	store_close(st);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 4);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 5);
 	assert_int_equal(raw_int(bak, "PRAGMA user_version"), 2);
 	assert_int_equal(raw_int(bak, "SELECT count(*) FROM history"), 19);
 	/* the index of every detail value is gone; names are indexed */
@@ -820,7 +970,7 @@ static void test_migration_v3(void **state)
 	/* a check edit still drops that assessment's cached progress */
 	assert_int_equal(store_set_check(st, 1, "annex2", "III.1.1.4", CHECK_PARTLY, &d), 0);
 	store_close(st);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 4);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 5);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM checks WHERE checklist = 'annex2'"), 3);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM progress WHERE assessment_id = 1"), 0);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM progress WHERE assessment_id = 2"), 1);
@@ -828,6 +978,49 @@ static void test_migration_v3(void **state)
 				 " AND tbl_name = 'checks'"), 3);
 	assert_int_equal(raw_int(bak, "PRAGMA user_version"), 3);
 	assert_int_equal(raw_int(bak, "SELECT count(*) FROM checks"), 6);
+	free(path);
+	free(bak);
+}
+
+/* tests/fixtures/store-v4.db was written by the schema-4 store with the
+ * commands of tests/fixtures/README.md: schema 5 keeps every row, with
+ * no owner, due date or evidence, and takes them from then on. */
+static void test_migration_v4(void **state)
+{
+	(void)state;
+	char *path = tmp("v4.db"), *bak = tmp("v4.db.schema-4.bak");
+	copy_fixture("store-v4.db", path);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 4);
+
+	struct store *st = open_ok(path, "migrator");
+	struct assessment *a = load_ok(st, 1);
+	assert_string_equal(a->survey->details[DETAIL_NAME], "v4 fixture 1");
+	assert_int_equal(survey_answered(a->survey), tu_form->ncells);	/* case 5 */
+	assert_int_equal(a->nreviews, 2);	/* B-61; C-2-del holds the action */
+	assert_int_equal(assessment_review(a, "B-61")->decision, DECISION_TODO);
+	assert_string_equal(assessment_review(a, "B-61")->note, "v4 review note");
+	assert_int_equal(assessment_action(a, "C-2-del", "c.1")->state, ACTION_DONE);
+	assert_string_equal(assessment_action(a, "C-2-del", "c.1")->note, "v4 action note");
+	assert_check(a, "annex1", "II.1.1.1", CHECK_IMPLEMENTED, "v4 check note");
+	assert_check(a, "annex2", "III.1.1.1.a", CHECK_NOT_IMPLEMENTED, NULL);
+	assert_false(tracking_written(&assessment_review(a, "B-61")->track));
+	assert_false(tracking_written(&assessment_action(a, "C-2-del", "c.1")->track));
+	assert_false(tracking_written(&assessment_check(a, "annex1", "II.1.1.1")->track));
+	assessment_free(a);
+	a = load_ok(st, 2);
+	assert_check(a, "annex1", "II.1.1.2", CHECK_PARTLY, NULL);
+	assessment_free(a);
+	struct diag d = DIAG_INIT;
+	const struct track_target ck = { TRACK_CHECK, "annex1", "II.1.1.1" };
+	assert_int_equal(store_set_owner(st, 1, &ck, "after", &d), 0);
+	assert_int_equal(store_check(st, &d), 0);
+	store_close(st);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 5);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM history"), 11);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM checks WHERE owner = 'after'"), 1);
+	assert_int_equal(raw_int(bak, "PRAGMA user_version"), 4);
+	assert_int_equal(raw_int(bak, "SELECT count(*) FROM history"), 10);
+	reopened_once(path, "v4.db.schema-4.bak.2");
 	free(path);
 	free(bak);
 }
@@ -975,7 +1168,7 @@ static void test_refuse_newer(void **state)
 	char *bytes = our_database("newer-src.db", &len);
 	char *path = tmp("newer.db");
 	assert_int_equal(tu_write(path, bytes, len), 0);
-	raw_exec(path, "PRAGMA user_version = 5;");
+	raw_exec(path, "PRAGMA user_version = 6;");
 	free(bytes);
 	free(path);
 	refuse("newer.db", NULL, 0, "newer iotscope");
@@ -1446,6 +1639,7 @@ int main(void)
 		cmocka_unit_test(test_new_database),
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_edits),
+		cmocka_unit_test(test_track_edits),
 		cmocka_unit_test(test_copy_delete_resolve),
 		cmocka_unit_test(test_list),
 		cmocka_unit_test(test_progress_kept),
@@ -1453,6 +1647,7 @@ int main(void)
 		cmocka_unit_test(test_migration_v2),
 		cmocka_unit_test(test_migration_v3),
 		cmocka_unit_test(test_migration_v1),
+		cmocka_unit_test(test_migration_v4),
 		cmocka_unit_test(test_refuse_not_ours),
 		cmocka_unit_test(test_refuse_foreign_wal),
 		cmocka_unit_test(test_refuse_foreign_no_trace),

@@ -3,6 +3,9 @@
  * code points (Unicode 15: U+009B CSI, U+202E RLO, U+2066 LRI). */
 #include "testutil.h"
 
+#include <unistd.h>
+
+#include "filehash.h"
 #include "text.h"
 #include "timefmt.h"
 
@@ -178,6 +181,51 @@ static void test_time_local(void **state)
 	assert_int_equal(setenv("TZ", "UTC", 1), 0);
 }
 
+/* FIPS 180-4 test vectors (NIST's SHA256.pdf examples, and the empty
+ * message): the digests are NIST's, copied, not computed here. */
+static void test_sha256_vectors(void **state)
+{
+	(void)state;
+	char hex[FILEHASH_HEX_SIZE];
+	sha256_hex("abc", 3, hex);
+	assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	sha256_hex("", 0, hex);
+	assert_string_equal(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+	static const char two[] = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+	sha256_hex(two, sizeof two - 1, hex);
+	assert_string_equal(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+}
+
+/* A file: the same digest as its bytes, its size; a missing file and a
+ * directory: refused, saying which path. */
+static void test_file_sha256(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/iotscope-sha-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char *path = str_printf("%s/abc.txt", dir);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	assert_int_equal(fputs("abc", f) >= 0, 1);
+	assert_int_equal(fclose(f), 0);
+	char hex[FILEHASH_HEX_SIZE];
+	long long size = -2;
+	struct diag d = DIAG_INIT;
+	assert_int_equal(file_sha256(path, hex, &size, &d), 0);
+	assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	assert_int_equal(size, 3);
+	assert_int_equal(file_sha256(dir, hex, &size, &d), -1);
+	assert_non_null(strstr(diag_msg(&d), "directory"));
+	assert_non_null(strstr(diag_msg(&d), dir));
+	diag_clear(&d);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(file_sha256(path, hex, &size, &d), -1);
+	assert_non_null(strstr(diag_msg(&d), path));
+	diag_clear(&d);
+	assert_int_equal(rmdir(dir), 0);
+	free(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -187,6 +235,8 @@ int main(void)
 		cmocka_unit_test(test_fputs),
 		cmocka_unit_test(test_unsafe),
 		cmocka_unit_test(test_time_local),
+		cmocka_unit_test(test_sha256_vectors),
+		cmocka_unit_test(test_file_sha256),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -34,4 +34,28 @@ int cli_cmd_crosswalk(struct app *a, int argc, char **argv);
 /* `iotscope check` alone: the whole-database check (store_check). */
 int cli_check_database(struct app *a, const char *cmd);
 
+/* cli_track.c: --owner, --due, --evidence [--evidence-note],
+ * --remove-evidence (issue 12), shared by review and check. */
+enum { TRACK_OPT_OWNER = 'O', TRACK_OPT_DUE = 'U', TRACK_OPT_EVIDENCE = 'E',
+       TRACK_OPT_NOTE = 'N', TRACK_OPT_REMOVE = 'R', CLI_MAX_TRACK_EDITS = 64 };
+struct track_edit {
+	int opt;			/* TRACK_OPT_* */
+	char *key;			/* an action's key; NULL for the row itself */
+	const char *text;		/* owner, due date or ref to remove */
+	struct evidence ev;		/* --evidence, hashed when parsed */
+};
+struct track_req {
+	struct track_edit edits[CLI_MAX_TRACK_EDITS];
+	int n;
+};
+/* Check and record one option (KEY: the action's, or NULL); -1 with d set. */
+int cli_track_option(struct track_req *r, int opt, const char *arg, const char *key,
+		     struct diag *d);
+void cli_track_free(struct track_req *r);
+/* Apply E to T and say so (NAME: the checklist's name, for checks). */
+int cli_track_apply(struct store *st, int64_t id, const struct track_edit *e,
+		    const struct track_target *t, const char *name, struct diag *d);
+/* Owner, due date and evidence of T, one per line after INDENT. */
+void cli_track_print(const char *indent, const struct tracking *t);
+
 #endif

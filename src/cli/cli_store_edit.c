@@ -109,7 +109,10 @@ int cli_cmd_set(struct app *a, int argc, char **argv)
 /* ---------- review ---------- */
 
 static const char review_args[] =
-	"ID CM [--decision D] [--action KEY=STATE] [--note TEXT] [--action-note KEY=TEXT]";
+	"ID CM [--decision D] [--action KEY=STATE] [--note TEXT] [--action-note KEY=TEXT] "
+	"[--owner NAME] [--due YYYY-MM-DD] [--evidence PATH|URL [--evidence-note TEXT]] "
+	"[--remove-evidence PATH|URL] [--action-owner KEY=NAME] [--action-due KEY=DATE] "
+	"[--action-evidence KEY=PATH|URL] [--action-remove-evidence KEY=PATH|URL]";
 
 /* A countermeasure by id ("C-2-own") or as printed ("C-2-ク"). */
 static const struct cat_cm *find_cm(const struct catalog *c, const char *ref)
@@ -136,7 +139,16 @@ struct review_req {
 	const struct cat_cm *cm;
 	struct review_edit edits[MAX_REVIEW_EDITS];
 	int n;
+	struct track_req track;		/* owner, due date, evidence */
 };
+
+/* --action-owner and the like: the letter of the option for one action,
+ * and the shared option it stands for. */
+static int action_track_opt(int opt)
+{
+	return opt == 'o' ? TRACK_OPT_OWNER : opt == 'u' ? TRACK_OPT_DUE
+		: opt == 'e' ? TRACK_OPT_EVIDENCE : opt == 'x' ? TRACK_OPT_REMOVE : 0;
+}
 
 static int key_value(const struct cat_cm *cm, const char *arg, char **key,
 		     const char **value, struct diag *d)
@@ -160,8 +172,24 @@ static int key_value(const struct cat_cm *cm, const char *arg, char **key,
 	return 0;
 }
 
+static int review_track_option(struct review_req *r, int opt, const char *arg,
+			       struct diag *d)
+{
+	int shared = action_track_opt(opt);
+	if (shared == 0)
+		return cli_track_option(&r->track, opt, arg, NULL, d);
+	char *key = NULL;
+	const char *value;
+	int rc = key_value(r->cm, arg, &key, &value, d) < 0 ? -1
+		: cli_track_option(&r->track, shared, value, key, d);
+	free(key);
+	return rc;
+}
+
 static int review_option(struct review_req *r, int opt, const char *arg, struct diag *d)
 {
+	if (strchr("OUENRouex", opt) != NULL)
+		return review_track_option(r, opt, arg, d);
 	if (r->n == MAX_REVIEW_EDITS) {
 		diag_set(d, "%s", _("too many changes in one command"));
 		return -1;
@@ -187,6 +215,7 @@ static void review_req_free(struct review_req *r)
 {
 	for (int i = 0; i < r->n; i++)
 		free(r->edits[i].key);
+	cli_track_free(&r->track);
 }
 
 static int review_apply(struct store *st, int64_t id, const struct review_req *r,
@@ -208,6 +237,12 @@ static int review_apply(struct store *st, int64_t id, const struct review_req *r
 		else
 			printf(_("Saved: %s note%s%s\n"), cm, e->key ? " " : "", e->key ? e->key : "");
 	}
+	for (int i = 0; i < r->track.n; i++) {
+		const struct track_edit *e = &r->track.edits[i];
+		struct track_target t = { e->key ? TRACK_ACTION : TRACK_REVIEW, cm, e->key };
+		if (cli_track_apply(st, id, e, &t, NULL, d) < 0)
+			return -1;
+	}
 	return 0;
 }
 
@@ -218,6 +253,8 @@ static void review_print(const struct assessment *as, const struct cat_cm *cm)
 	printf("  %s: %s\n", _("decision"), decision_id(r ? r->decision : DECISION_NONE));
 	if (r && r->note)
 		printf("  %s: %s\n", _("note"), cli_shown(r->note));
+	if (r)
+		cli_track_print("  ", &r->track);
 	char **keys;
 	int n = action_keys(cm, &keys);
 	for (int i = 0; i < n; i++) {
@@ -226,6 +263,8 @@ static void review_print(const struct assessment *as, const struct cat_cm *cm)
 		       action_state_id(x ? x->state : ACTION_NONE), action_text(cm, keys[i]));
 		if (x && x->note)
 			printf("       %s: %s\n", _("note"), cli_shown(x->note));
+		if (x)
+			cli_track_print("       ", &x->track);
 	}
 	action_keys_free(keys, n);
 }
@@ -237,6 +276,15 @@ static int review_parse(int argc, char **argv, struct review_req *r, struct diag
 		{ "note", required_argument, NULL, 'n' },
 		{ "action", required_argument, NULL, 'a' },
 		{ "action-note", required_argument, NULL, 'm' },
+		{ "owner", required_argument, NULL, TRACK_OPT_OWNER },
+		{ "due", required_argument, NULL, TRACK_OPT_DUE },
+		{ "evidence", required_argument, NULL, TRACK_OPT_EVIDENCE },
+		{ "evidence-note", required_argument, NULL, TRACK_OPT_NOTE },
+		{ "remove-evidence", required_argument, NULL, TRACK_OPT_REMOVE },
+		{ "action-owner", required_argument, NULL, 'o' },
+		{ "action-due", required_argument, NULL, 'u' },
+		{ "action-evidence", required_argument, NULL, 'e' },
+		{ "action-remove-evidence", required_argument, NULL, 'x' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c;
@@ -270,7 +318,7 @@ static int review_run(struct app *a, char **argv, struct review_req *r, struct d
 	if (as != NULL && !is_derived(a, as, r->cm))
 		fprintf(stderr, _("note: %s is not derived from the current answers; its "
 				  "review is kept all the same\n"), r->cm->id);
-	if (as != NULL && r->n == 0)
+	if (as != NULL && r->n == 0 && r->track.n == 0)
 		review_print(as, r->cm);
 	else if (as != NULL)
 		rc = review_apply(st, id, r, d);
@@ -285,7 +333,8 @@ int cli_cmd_review(struct app *a, int argc, char **argv)
 {
 	if (app_core(a) < 0)
 		return EXIT_BAD_INPUT;
-	struct review_req r = { NULL, { { 0, 0, NULL, NULL } }, 0 };
+	static struct review_req r0;	/* zeroed; large (the evidence) */
+	struct review_req r = r0;
 	struct diag d = DIAG_INIT;
 	/* first pass finds the countermeasure, the second checks the options */
 	if (review_parse(argc, argv, &r, &d) != 0)
@@ -306,7 +355,9 @@ int cli_cmd_review(struct app *a, int argc, char **argv)
 
 /* ---------- check ---------- */
 
-static const char check_args[] = "ID ITEM STATUS [--checklist ID] [--note TEXT]";
+static const char check_args[] = "ID ITEM [STATUS] [--checklist ID] [--note TEXT] "
+	"[--owner NAME] [--due YYYY-MM-DD] [--evidence PATH|URL [--evidence-note TEXT]] "
+	"[--remove-evidence PATH|URL]";
 
 /* The checklist that has ITEM: the one named (--checklist), else the
  * only one of the catalog's that has it; NULL with d set. */
@@ -340,55 +391,109 @@ static const struct cat_annex *checklist_with(const struct catalog *c, const cha
 	return found;
 }
 
-int cli_cmd_check(struct app *a, int argc, char **argv)
+/* What check asks for; TRACK's evidence is hashed while parsing. */
+struct check_req {
+	const char *note, *named, *item, *status;
+	struct track_req track;
+};
+
+static int check_parse(int argc, char **argv, struct check_req *r, struct diag *d)
 {
 	static const struct option opts[] = {
 		{ "note", required_argument, NULL, 'n' },
 		{ "checklist", required_argument, NULL, 'c' },
+		{ "owner", required_argument, NULL, TRACK_OPT_OWNER },
+		{ "due", required_argument, NULL, TRACK_OPT_DUE },
+		{ "evidence", required_argument, NULL, TRACK_OPT_EVIDENCE },
+		{ "evidence-note", required_argument, NULL, TRACK_OPT_NOTE },
+		{ "remove-evidence", required_argument, NULL, TRACK_OPT_REMOVE },
 		{ NULL, 0, NULL, 0 }
 	};
-	if (argc == 1)
-		return cli_check_database(a, argv[0]);
-	const char *note = NULL, *named = NULL;
 	int c;
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (c == 'n')
-			note = optarg;
+			r->note = optarg;
 		else if (c == 'c')
-			named = optarg;
-		else
-			return cli_usage_error(argv[0], check_args, _("unknown option"));
+			r->named = optarg;
+		else if (c == '?')
+			return 2;
+		else if (cli_track_option(&r->track, c, optarg, NULL, d) < 0)
+			return -1;
 	}
-	if (argc - optind != 3)
-		return cli_usage_error(argv[0], check_args, _("give the assessment, an item and a status"));
-	if (app_core(a) < 0)
-		return EXIT_BAD_INPUT;
-	const char *item = argv[optind + 1], *status = argv[optind + 2];
-	struct diag d = DIAG_INIT;
-	int s = strcmp(status, "-") == 0 ? CHECK_NONE : check_status_parse(status);
-	if (store_text_check("--note", note, 0, &d) < 0)
-		return cli_fail(argv[0], &d);
-	const struct cat_annex *cl = checklist_with(a->cat, named, item, &d);
+	/* STATUS may be left out when only owner, due date or evidence change */
+	int n = argc - optind;
+	if (n != 3 && !(n == 2 && r->track.n > 0 && r->note == NULL))
+		return 2;
+	r->item = argv[optind + 1];
+	r->status = n == 3 ? argv[optind + 2] : NULL;
+	return 0;
+}
+
+static int check_apply(struct store *st, int64_t id, const struct cat_annex *cl,
+		       const struct check_req *r, int s, struct diag *d)
+{
+	if (r->status != NULL) {
+		if (store_set_check(st, id, cl->id, r->item, s, d) < 0)
+			return -1;
+		printf(_("Saved: %s %s %s\n"), cl->name, r->item, check_status_id(s));
+	}
+	if (r->note != NULL) {
+		if (store_set_check_note(st, id, cl->id, r->item, r->note, d) < 0)
+			return -1;
+		printf(_("Saved: %s %s note\n"), cl->name, r->item);
+	}
+	struct track_target t = { TRACK_CHECK, cl->id, r->item };
+	for (int i = 0; i < r->track.n; i++)
+		if (cli_track_apply(st, id, &r->track.edits[i], &t, cl->name, d) < 0)
+			return -1;
+	return 0;
+}
+
+static int check_run(struct app *a, char **argv, const struct check_req *r, struct diag *d)
+{
+	int s = r->status == NULL || strcmp(r->status, "-") == 0 ? CHECK_NONE
+		: check_status_parse(r->status);
+	if (store_text_check("--note", r->note, 0, d) < 0)
+		return cli_fail(argv[0], d);
+	const struct cat_annex *cl = checklist_with(a->cat, r->named, r->item, d);
 	if (cl == NULL)
 		;			/* d says why */
 	else if (s < 0)
-		diag_set(&d, _("'%s' is not a status: give implemented, partly, "
-			       "not-implemented, not-applicable or none"), status);
-	if (d.msg)
-		return cli_fail(argv[0], &d);
+		diag_set(d, _("'%s' is not a status: give implemented, partly, "
+			      "not-implemented, not-applicable or none"), r->status);
+	if (d->msg)
+		return cli_fail(argv[0], d);
 	struct store *st = cli_store_open(a, argv[0]);
 	if (st == NULL)
 		return EXIT_BAD_INPUT;
 	int64_t id;
 	int rc = cli_resolve(st, argv[0], argv[optind], &id);
-	if (rc == 0 && (rc = store_set_check(st, id, cl->id, item, s, &d)) == 0)
-		printf(_("Saved: %s %s %s\n"), cl->name, item, check_status_id(s));
-	if (rc == 0 && note != NULL &&
-	    (rc = store_set_check_note(st, id, cl->id, item, note, &d)) == 0)
-		printf(_("Saved: %s %s note\n"), cl->name, item);
+	if (rc == 0)
+		rc = check_apply(st, id, cl, r, s, d);
 	store_close(st);
 	if (rc < 0)
-		return d.msg ? cli_fail(argv[0], &d) : EXIT_BAD_INPUT;
+		return d->msg ? cli_fail(argv[0], d) : EXIT_BAD_INPUT;
 	return EXIT_OK;
+}
+
+int cli_cmd_check(struct app *a, int argc, char **argv)
+{
+	if (argc == 1)
+		return cli_check_database(a, argv[0]);
+	static struct check_req r0;	/* zeroed; large (the evidence) */
+	struct check_req r = r0;
+	struct diag d = DIAG_INIT;
+	int rc = check_parse(argc, argv, &r, &d);
+	if (rc == 2)
+		rc = cli_usage_error(argv[0], check_args,
+				     _("give the assessment, an item and a status"));
+	else if (rc < 0)
+		rc = cli_fail(argv[0], &d);
+	else if (app_core(a) < 0)
+		rc = EXIT_BAD_INPUT;
+	else
+		rc = check_run(a, argv, &r, &d);
+	cli_track_free(&r.track);
+	return rc;
 }

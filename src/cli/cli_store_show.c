@@ -114,6 +114,41 @@ static int show_progress(const struct app *a, const struct assessment *as)
 	return 0;
 }
 
+/* Owner, due date and evidence wherever one is set (issue 12). */
+static void show_tracking(const struct app *a, const struct assessment *as)
+{
+	int head = 0;
+#define TRACK_HEAD()							\
+	do {								\
+		if (!head++)						\
+			printf("%s", _("\nOwners, due dates and evidence:\n")); \
+	} while (0)
+	for (size_t i = 0; i < as->nreviews; i++) {
+		const struct cm_review *r = &as->reviews[i];
+		if (tracking_written(&r->track)) {
+			TRACK_HEAD();
+			printf("  %s\n", r->cm);
+			cli_track_print("    ", &r->track);
+		}
+		for (size_t j = 0; j < r->nactions; j++)
+			if (tracking_written(&r->actions[j].track)) {
+				TRACK_HEAD();
+				printf("  %s %s %s\n", r->cm, _("action"), r->actions[j].key);
+				cli_track_print("    ", &r->actions[j].track);
+			}
+	}
+	for (size_t i = 0; i < as->nchecks; i++) {
+		const struct check_entry *e = &as->checks[i];
+		if (!tracking_written(&e->track))
+			continue;
+		const struct cat_annex *cl = catalog_checklist(a->cat, e->checklist);
+		TRACK_HEAD();
+		printf("  %s %s\n", cl ? cl->name : e->checklist, e->item);
+		cli_track_print("    ", &e->track);
+	}
+#undef TRACK_HEAD
+}
+
 int cli_cmd_show(struct app *a, int argc, char **argv)
 {
 	if (argc != 2)
@@ -126,6 +161,8 @@ int cli_cmd_show(struct app *a, int argc, char **argv)
 	show_details(as);
 	show_answers(a, as->survey);
 	int rc = show_progress(a, as);
+	if (rc == 0)
+		show_tracking(a, as);
 	assessment_free(as);
 	if (rc < 0) {
 		fprintf(stderr, "iotscope show: %s\n", _("out of memory"));

@@ -21,6 +21,7 @@
 static const char *const what_ids[N_EXPORT_WHATS] = {
 	[EXPORT_ASSESSMENT] = "assessment", [EXPORT_COUNTERMEASURES] = "countermeasures",
 	[EXPORT_CROSSWALK] = "crosswalk",
+	[EXPORT_OPEN] = "open",
 };
 
 int export_what_parse(const struct catalog *c, const char *s, struct export_options *o)
@@ -43,10 +44,11 @@ char *export_what_choices(const struct catalog *c, const char *sep)
 {
 	char *ids = catalog_checklist_ids(c, sep);
 	/* the crosswalk only with the guidance parts it is made of */
-	char *out = ids ? str_printf("%s%s%s%s%s%s%s", what_ids[EXPORT_ASSESSMENT], sep, ids,
+	char *out = ids ? str_printf("%s%s%s%s%s%s%s%s%s", what_ids[EXPORT_ASSESSMENT], sep, ids,
 				     ids[0] ? sep : "", what_ids[EXPORT_COUNTERMEASURES],
 				     c->guidance ? sep : "",
-				     c->guidance ? what_ids[EXPORT_CROSSWALK] : "") : NULL;
+				     c->guidance ? what_ids[EXPORT_CROSSWALK] : "", sep,
+				     what_ids[EXPORT_OPEN]) : NULL;
 	free(ids);
 	return out;
 }

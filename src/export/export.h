@@ -12,8 +12,10 @@
 #include "diag.h"
 #include "form.h"
 
+/* EXPORT_OPEN (issue 12): what is still to do, with owner, due date and
+ * evidence, overdue first (a plan of action and milestones). */
 enum export_what { EXPORT_ASSESSMENT, EXPORT_CHECKLIST, EXPORT_COUNTERMEASURES,
-		   EXPORT_CROSSWALK, N_EXPORT_WHATS };
+		   EXPORT_CROSSWALK, EXPORT_OPEN, N_EXPORT_WHATS };
 enum export_format { EXPORT_XML, EXPORT_CSV, EXPORT_HTML, N_EXPORT_FORMATS };
 
 struct export_options {

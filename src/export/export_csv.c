@@ -94,6 +94,12 @@ static const char *level_label(enum level l)
 	return l == LEVEL_BASIC ? _("basic") : l == LEVEL_RECOMMENDED ? _("recommended") : "";
 }
 
+static char *evidence_cell(const struct tracking *t);
+/* Owner, due date and evidence (issue 12): the last three columns of
+ * every table; owner and evidence are what a person typed. */
+#define TRACK_USER(first) (1ul << (first) | 1ul << ((first) + 2))
+#define TRACK_FIELDS(t, ev) (t) ? (t)->owner : NULL, (t) ? (t)->due : NULL, (ev)[0] ? (ev) : NULL
+
 /* ---------- the countermeasure review ---------- */
 
 static int csv_begin(struct ex_ctx *x)
@@ -105,13 +111,13 @@ static int csv_begin(struct ex_ctx *x)
 		HEADINGS(x, N_("Kind"), N_("Viewpoint"), N_("Id"), N_("Number"), N_("Title"),
 			 N_("Derived"), N_("Decision"), N_("Action"), N_("Role"), N_("Text"),
 			 N_("State"), N_("Note"), N_("Reasons"), N_("Changed by"),
-			 N_("Changed at"));
+			 N_("Changed at"), N_("Owner"), N_("Due"), N_("Evidence"));
 		return 0;
 	case EXPORT_CHECKLIST: {
 		if (!x->only->pattern_refs) {
 			HEADINGS(x, N_("Kind"), N_("Id"), N_("Number"), N_("Text"), N_("Level"),
 				 N_("Mark"), N_("Check"), N_("Note"), N_("Changed by"),
-				 N_("Changed at"));
+				 N_("Changed at"), N_("Owner"), N_("Due"), N_("Evidence"));
 			return 0;
 		}
 		char *pat[N_PATTERNS] = { NULL };
@@ -125,7 +131,7 @@ static int csv_begin(struct ex_ctx *x)
 			RECORD(x, _("Kind"), _("Id"), _("Number"), _("Sub"), _("Text"), _("Level"),
 			       _("Mark"), _("Evaluation item"), pat[0], pat[1], pat[2], pat[3],
 			       pat[4], pat[5], _("Check"), _("Note"), _("Changed by"),
-			       _("Changed at"));
+			       _("Changed at"), _("Owner"), _("Due"), _("Evidence"));
 		for (int p = 0; p < N_PATTERNS; p++)
 			free(pat[p]);
 		if (rc < 0)
@@ -137,9 +143,13 @@ static int csv_begin(struct ex_ctx *x)
 			 N_("Checklist"), N_("Check"), N_("Sub-items checked"), N_("Sub-items"),
 			 N_("Note"));
 		return 0;
+	case EXPORT_OPEN:
+		HEADINGS(x, N_("Kind"), N_("Id"), N_("Item"), N_("Number"), N_("Text"),
+			 N_("Status"), N_("Owner"), N_("Due"), N_("Overdue"), N_("Evidence"));
+		return 0;
 	default:
-		diag_set(x->d, "CSV holds one table: export the countermeasures, a checklist "
-			 "or the crosswalk as CSV, the whole assessment as XML or HTML");
+		diag_set(x->d, "CSV holds one table: export the countermeasures, a checklist, "
+			 "the crosswalk or the open items as CSV, the whole assessment as XML or HTML");
 		return -1;
 	}
 }
@@ -176,20 +186,34 @@ static int csv_cm(struct ex_ctx *x, const struct ex_cm *e)
 	if (reasons == NULL)
 		return -1;
 	char at[TIME_LOCAL_SIZE];
-	USER_RECORD(x, USER_COLUMNS(11, 13, 14), _("countermeasure"), vp, cm->id, cm->number,
-		    cm->title, derived, decision_label(e->decision), NULL, NULL, cm->text, NULL,
-		    r ? r->note : NULL, reasons, r ? r->changed_by : NULL,
-		    when(r ? r->changed_at : NULL, at));
+	const struct tracking *t = r ? &r->track : NULL;
+	char *ev = evidence_cell(t);
+	if (ev != NULL)
+		USER_RECORD(x, USER_COLUMNS(11, 13, 14) | TRACK_USER(15), _("countermeasure"), vp,
+			    cm->id, cm->number, cm->title, derived, decision_label(e->decision),
+			    NULL, NULL, cm->text, NULL, r ? r->note : NULL, reasons,
+			    r ? r->changed_by : NULL, when(r ? r->changed_at : NULL, at),
+			    TRACK_FIELDS(t, ev));
 	free(reasons);
-	for (size_t i = 0; i < e->nactions; i++) {
+	for (size_t i = 0; ev != NULL && i < e->nactions; i++) {
 		const struct ex_action *ac = &e->actions[i];
 		const struct action_review *ar = ac->review;
-		USER_RECORD(x, USER_COLUMNS(11, 13, 14), _("action"), vp, cm->id, cm->number,
-			    cm->title, derived, NULL, ac->key,
+		t = ar ? &ar->track : NULL;
+		free(ev);
+		if ((ev = evidence_cell(t)) == NULL)
+			break;
+		USER_RECORD(x, USER_COLUMNS(11, 13, 14) | TRACK_USER(15), _("action"), vp, cm->id,
+			    cm->number, cm->title, derived, NULL, ac->key,
 			    ac->role >= 0 ? x->c->exec_roles[ac->role].label : NULL, ac->text,
 			    action_state_label(ac->state), ar ? ar->note : NULL, NULL,
-			    ar ? ar->changed_by : NULL, when(ar ? ar->changed_at : NULL, at));
+			    ar ? ar->changed_by : NULL, when(ar ? ar->changed_at : NULL, at),
+			    TRACK_FIELDS(t, ev));
 	}
+	if (ev == NULL) {
+		diag_set(x->d, "out of memory");
+		return -1;
+	}
+	free(ev);
 	return 0;
 }
 
@@ -206,10 +230,17 @@ static int csv_entry1(struct ex_ctx *x, const struct cat_annex_entry *e,
 	const char *status = e->checkable && !x->o->blank ?
 		check_status_label(ck ? ck->status : CHECK_NONE) : NULL;
 	char at[TIME_LOCAL_SIZE];
-	USER_RECORD(x, USER_COLUMNS(7, 8, 9), kind_name(e->kind), e->id, e->number, e->text,
-		    level_label(e->level), export_level_mark(e->level), status,
+	const struct tracking *t = ck ? &ck->track : NULL;
+	char *ev = evidence_cell(t);
+	if (ev == NULL) {
+		diag_set(x->d, "out of memory");
+		return -1;
+	}
+	USER_RECORD(x, USER_COLUMNS(7, 8, 9) | TRACK_USER(10), kind_name(e->kind), e->id,
+		    e->number, e->text, level_label(e->level), export_level_mark(e->level), status,
 		    ck ? ck->note : NULL, ck ? ck->changed_by : NULL,
-		    when(ck ? ck->changed_at : NULL, at));
+		    when(ck ? ck->changed_at : NULL, at), TRACK_FIELDS(t, ev));
+	free(ev);
 	return 0;
 }
 
@@ -231,13 +262,17 @@ static int csv_entry2(struct ex_ctx *x, const struct cat_annex_entry *e,
 	char at[TIME_LOCAL_SIZE];
 	const char *number = e->kind == ANNEX_SUB && parent ? parent->number : e->number;
 	const char *sub = e->kind == ANNEX_SUB ? e->number : NULL;
+	const struct tracking *t = ck ? &ck->track : NULL;
+	char *ev = rc == 0 ? evidence_cell(t) : NULL;
+	rc = ev == NULL ? -1 : 0;
 	if (rc == 0)
-		USER_RECORD(x, USER_COLUMNS(15, 16, 17), kind_name(e->kind), e->id, number, sub,
-		       e->text,
+		USER_RECORD(x, USER_COLUMNS(15, 16, 17) | TRACK_USER(18), kind_name(e->kind), e->id,
+		       number, sub, e->text,
 		       level_label(e->level), export_level_mark(e->level), e->eval,
 		       ref[0], ref[1], ref[2], ref[3], ref[4], ref[5], status,
 		       ck ? ck->note : NULL, ck ? ck->changed_by : NULL,
-		       when(ck ? ck->changed_at : NULL, at));
+		       when(ck ? ck->changed_at : NULL, at), TRACK_FIELDS(t, ev));
+	free(ev);
 	for (int p = 0; p < N_PATTERNS; p++)
 		free(ref[p]);
 	if (rc < 0)
@@ -266,11 +301,47 @@ static int csv_crosswalk_row(struct ex_ctx *x, const struct crosswalk_row *r)
 	return 0;
 }
 
+/* ---------- the open items (issue 12) ---------- */
+
+/* Every evidence of T, one a line: "REF (sha256 HEX, N bytes) NOTE". */
+static char *evidence_cell(const struct tracking *t)
+{
+	char *out = strdup("");
+	for (size_t i = 0; out != NULL && t != NULL && i < t->nevidence; i++) {
+		const struct evidence *e = &t->evidence[i];
+		char *hash = e->sha256 ? str_printf(" (sha256 %s, %lld %s)", e->sha256, e->size,
+						    _("bytes")) : strdup("");
+		char *next = hash ? str_printf("%s%s%s%s%s%s", out, i ? "\n" : "", e->ref, hash,
+					       e->note ? " " : "", e->note ? e->note : "") : NULL;
+		free(hash);
+		free(out);
+		out = next;
+	}
+	return out;
+}
+
+static int csv_open_item(struct ex_ctx *x, const struct ex_open *o)
+{
+	char *ev = evidence_cell(o->track);
+	if (ev == NULL) {
+		diag_set(x->d, "out of memory");
+		return -1;
+	}
+	const struct tracking *t = o->track;
+	/* owner and evidence are what a person typed */
+	USER_RECORD(x, 1ul << 6 | 1ul << 9, export_open_kind_label(o->kind), o->id, o->key,
+		    o->number, o->text, o->status_label, t ? t->owner : NULL, t ? t->due : NULL,
+		    o->overdue ? _("overdue") : NULL, ev[0] ? ev : NULL);
+	free(ev);
+	return 0;
+}
+
 const struct ex_writer export_csv_writer = {
 	.begin = csv_begin,
 	.cm = csv_cm,
 	.entry = csv_entry,
 	.crosswalk_row = csv_crosswalk_row,
+	.open_item = csv_open_item,
 };
 
 /* ---------- the check of a written file ---------- */

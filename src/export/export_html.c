@@ -21,7 +21,8 @@
 static const char *const kind_titles[N_EXPORT_WHATS] = {
 	[EXPORT_ASSESSMENT] = N_("Assessment"),
 	[EXPORT_COUNTERMEASURES] = N_("Countermeasure review"),
-	[EXPORT_CROSSWALK] = N_("ISO/IEC 27002 crosswalk")
+	[EXPORT_CROSSWALK] = N_("ISO/IEC 27002 crosswalk"),
+	[EXPORT_OPEN] = N_("Open items")
 };
 
 /* The title of what is exported: a checklist is "<its name> checklist"
@@ -103,6 +104,8 @@ static const char *const style =
 	".opnote{border:1.5px solid #2a5db0;background:#f2f6fc;padding:.3em .6em;margin:.6em 0}\n"
 	".opnote .by{font-size:.85em;font-weight:bold;color:#2a5db0;margin-bottom:.2em}\n"
 	"td .by{font-size:.75em;color:#2a5db0}\n"
+	"tr.overdue td{background:#fde2e2}div.evidence{overflow-wrap:anywhere}\n"
+	".track{font-size:.8em;margin:.2em 0}\n"
 	"table.checklist{table-layout:fixed;width:100%}\n"
 	"table.checklist td,table.checklist th,table.crosswalk td{overflow-wrap:anywhere}\n"
 	"col.num{width:7.5em}col.lvl{width:3em}col.eval{width:9em}col.ref{width:4.6em}\n"
@@ -121,6 +124,7 @@ struct ex_html_state {
 	int viewpoint;			/* last viewpoint heading, -1 none */
 	int dropped;			/* the "no longer derived" heading is out */
 	int six;			/* Annex 2: six reference columns */
+	int open_table;			/* the open items' table is begun */
 };
 
 /* ---------- head, contents and details ---------- */
@@ -185,6 +189,10 @@ static int html_toc(struct ex_ctx *x)
 	}
 	if (w == EXPORT_ASSESSMENT || w == EXPORT_COUNTERMEASURES)
 		rc |= toc_cms(x);
+	if (w == EXPORT_OPEN) {
+		rc |= toc_entry(x, "open", _("Open items"));
+		raw(x, "</li>\n");
+	}
 	for (size_t k = 0; k < x->c->n_checklists; k++) {
 		const struct cat_annex *a = &x->c->checklists[k];
 		if (!export_holds(x, a))
@@ -472,6 +480,27 @@ static int operator_note(struct ex_ctx *x, const char *note, const char *by, con
 	return rc;
 }
 
+static int html_evidence(struct ex_ctx *x, const struct tracking *t);
+
+/* Owner, due date and evidence of T (issue 12) inside the cell or block
+ * that holds its status: small lines under it, the columns unchanged. */
+static int track_block(struct ex_ctx *x, const struct tracking *t)
+{
+	if (t == NULL || !tracking_written(t))
+		return 0;
+	int rc = 0;
+	raw(x, "<div class=\"track\">");
+	if (t->owner != NULL)
+		rc |= printf_text(x, _("Owner: %s"), t->owner);
+	if (t->owner != NULL && t->due != NULL)
+		raw(x, "; ");
+	if (t->due != NULL)
+		rc |= printf_text(x, _("Due: %s"), t->due);
+	rc |= html_evidence(x, t);
+	raw(x, "</div>");
+	return rc;
+}
+
 static int html_actions(struct ex_ctx *x, const struct ex_cm *e)
 {
 	if (e->nactions == 0)
@@ -495,7 +524,8 @@ static int html_actions(struct ex_ctx *x, const struct ex_cm *e)
 		rc |= wrap(x, "<td>", ac->text, "</td>");
 		rc |= wrap(x, "<td>", action_state_label(ac->state), "");
 		if (ac->review != NULL)
-			rc |= cell_by(x, ac->review->changed_by, ac->review->changed_at);
+			rc |= cell_by(x, ac->review->changed_by, ac->review->changed_at) |
+				track_block(x, &ac->review->track);
 		rc |= wrap(x, "</td><td class=\"note\">", ac->review ? ac->review->note : NULL,
 			   "</td></tr>\n");
 	}
@@ -524,6 +554,8 @@ static int html_cm(struct ex_ctx *x, const struct ex_cm *e)
 		raw(x, ")</span>");
 	}
 	raw(x, "</p>\n");
+	if (r != NULL)
+		rc |= track_block(x, &r->track);
 	rc |= wrap(x, "<p>", cm->text, "</p>\n");
 	if (cm->cites != NULL)
 		rc |= wrap(x, "<p class=\"small\">", cm->cites, "</p>\n");
@@ -700,7 +732,7 @@ static int html_entry(struct ex_ctx *x, const struct cat_annex *a,
 	/* the note, then who set the status or note and when */
 	rc |= wrap(x, "<td><div class=\"note\">", ck ? ck->note : NULL, "</div>");
 	if (ck != NULL)
-		rc |= cell_by(x, ck->changed_by, ck->changed_at);
+		rc |= cell_by(x, ck->changed_by, ck->changed_at) | track_block(x, &ck->track);
 	raw(x, "</td></tr>\n");
 	return rc ? -1 : 0;
 }
@@ -814,6 +846,78 @@ static int html_crosswalk_end(struct ex_ctx *x)
 	return 0;
 }
 
+/* ---------- open items (issue 12) ---------- */
+
+static int html_open_summary(struct ex_ctx *x)
+{
+	size_t overdue = 0, owned = 0;
+	for (size_t i = 0; i < x->nopen; i++) {
+		overdue += x->open[i].overdue != 0;
+		owned += x->open[i].track != NULL && x->open[i].track->owner != NULL;
+	}
+	raw(x, "<p>");
+	int rc = printf_text(x, _("%zu open items: %zu overdue, %zu with an owner."), x->nopen,
+			     overdue, owned);
+	raw(x, "</p>\n");
+	return rc;
+}
+
+static int html_evidence(struct ex_ctx *x, const struct tracking *t)
+{
+	int rc = 0;
+	for (size_t i = 0; t != NULL && i < t->nevidence; i++) {
+		const struct evidence *e = &t->evidence[i];
+		raw(x, "<div class=\"evidence\">");
+		rc |= text(x, e->ref);
+		if (e->sha256 != NULL) {
+			raw(x, "<div class=\"by\">");
+			rc |= printf_text(x, "sha256 %s, %lld %s", e->sha256, e->size, _("bytes"));
+			raw(x, "</div>");
+		}
+		rc |= cell_by(x, e->added_by, e->added_at);
+		if (e->note != NULL)
+			rc |= wrap(x, "<div class=\"note\">", e->note, "</div>");
+		raw(x, "</div>");
+	}
+	return rc;
+}
+
+static int html_open_item(struct ex_ctx *x, const struct ex_open *o)
+{
+	struct ex_html_state *hs = x->state;
+	int rc = 0;
+	if (!hs->open_table) {
+		hs->open_table = 1;
+		raw(x, "<h2 id=\"open\">");
+		rc |= text(x, _("Open items"));
+		raw(x, "</h2>\n<table class=\"open\">\n<thead><tr>");
+		static const char *const heads[] = {
+			N_("Kind"), N_("Number"), N_("Text"), N_("Status"), N_("Owner"), N_("Due"),
+			N_("Evidence")
+		};
+		for (size_t i = 0; i < sizeof heads / sizeof *heads; i++)
+			rc |= wrap(x, "<th>", _(heads[i]), "</th>");
+		raw(x, "</tr></thead>\n<tbody>\n");
+	}
+	raw(x, "<tr%s>", o->overdue ? " class=\"overdue\"" : "");
+	rc |= wrap(x, "<td>", export_open_kind_label(o->kind), "</td>");
+	rc |= wrap(x, "<td class=\"id\">", o->number, "");
+	if (o->kind == OPEN_ACTION)
+		rc |= wrap(x, " [", o->key, "]");
+	raw(x, "</td>");
+	rc |= wrap(x, "<td>", o->text, "</td>");
+	rc |= wrap(x, "<td>", o->status_label, "</td>");
+	const struct tracking *t = o->track;
+	rc |= wrap(x, "<td>", t ? t->owner : NULL, "</td>");
+	rc |= wrap(x, "<td class=\"id\">", t ? t->due : NULL, "");
+	if (o->overdue)
+		rc |= wrap(x, "<div class=\"by\"><strong>", _("overdue"), "</strong></div>");
+	raw(x, "</td><td>");
+	rc |= html_evidence(x, t);
+	raw(x, "</td></tr>\n");
+	return rc ? -1 : 0;
+}
+
 static int html_summary(struct ex_ctx *x)
 {
 	enum export_what w = x->o->what;
@@ -822,7 +926,10 @@ static int html_summary(struct ex_ctx *x)
 	int rc = 0;
 	raw(x, "<h2 class=\"first\" id=\"summary\">");
 	rc |= text(x, _("Summary"));
-	raw(x, "</h2>\n<p>");
+	raw(x, "</h2>\n");
+	if (w == EXPORT_OPEN)
+		return html_open_summary(x) | rc ? -1 : 0;
+	raw(x, "<p>");
 	rc |= printf_text(x, _("%zu of %zu survey cells answered."), x->sum.answered, x->sum.cells);
 	raw(x, "</p>\n");
 	if (w == EXPORT_ASSESSMENT || w == EXPORT_COUNTERMEASURES)
@@ -835,6 +942,13 @@ static int html_summary(struct ex_ctx *x)
 
 static int html_end(struct ex_ctx *x)
 {
+	struct ex_html_state *hs = x->state;
+	if (hs->open_table)
+		raw(x, "</tbody>\n</table>\n");
+	else if (x->o->what == EXPORT_OPEN && wrap(x, "<h2 id=\"open\">", _("Open items"),
+						   "</h2>\n") | wrap(x, "<p>", _("Nothing is open."),
+								       "</p>\n"))
+		return -1;
 	raw(x, "</body>\n</html>\n");
 	return 0;
 }
@@ -855,6 +969,7 @@ const struct ex_writer export_html_writer = {
 	.crosswalk_begin = html_crosswalk_begin,
 	.crosswalk_row = html_crosswalk_row,
 	.crosswalk_end = html_crosswalk_end,
+	.open_item = html_open_item,
 	/* the summary is written after the title (html_begin), not at the end */
 	.end = html_end,
 };

@@ -258,7 +258,7 @@ int export_prepare(struct ex_ctx *x)
 	if (gather_cms(x) < 0 || check_items_known(x) < 0 || checklists_prepare(x) < 0)
 		return -1;
 	count_cms(x);
-	return 0;
+	return x->o->what == EXPORT_OPEN ? export_open_prepare(x) : 0;
 }
 
 void export_release(struct ex_ctx *x)
@@ -275,6 +275,9 @@ void export_release(struct ex_ctx *x)
 	}
 	free(x->sum.checklists);
 	x->sum.checklists = NULL;
+	free(x->open);
+	x->open = NULL;
+	x->nopen = 0;
 	derivation_free(x->dv);
 	x->cms = NULL;
 	x->ncms = 0;
@@ -393,6 +396,9 @@ static int walk(struct ex_ctx *x, const struct ex_writer *w)
 		return -1;
 	if ((what == EXPORT_ASSESSMENT || what == EXPORT_COUNTERMEASURES) && walk_cms(x, w) < 0)
 		return -1;
+	for (size_t i = 0; what == EXPORT_OPEN && i < x->nopen; i++)
+		if (HOOK(w, open_item, x, &x->open[i]) < 0)
+			return -1;
 	for (size_t k = 0; k < x->c->n_checklists; k++)
 		if (export_holds(x, &x->c->checklists[k]) &&
 		    walk_checklist(x, w, &x->c->checklists[k]) < 0)

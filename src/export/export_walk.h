@@ -42,6 +42,22 @@ struct ex_cm {
 	char **keys;			/* action_keys(), owned */
 };
 
+/* One open item (EXPORT_OPEN): a derived countermeasure undecided or to
+ * do, an action of one not ticked (none, not done), a checklist item
+ * unchecked or not implemented. */
+enum ex_open_kind { OPEN_CM, OPEN_ACTION, OPEN_CHECK, N_OPEN_KINDS };
+struct ex_open {
+	enum ex_open_kind kind;
+	const char *id;			/* countermeasure id; checklist id */
+	const char *key;		/* action key; item id; NULL for a countermeasure */
+	const char *number;		/* as printed: "C-2-委", "II. 1. 1. 1." */
+	const char *text;		/* title, action or item text */
+	const char *status;		/* decision, state or status id */
+	const char *status_label;	/* the same in words, translated */
+	const struct tracking *track;	/* NULL: nothing set */
+	int overdue;			/* due before the export's date */
+};
+
 struct ex_annex_sum {
 	size_t items, done;			/* checkable items, with a status */
 	size_t by_status[N_CHECK_STATUSES];
@@ -81,6 +97,9 @@ struct ex_ctx {
 					   zeroed by export_walk (tig's
 					   private_size) */
 	size_t records;			/* CSV: records written, for the check */
+	struct ex_open *open;		/* EXPORT_OPEN: the open items, overdue
+					   first, then by due date, then none */
+	size_t nopen;
 };
 
 /* A writer: every hook may be NULL; each returns 0 or -1 with x->d set. */
@@ -105,6 +124,7 @@ struct ex_writer {
 	int (*crosswalk_begin)(struct ex_ctx *x);
 	int (*crosswalk_row)(struct ex_ctx *x, const struct crosswalk_row *r);
 	int (*crosswalk_end)(struct ex_ctx *x);
+	int (*open_item)(struct ex_ctx *x, const struct ex_open *o);	/* EXPORT_OPEN */
 	int (*summary)(struct ex_ctx *x);
 	int (*end)(struct ex_ctx *x);
 };
@@ -118,6 +138,13 @@ extern const struct ex_writer export_html_writer;
  * check of an id this catalog does not know is refused, not dropped. */
 int export_prepare(struct ex_ctx *x);
 void export_release(struct ex_ctx *x);
+/* export_open.c: fill x->open from the prepared X; -1 with d set. */
+int export_open_prepare(struct ex_ctx *x);
+/* The kind of an open item as a stable id ("countermeasure", "action",
+ * "check") and in words. */
+const char *export_open_kind_id(enum ex_open_kind k);
+const char *export_open_kind_label(enum ex_open_kind k);
+
 /* Run W over the prepared X, writing to x->out. */
 int export_walk(struct ex_ctx *x, const struct ex_writer *w);
 /* Does X's export hold checklist CL (the whole assessment: every one)? */

@@ -13,13 +13,15 @@
 #include "xmlsafe.h"
 
 #define NS "urn:iotscope:assessment:1"
-/* 2: checklists named by catalog id (issue 9) and the crosswalk root
- * (issue 13); 1 numbered the annexes */
-#define FORMAT_VERSION 2
+/* 3: owner, due date and evidence (issue 12); 2: checklists named by
+ * catalog id (issue 9) and the crosswalk root (issue 13); 1 numbered the
+ * annexes */
+#define FORMAT_VERSION 3
 
 static const char *const roots[N_EXPORT_WHATS] = {
 	[EXPORT_ASSESSMENT] = "assessment", [EXPORT_CHECKLIST] = "annex-checklist",
 	[EXPORT_COUNTERMEASURES] = "countermeasure-review", [EXPORT_CROSSWALK] = "crosswalk",
+	[EXPORT_OPEN] = "open-items",
 };
 
 /* ---------- escaping ---------- */
@@ -89,6 +91,38 @@ static int element(struct ex_ctx *x, int level, const char *name, const char *te
 static int changed(struct ex_ctx *x, const char *by, const char *at)
 {
 	return attr(x, "changed-by", by) | attr(x, "changed-at", at);
+}
+
+/* ` owner=".." due=".."` of T (NULL: none). */
+static int track_attrs(struct ex_ctx *x, const struct tracking *t)
+{
+	return t == NULL ? 0 : attr(x, "owner", t->owner) | attr(x, "due", t->due);
+}
+
+/* Each <evidence> of T at LEVEL: ref, hash and size of a file, who
+ * attached it and when; its note as content of a <note>. */
+static int track_evidence(struct ex_ctx *x, int level, const struct tracking *t)
+{
+	int rc = 0;
+	for (size_t i = 0; t != NULL && i < t->nevidence && rc == 0; i++) {
+		const struct evidence *e = &t->evidence[i];
+		indent(x, level);
+		fputs("<evidence", x->out);
+		rc |= attr(x, "ref", e->ref);
+		rc |= attr(x, "sha256", e->sha256);
+		if (e->size >= 0)
+			rc |= attr_fmt(x, "size", "%lld", e->size);
+		rc |= attr(x, "added-by", e->added_by) | attr(x, "added-at", e->added_at);
+		if (e->note == NULL) {
+			fputs("/>\n", x->out);
+			continue;
+		}
+		fputs(">\n", x->out);
+		rc |= element(x, level + 1, "note", e->note);
+		indent(x, level);
+		fputs("</evidence>\n", x->out);
+	}
+	return rc;
 }
 
 /* ---------- header ---------- */
@@ -283,10 +317,12 @@ static int xml_action(struct ex_ctx *x, const struct ex_action *ac)
 	rc |= attr(x, "state", action_state_id(ac->state));
 	if (ac->review != NULL)
 		rc |= changed(x, ac->review->changed_by, ac->review->changed_at);
+	rc |= track_attrs(x, ac->review ? &ac->review->track : NULL);
 	fputs(">\n", x->out);
 	rc |= element(x, 4, "text", ac->text);
 	if (ac->review != NULL)
 		rc |= element(x, 4, "note", ac->review->note);
+	rc |= track_evidence(x, 4, ac->review ? &ac->review->track : NULL);
 	fputs("      </action>\n", x->out);
 	return rc;
 }
@@ -303,6 +339,7 @@ static int xml_cm(struct ex_ctx *x, const struct ex_cm *e)
 	rc |= attr(x, "decision", decision_id(e->decision));
 	if (e->review != NULL)
 		rc |= changed(x, e->review->changed_by, e->review->changed_at);
+	rc |= track_attrs(x, e->review ? &e->review->track : NULL);
 	fputs(">\n", x->out);
 	rc |= element(x, 3, "title", cm->title);
 	rc |= element(x, 3, "cites", cm->cites);
@@ -313,6 +350,7 @@ static int xml_cm(struct ex_ctx *x, const struct ex_cm *e)
 		rc |= element(x, 3, "lead", cm->leads[i]);
 	if (e->review != NULL)
 		rc |= element(x, 3, "note", e->review->note);
+	rc |= track_evidence(x, 3, e->review ? &e->review->track : NULL);
 	for (size_t i = 0; i < e->nactions && rc == 0; i++)
 		rc |= xml_action(x, &e->actions[i]);
 	fputs("    </countermeasure>\n", x->out);
@@ -387,6 +425,8 @@ static int xml_entry(struct ex_ctx *x, const struct cat_annex *cl,
 		rc |= attr(x, "status", check_status_id(ck ? ck->status : CHECK_NONE));
 	if (ck != NULL)
 		rc |= changed(x, ck->changed_by, ck->changed_at);
+	if (!x->o->blank)
+		rc |= track_attrs(x, ck ? &ck->track : NULL);
 	if (e->text == NULL && ck == NULL) {
 		fputs("/>\n", x->out);
 		return rc ? -1 : 0;
@@ -397,6 +437,8 @@ static int xml_entry(struct ex_ctx *x, const struct cat_annex *cl,
 	rc |= xml_refs(x, e);
 	if (ck != NULL)
 		rc |= element(x, 3, "note", ck->note);
+	if (!x->o->blank)
+		rc |= track_evidence(x, 3, ck ? &ck->track : NULL);
 	fprintf(x->out, "    </%s>\n", name);
 	return rc ? -1 : 0;
 }
@@ -476,9 +518,44 @@ static int xml_crosswalk_row(struct ex_ctx *x, const struct crosswalk_row *r)
 	return rc ? -1 : 0;
 }
 
+/* ---------- open items ---------- */
+
+static int xml_open_item(struct ex_ctx *x, const struct ex_open *o)
+{
+	int rc = 0;
+	fputs("  <open", x->out);
+	rc |= attr(x, "kind", export_open_kind_id(o->kind));
+	rc |= attr(x, "id", o->id);
+	rc |= attr(x, "key", o->key);
+	rc |= attr(x, "number", o->number);
+	rc |= attr(x, "status", o->status);
+	rc |= track_attrs(x, o->track);
+	if (o->overdue)
+		rc |= attr(x, "overdue", "true");
+	fputs(">\n", x->out);
+	rc |= element(x, 2, "text", o->text);
+	rc |= track_evidence(x, 2, o->track);
+	fputs("  </open>\n", x->out);
+	return rc ? -1 : 0;
+}
+
+static int xml_open_summary(struct ex_ctx *x)
+{
+	size_t overdue = 0, owned = 0;
+	for (size_t i = 0; i < x->nopen; i++) {
+		overdue += x->open[i].overdue != 0;
+		owned += x->open[i].track != NULL && x->open[i].track->owner != NULL;
+	}
+	fprintf(x->out, "  <summary open=\"%zu\" overdue=\"%zu\" with-owner=\"%zu\"/>\n",
+		x->nopen, overdue, owned);
+	return 0;
+}
+
 static int xml_summary(struct ex_ctx *x)
 {
 	enum export_what w = x->o->what;
+	if (w == EXPORT_OPEN)
+		return xml_open_summary(x);
 	if ((w == EXPORT_CHECKLIST && x->o->blank) || w == EXPORT_CROSSWALK)
 		return 0;
 	int rc = 0;
@@ -516,6 +593,7 @@ const struct ex_writer export_xml_writer = {
 	.entry = xml_entry,
 	.checklist_end = xml_checklist_end,
 	.crosswalk_row = xml_crosswalk_row,
+	.open_item = xml_open_item,
 	.summary = xml_summary,
 	.end = xml_end,
 };

@@ -19,7 +19,7 @@
 /* Version 2 names a checklist by its catalog id; version 1 (before issue
  * 9) numbered the annexes: <checklist annex="1"> is the catalog's
  * "annex1".  Both are read. */
-#define FORMAT_VERSION 2
+#define FORMAT_VERSION 3
 
 struct importer {
 	const struct catalog *c;
@@ -99,7 +99,8 @@ static int check_root(struct importer *im, const xmlNode *root)
 			    "whole-assessment export (<assessment>) can be imported",
 			    (const char *)root->name);
 	char *v = xml_attr(root, "version");
-	im->version = v == NULL ? 0 : strcmp(v, "1") == 0 ? 1 : strcmp(v, "2") == 0 ? 2 : 0;
+	im->version = v == NULL ? 0 : strcmp(v, "1") == 0 ? 1 : strcmp(v, "2") == 0 ? 2
+		: strcmp(v, "3") == 0 ? 3 : 0;
 	int rc = im->version != 0 ? 0 :
 		fail(im, root, "format version '%s': this iotscope reads versions 1 to %d",
 		     v ? v : "", FORMAT_VERSION);
@@ -235,6 +236,57 @@ static int read_survey_pass(struct importer *im, const xmlNode *survey, int answ
 	return 0;
 }
 
+/* ---------- owner, due date, evidence (version 3) ---------- */
+
+static int has_tracking(const xmlNode *e)
+{
+	return xmlHasProp(e, (const xmlChar *)"owner") != NULL ||
+	       xmlHasProp(e, (const xmlChar *)"due") != NULL || xml_first(e, "evidence") != NULL;
+}
+
+static int read_evidence(struct importer *im, const xmlNode *ev, struct tracking *t)
+{
+	struct evidence e = { NULL, NULL, NULL, -1, NULL, NULL };
+	char *size = NULL;
+	const xmlNode *nn = xml_first(ev, "note");
+	int rc = take_attr(im, ev, "ref", &e.ref) | take_attr(im, ev, "sha256", &e.sha256) |
+		take_attr(im, ev, "size", &size) | take_attr(im, ev, "added-by", &e.added_by) |
+		take_attr(im, ev, "added-at", &e.added_at);
+	if (rc == 0 && nn != NULL && (e.note = exact_text(nn)) == NULL)
+		rc = fail(im, ev, "out of memory");
+	if (rc == 0 && size != NULL)
+		e.size = strtoll(size, NULL, 10);	/* the schema says digits */
+	if (rc == 0 && (e.sha256 == NULL) != (size == NULL))
+		rc = fail(im, ev, "evidence '%s': a file's sha256 and size go together",
+			  e.ref ? e.ref : "");
+	if (rc == 0 && tracking_add_evidence(t, &e, im->d) < 0)
+		rc = -1;
+	free(size);
+	evidence_free(&e);
+	return rc;
+}
+
+/* Owner, due date and evidence of E into T (NULL: out of memory). */
+static int read_tracking(struct importer *im, const xmlNode *e, struct tracking *t)
+{
+	if (t == NULL)
+		return fail(im, e, "out of memory");
+	char *owner = NULL, *due = NULL;
+	int rc = take_attr(im, e, "owner", &owner) | take_attr(im, e, "due", &due);
+	struct diag scratch = DIAG_INIT;
+	if (rc == 0 && due != NULL && due_date_check("due", due, &scratch) < 0)
+		rc = fail(im, e, "due date '%s' is not a day of the calendar (YYYY-MM-DD)", due);
+	diag_clear(&scratch);
+	if (rc == 0 && tracking_set(t, owner, due, im->d) < 0)
+		rc = -1;
+	for (const xmlNode *ev = xml_first(e, "evidence"); ev && rc == 0;
+	     ev = xml_next(ev, "evidence"))
+		rc = read_evidence(im, ev, t);
+	free(owner);
+	free(due);
+	return rc;
+}
+
 /* ---------- countermeasure reviews ---------- */
 
 static int action_has_content(const xmlNode *e, enum action_state st)
@@ -271,6 +323,8 @@ static int read_action(struct importer *im, const struct cat_cm *cm, const xmlNo
 			rc = set_changed(im, e, &ar->changed_by, &ar->changed_at);
 		free(note);
 	}
+	if (rc == 0 && has_tracking(e))
+		rc = read_tracking(im, e, assessment_action_track(im->a, cm->id, key));
 	xmlFree(key);
 	xmlFree(state);
 	return rc;
@@ -334,6 +388,8 @@ static int read_countermeasure(struct importer *im, const xmlNode *e)
 		im->cm_line[i] = xmlGetLineNo(e);
 		rc = read_review(im, &im->c->cms[i], e, dec);
 	}
+	if (rc == 0 && has_tracking(e))
+		rc = read_tracking(im, e, assessment_review_track(im->a, id));
 	if (rc == 0)
 		rc = read_actions(im, &im->c->cms[i], e);
 	xmlFree(id);
@@ -366,7 +422,8 @@ static int read_check(struct importer *im, int k, const xmlNode *e)
 	else if (st < 0)
 		rc = fail(im, e, "unknown check status '%s'", sv);
 	else if (!cl->entries[i].checkable &&
-		 (sv != NULL || xml_first(e, "note") != NULL || has_changed(e)))
+		 (sv != NULL || xml_first(e, "note") != NULL || has_changed(e) ||
+		  has_tracking(e)))
 		rc = fail(im, e, "%s entry '%s' has no status of its own", cl->name, id);
 	if (rc == 0)
 		im->check_line[k][i] = xmlGetLineNo(e);
@@ -384,6 +441,8 @@ static int read_check(struct importer *im, int k, const xmlNode *e)
 			rc = set_changed(im, e, &ck->changed_by, &ck->changed_at);
 		free(note);
 	}
+	if (rc == 0 && has_tracking(e))
+		rc = read_tracking(im, e, assessment_check_track(im->a, cl->id, id));
 	xmlFree(id);
 	xmlFree(sv);
 	return rc;

@@ -213,6 +213,7 @@ static void action_review_clear(struct action_review *r)
 	free(r->note);
 	free(r->changed_by);
 	free(r->changed_at);
+	tracking_clear(&r->track);
 }
 
 static void cm_review_clear(struct cm_review *r)
@@ -221,6 +222,7 @@ static void cm_review_clear(struct cm_review *r)
 	free(r->note);
 	free(r->changed_by);
 	free(r->changed_at);
+	tracking_clear(&r->track);
 	for (size_t i = 0; i < r->nactions; i++)
 		action_review_clear(&r->actions[i]);
 	free(r->actions);
@@ -243,6 +245,7 @@ void assessment_free(struct assessment *a)
 		free(a->checks[i].note);
 		free(a->checks[i].changed_by);
 		free(a->checks[i].changed_at);
+		tracking_clear(&a->checks[i].track);
 	}
 	free(a->checks);
 	free(a);
@@ -336,8 +339,7 @@ struct check_entry *assessment_check(const struct assessment *a, const char *che
 
 /* ---------- setters ---------- */
 
-/* Replace *DST by a copy of SRC (NULL or "" clears); -1 when out of memory. */
-static int set_text(char **dst, const char *src)
+int assessment_set_text(char **dst, const char *src)
 {
 	char *copy = NULL;
 	if (src != NULL && src[0] != '\0' && (copy = strdup(src)) == NULL)
@@ -412,7 +414,7 @@ int assessment_set_decision(struct assessment *a, const char *cm, enum decision 
 		return -1;
 	}
 	struct cm_review *r = review_get(a, cm);
-	if (r == NULL || set_text(&r->note, note) < 0)
+	if (r == NULL || assessment_set_text(&r->note, note) < 0)
 		return oom(d);
 	r->decision = dec;
 	return 0;
@@ -427,7 +429,7 @@ int assessment_set_action(struct assessment *a, const char *cm, const char *key,
 	}
 	struct cm_review *r = review_get(a, cm);
 	struct action_review *x = r ? action_get(r, key) : NULL;
-	if (x == NULL || set_text(&x->note, note) < 0)
+	if (x == NULL || assessment_set_text(&x->note, note) < 0)
 		return oom(d);
 	x->state = st;
 	return 0;
@@ -445,20 +447,42 @@ int assessment_set_check(struct assessment *a, const char *checklist, const char
 		return -1;
 	}
 	struct check_entry *e = check_get(a, checklist, item);
-	if (e == NULL || set_text(&e->note, note) < 0)
+	if (e == NULL || assessment_set_text(&e->note, note) < 0)
 		return oom(d);
 	e->status = st;
 	return 0;
+}
+
+struct tracking *assessment_review_track(struct assessment *a, const char *cm)
+{
+	struct cm_review *r = review_get(a, cm);
+	return r ? &r->track : NULL;
+}
+
+struct tracking *assessment_action_track(struct assessment *a, const char *cm,
+					 const char *key)
+{
+	struct cm_review *r = review_get(a, cm);
+	struct action_review *x = r ? action_get(r, key) : NULL;
+	return x ? &x->track : NULL;
+}
+
+struct tracking *assessment_check_track(struct assessment *a, const char *checklist,
+					const char *item)
+{
+	struct check_entry *e = check_get(a, checklist, item);
+	return e ? &e->track : NULL;
 }
 
 /* ---------- progress ---------- */
 
 int assessment_review_written(const struct cm_review *r)
 {
-	if (r->decision != DECISION_NONE || r->note != NULL)
+	if (r->decision != DECISION_NONE || r->note != NULL || tracking_written(&r->track))
 		return 1;
 	for (size_t i = 0; i < r->nactions; i++)
-		if (r->actions[i].state != ACTION_NONE || r->actions[i].note != NULL)
+		if (r->actions[i].state != ACTION_NONE || r->actions[i].note != NULL ||
+		    tracking_written(&r->actions[i].track))
 			return 1;
 	return 0;
 }

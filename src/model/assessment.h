@@ -38,11 +38,32 @@ const char *decision_label(enum decision d);
 const char *action_state_label(enum action_state s);
 const char *check_status_label(enum check_status s);
 
+/* A reference to what shows the work is done: a local file or a URL.
+ * For a file, its SHA-256 and size when it was attached, so that an
+ * auditor can tell whether it changed since. */
+struct evidence {
+	char *ref;			/* the path or URL, as given */
+	char *note;			/* NULL if none */
+	char *sha256;			/* 64 lowercase hex digits; NULL for a URL */
+	long long size;			/* bytes; -1 for a URL */
+	char *added_by, *added_at;
+};
+
+/* Who does it, by when, and the evidence (issue 12): on each review,
+ * action and checklist item. */
+struct tracking {
+	char *owner;			/* NULL if none */
+	char *due;			/* "YYYY-MM-DD", NULL if none */
+	struct evidence *evidence;	/* sorted by ref */
+	size_t nevidence;
+};
+
 struct action_review {
 	char *key;			/* action_key() */
 	enum action_state state;
 	char *note;			/* NULL if none */
 	char *changed_by, *changed_at;
+	struct tracking track;
 };
 
 struct cm_review {
@@ -50,6 +71,7 @@ struct cm_review {
 	enum decision decision;
 	char *note;
 	char *changed_by, *changed_at;
+	struct tracking track;
 	struct action_review *actions;
 	size_t nactions;
 };
@@ -60,6 +82,7 @@ struct check_entry {
 	enum check_status status;
 	char *note;
 	char *changed_by, *changed_at;	/* ISO 8601 UTC */
+	struct tracking track;
 };
 
 struct assessment {
@@ -105,6 +128,36 @@ int assessment_set_action(struct assessment *a, const char *cm, const char *key,
 			  enum action_state st, const char *note, struct diag *d);
 int assessment_set_check(struct assessment *a, const char *checklist, const char *item,
 			 enum check_status st, const char *note, struct diag *d);
+
+/* Replace *DST by a copy of SRC (NULL or "" clears); -1 when out of memory. */
+int assessment_set_text(char **dst, const char *src);
+/* A due date: exactly "YYYY-MM-DD", a day of the calendar; -1 with d
+ * set (saying what WHERE names) when not. */
+int due_date_check(const char *where, const char *s, struct diag *d);
+/* Owner and due date of T (NULL or "" clears); -1 with d set. */
+int tracking_set(struct tracking *t, const char *owner, const char *due, struct diag *d);
+/* Add a copy of E to T, replacing the evidence with the same ref. */
+int tracking_add_evidence(struct tracking *t, const struct evidence *e, struct diag *d);
+/* The evidence of T with REF, or NULL. */
+const struct evidence *tracking_evidence(const struct tracking *t, const char *ref);
+/* Evidence from what a user gives: a URL (scheme://...) is kept as it
+ * is; anything else is a local file, kept by its absolute path with its
+ * SHA-256 and size now.  *E's strings are malloc'd (evidence_free);
+ * -1 with d set (a missing file, a directory, ...). */
+int evidence_make(const char *ref, const char *note, struct evidence *e, struct diag *d);
+void evidence_free(struct evidence *e);
+/* Is REF a URL (scheme://...)? */
+int evidence_is_url(const char *ref);
+/* Anything set on T? */
+int tracking_written(const struct tracking *t);
+void tracking_clear(struct tracking *t);
+/* The tracking of a review, an action or a check, created when missing
+ * (status and decision "none"); NULL when out of memory. */
+struct tracking *assessment_review_track(struct assessment *a, const char *cm);
+struct tracking *assessment_action_track(struct assessment *a, const char *cm,
+					 const char *key);
+struct tracking *assessment_check_track(struct assessment *a, const char *checklist,
+					const char *item);
 
 /* Has the user written anything into R: a decision, a note, an action
  * state or note?  (Such a review is kept when its countermeasure drops out.) */

@@ -90,6 +90,29 @@ int store_set_check(struct store *st, int64_t id, const char *checklist, const c
 int store_set_check_note(struct store *st, int64_t id, const char *checklist, const char *item,
 			 const char *note, struct diag *d);
 
+/* Owner, due date and evidence (issue 12) of a review (KEY1 the
+ * countermeasure), an action (KEY1 the countermeasure, KEY2 the action
+ * key) or a checklist item (KEY1 the checklist id, KEY2 the item). */
+enum track_kind { TRACK_REVIEW, TRACK_ACTION, TRACK_CHECK, N_TRACK_KINDS };
+struct track_target {
+	enum track_kind kind;
+	const char *key1, *key2;	/* KEY2 NULL for a review */
+};
+/* "review", "action", "check": the evidence table's kind. */
+const char *track_kind_id(enum track_kind k);
+/* OWNER one line, NULL or "" clears; DUE YYYY-MM-DD, NULL or "" clears. */
+int store_set_owner(struct store *st, int64_t id, const struct track_target *t,
+		    const char *owner, struct diag *d);
+int store_set_due(struct store *st, int64_t id, const struct track_target *t,
+		  const char *due, struct diag *d);
+/* Attach E (made by evidence_make: its hash and size already taken),
+ * replacing the evidence with the same ref; added_by/at are the store's. */
+int store_add_evidence(struct store *st, int64_t id, const struct track_target *t,
+		       const struct evidence *e, struct diag *d);
+/* Remove the evidence REF; -1 with d set when there is none. */
+int store_remove_evidence(struct store *st, int64_t id, const struct track_target *t,
+			  const char *ref, struct diag *d);
+
 int store_copy(struct store *st, int64_t id, const char *name, int64_t *new_id,
 	       struct diag *d);
 int store_rename(struct store *st, int64_t id, const char *name, struct diag *d);

@@ -77,6 +77,11 @@ static int bind_all(sqlite3_stmt *s, const char *fmt, va_list ap)
 		case 'n':
 			rc = sqlite3_bind_int(s, i, va_arg(ap, int));
 			break;
+		case 'z': {	/* int64_t; a negative one (none) is NULL */
+			int64_t v = va_arg(ap, int64_t);
+			rc = v >= 0 ? sqlite3_bind_int64(s, i, v) : sqlite3_bind_null(s, i);
+			break;
+		}
 		case 't': {
 			const char *t = va_arg(ap, const char *);
 			rc = t ? sqlite3_bind_text(s, i, t, -1, SQLITE_TRANSIENT)

@@ -329,3 +329,189 @@ int store_set_check_note(struct store *st, int64_t id, const char *checklist, co
 	};
 	return column_edit_run(st, id, &e, d);
 }
+
+/* ---------- owner, due date, evidence (issue 12) ---------- */
+
+/* The SQL of each kind's row, reading and upserting owner (0) and due
+ * (1): literals, as the statement cache keys them by address. */
+#define TRACK_SELECT(table, where, col) \
+	"SELECT " col " FROM " table " WHERE assessment_id = ? AND " where
+#define REVIEW_WHERE "cm = ?"
+#define ACTION_WHERE "cm = ? AND key = ?"
+#define CHECK_WHERE "checklist = ? AND item = ?"
+static const struct track_sql {
+	const char *select[2], *upsert[2];
+	const char *what_prefix;
+} track_sql[N_TRACK_KINDS] = {
+	{ { TRACK_SELECT("reviews", REVIEW_WHERE, "owner"),
+	    TRACK_SELECT("reviews", REVIEW_WHERE, "due") },
+	  { REVIEW_UPSERT("owner"), REVIEW_UPSERT("due") }, "" },
+	{ { TRACK_SELECT("action_states", ACTION_WHERE, "owner"),
+	    TRACK_SELECT("action_states", ACTION_WHERE, "due") },
+	  { ACTION_UPSERT("owner"), ACTION_UPSERT("due") }, "action-" },
+	{ { TRACK_SELECT("checks", CHECK_WHERE, "owner"),
+	    TRACK_SELECT("checks", CHECK_WHERE, "due") },
+	  { CHECK_UPSERT("owner"), CHECK_UPSERT("due") }, "check-" },
+};
+
+const char *track_kind_id(enum track_kind k)
+{
+	static const char *const ids[N_TRACK_KINDS] = { "review", "action", "check" };
+	return (unsigned)k < N_TRACK_KINDS ? ids[k] : "?";
+}
+
+static int bad_target(const struct track_target *t, struct diag *d)
+{
+	if ((unsigned)t->kind >= N_TRACK_KINDS) {
+		diag_set(d, "unknown kind of row");
+		return -1;
+	}
+	if (bad_key(t->key1, t->kind == TRACK_CHECK ? "checklist" : "countermeasure", d) < 0)
+		return -1;
+	if (t->kind == TRACK_REVIEW)
+		return 0;
+	return bad_key(t->key2, t->kind == TRACK_CHECK ? "checklist item" : "action", d);
+}
+
+/* "owner B-61", "action-due B-61 1", "check-owner II.1.1.1": like the
+ * note edits' history names. */
+static char *track_what(const struct track_target *t, const char *field)
+{
+	const char *pre = track_sql[t->kind].what_prefix;
+	if (t->kind == TRACK_REVIEW)
+		return str_printf("%s %s", field, t->key1);
+	if (t->kind == TRACK_CHECK)
+		return str_printf("%s%s %s", pre, field, t->key2);
+	return str_printf("%s%s %s %s", pre, field, t->key1, t->key2);
+}
+
+/* COLUMN 0 owner, 1 due. */
+static int track_column(struct store *st, int64_t id, const struct track_target *t,
+			int column, const char *value, struct diag *d)
+{
+	const struct track_sql *q = &track_sql[t->kind];
+	struct column_edit e = { q->select[column], q->upsert[column],
+				 t->kind == TRACK_REVIEW ? "t" : "tt", t->key1, t->key2,
+				 nonempty(value), NULL,
+				 track_what(t, column == 0 ? "owner" : "due") };
+	return column_edit_run(st, id, &e, d);
+}
+
+int store_set_owner(struct store *st, int64_t id, const struct track_target *t,
+		    const char *owner, struct diag *d)
+{
+	if (bad_target(t, d) < 0 || store_text_check("owner", owner, 1, d) < 0)
+		return -1;
+	return track_column(st, id, t, 0, owner, d);
+}
+
+int store_set_due(struct store *st, int64_t id, const struct track_target *t,
+		  const char *due, struct diag *d)
+{
+	if (bad_target(t, d) < 0 ||
+	    (nonempty(due) != NULL && due_date_check("due", due, d) < 0))
+		return -1;
+	return track_column(st, id, t, 1, due, d);
+}
+
+/* What the history says of evidence E: "REF sha256:HEX SIZE bytes". */
+static char *evidence_said(const char *ref, const char *sha, long long size)
+{
+	if (sha == NULL)
+		return str_printf("%s", ref);
+	return str_printf("%s sha256:%s %lld bytes", ref, sha, size);
+}
+
+struct evidence_arg {
+	const struct track_target *t;
+	const struct evidence *e;	/* NULL: remove REF */
+	const char *ref;
+};
+
+/* The stored evidence REF of T as the history says it; *OUT NULL if none. */
+static int evidence_old(struct store *st, int64_t id, const struct evidence_arg *x,
+			char **out, struct diag *d)
+{
+	*out = NULL;
+	sqlite3_stmt *s = store_stmt(st, d, "SELECT ref, sha256, size FROM evidence WHERE "
+				     "assessment_id = ? AND kind = ? AND key1 = ? AND key2 = ? "
+				     "AND ref = ?", "itttt", id, track_kind_id(x->t->kind),
+				     x->t->key1, x->t->key2 ? x->t->key2 : "", x->ref);
+	if (s == NULL)
+		return -1;
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		const char *sha = (const char *)sqlite3_column_text(s, 1);
+		*out = evidence_said(x->ref, sha, sqlite3_column_int64(s, 2));
+		if (*out == NULL)
+			rc = SQLITE_NOMEM;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(st, d, "cannot read");
+	return 0;
+}
+
+static int evidence_body(struct store *st, int64_t id, const void *arg, struct diag *d)
+{
+	const struct evidence_arg *x = arg;
+	const struct track_target *t = x->t;
+	const char *key2 = t->key2 ? t->key2 : "";
+	char *old, *now = NULL, now_at[32];
+	if (evidence_old(st, id, x, &old, d) < 0)
+		return -1;
+	int w;
+	if (x->e == NULL && old == NULL) {
+		diag_set(d, ("no evidence '%s' on %s%s%s"), x->ref, t->key1, t->key2 ? " " : "",
+			 key2);
+		return -1;
+	}
+	store_now(now_at);
+	if (x->e == NULL) {
+		w = store_exec(st, d, "DELETE FROM evidence WHERE assessment_id = ? AND kind = ? "
+			       "AND key1 = ? AND key2 = ? AND ref = ?", "itttt", id,
+			       track_kind_id(t->kind), t->key1, key2, x->ref);
+	} else {
+		now = evidence_said(x->e->ref, x->e->sha256, x->e->size);
+		w = store_exec(st, d, "INSERT OR REPLACE INTO evidence (assessment_id, kind, key1, "
+			       "key2, ref, note, sha256, size, added_by, added_at) VALUES "
+			       "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "ittttttztt", id,
+			       track_kind_id(t->kind), t->key1, key2, x->e->ref,
+			       nonempty(x->e->note), x->e->sha256, (int64_t)x->e->size, st->who,
+			       now_at);
+	}
+	char *what = track_what(t, "evidence");
+	int rc = what ? change(st, id, what, old, now, w, d) : -1;
+	free(what);
+	free(old);
+	free(now);
+	return rc;
+}
+
+static int evidence_run(struct store *st, int64_t id, const struct evidence_arg *x,
+			struct diag *d)
+{
+	if (bad_target(x->t, d) < 0 || store_text_check("evidence", x->ref, 1, d) < 0)
+		return -1;
+	if (x->ref == NULL || x->ref[0] == '\0') {
+		diag_set(d, "evidence without a path or URL");
+		return -1;
+	}
+	return edit(st, id, evidence_body, x, d);
+}
+
+int store_add_evidence(struct store *st, int64_t id, const struct track_target *t,
+		       const struct evidence *e, struct diag *d)
+{
+	if (store_text_check("--evidence-note", e->note, 0, d) < 0)
+		return -1;
+	struct evidence_arg x = { t, e, e->ref };
+	return evidence_run(st, id, &x, d);
+}
+
+int store_remove_evidence(struct store *st, int64_t id, const struct track_target *t,
+			  const char *ref, struct diag *d)
+{
+	struct evidence_arg x = { t, NULL, ref };
+	return evidence_run(st, id, &x, d);
+}

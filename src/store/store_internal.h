@@ -9,7 +9,7 @@
 #include "store.h"
 
 /* "IOTS" in the database header: the file is ours. */
-enum { STORE_APPLICATION_ID = 0x494f5453, STORE_SCHEMA_VERSION = 4 };
+enum { STORE_APPLICATION_ID = 0x494f5453, STORE_SCHEMA_VERSION = 5 };
 
 enum { STORE_MAX_STMTS = 128, STORE_BUSY_TIMEOUT_MS = 10000 };
 
@@ -31,7 +31,8 @@ struct store {
 	"wrote, or the %s.schema-N.bak a migration left beside it)"
 
 /* A prepared, reset statement for SQL (a string literal), with the
- * parameters bound as FMT says: 'i' int64_t, 'n' int, 't' const char *
+ * parameters bound as FMT says: 'i' int64_t, 'n' int, 't' const char *,
+ * 'z' int64_t or NULL when negative
  * (NULL binds NULL).  NULL with d set. */
 sqlite3_stmt *store_stmt(struct store *st, struct diag *d, const char *sql,
 			 const char *fmt, ...);

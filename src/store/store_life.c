@@ -26,21 +26,42 @@ static int put_answers(struct store *st, int64_t id, const struct survey *s,
 	return 0;
 }
 
+/* The evidence of T, attached to the row KIND KEY1 KEY2. */
+static int put_evidence(struct store *st, int64_t id, const char *kind, const char *key1,
+			const char *key2, const struct tracking *t, const char *now,
+			struct diag *d)
+{
+	for (size_t i = 0; i < t->nevidence; i++) {
+		const struct evidence *e = &t->evidence[i];
+		if (store_exec(st, d, "INSERT INTO evidence (assessment_id, kind, key1, key2, ref, "
+			       "note, sha256, size, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, "
+			       "?, ?, ?, ?)", "ittttttztt", id, kind, key1, key2, e->ref,
+			       or_else(e->note, NULL), or_else(e->sha256, NULL), (int64_t)e->size,
+			       or_else(e->added_by, st->who), or_else(e->added_at, now)) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int put_review(struct store *st, int64_t id, const struct cm_review *r,
 		      const char *now, struct diag *d)
 {
 	if (store_exec(st, d, "INSERT INTO reviews (assessment_id, cm, decision, note, "
-		       "changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?)", "ittttt", id,
-		       r->cm, decision_id(r->decision), or_else(r->note, NULL),
-		       or_else(r->changed_by, st->who), or_else(r->changed_at, now)) < 0)
+		       "changed_by, changed_at, owner, due) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+		       "ittttttt", id, r->cm, decision_id(r->decision), or_else(r->note, NULL),
+		       or_else(r->changed_by, st->who), or_else(r->changed_at, now),
+		       or_else(r->track.owner, NULL), or_else(r->track.due, NULL)) < 0 ||
+	    put_evidence(st, id, "review", r->cm, "", &r->track, now, d) < 0)
 		return -1;
 	for (size_t i = 0; i < r->nactions; i++) {
 		const struct action_review *x = &r->actions[i];
 		if (store_exec(st, d, "INSERT INTO action_states (assessment_id, cm, key, "
-			       "state, note, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-			       "itttttt", id, r->cm, x->key, action_state_id(x->state),
-			       or_else(x->note, NULL), or_else(x->changed_by, st->who),
-			       or_else(x->changed_at, now)) < 0)
+			       "state, note, changed_by, changed_at, owner, due) VALUES (?, ?, ?, "
+			       "?, ?, ?, ?, ?, ?)", "itttttttt", id, r->cm, x->key,
+			       action_state_id(x->state), or_else(x->note, NULL),
+			       or_else(x->changed_by, st->who), or_else(x->changed_at, now),
+			       or_else(x->track.owner, NULL), or_else(x->track.due, NULL)) < 0 ||
+		    put_evidence(st, id, "action", r->cm, x->key, &x->track, now, d) < 0)
 			return -1;
 	}
 	return 0;
@@ -49,11 +70,14 @@ static int put_review(struct store *st, int64_t id, const struct cm_review *r,
 static int put_check(struct store *st, int64_t id, const struct check_entry *e,
 		     const char *now, struct diag *d)
 {
-	return store_exec(st, d, "INSERT INTO checks (assessment_id, checklist, item, status, "
-			  "note, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-			  "itttttt", id, e->checklist, e->item, check_status_id(e->status),
-			  or_else(e->note, NULL), or_else(e->changed_by, st->who),
-			  or_else(e->changed_at, now));
+	if (store_exec(st, d, "INSERT INTO checks (assessment_id, checklist, item, status, "
+		       "note, changed_by, changed_at, owner, due) VALUES (?, ?, ?, ?, ?, ?, ?, "
+		       "?, ?)", "itttttttt", id, e->checklist, e->item,
+		       check_status_id(e->status), or_else(e->note, NULL),
+		       or_else(e->changed_by, st->who), or_else(e->changed_at, now),
+		       or_else(e->track.owner, NULL), or_else(e->track.due, NULL)) < 0)
+		return -1;
+	return put_evidence(st, id, "check", e->checklist, e->item, &e->track, now, d);
 }
 
 static int put_all(struct store *st, const struct assessment *a, int64_t *id,
@@ -88,6 +112,19 @@ static int put_all(struct store *st, const struct assessment *a, int64_t *id,
 			  a->changed, *id);
 }
 
+/* Owner, due date and evidence of T fit to store. */
+static int track_ok(const struct tracking *t, struct diag *d)
+{
+	if (store_text_check("owner", t->owner, 1, d) < 0 ||
+	    (t->due != NULL && due_date_check("due", t->due, d) < 0))
+		return -1;
+	for (size_t i = 0; i < t->nevidence; i++)
+		if (store_text_check("evidence", t->evidence[i].ref, 1, d) < 0 ||
+		    store_text_check("evidence note", t->evidence[i].note, 0, d) < 0)
+			return -1;
+	return 0;
+}
+
 /* Every text of A passes store_text_check before anything is written. */
 static int texts_ok(const struct assessment *a, struct diag *d)
 {
@@ -97,14 +134,16 @@ static int texts_ok(const struct assessment *a, struct diag *d)
 			return -1;
 	for (size_t i = 0; i < a->nreviews; i++) {
 		const struct cm_review *r = &a->reviews[i];
-		if (store_text_check("note", r->note, 0, d) < 0)
+		if (store_text_check("note", r->note, 0, d) < 0 || track_ok(&r->track, d) < 0)
 			return -1;
 		for (size_t j = 0; j < r->nactions; j++)
-			if (store_text_check("note", r->actions[j].note, 0, d) < 0)
+			if (store_text_check("note", r->actions[j].note, 0, d) < 0 ||
+			    track_ok(&r->actions[j].track, d) < 0)
 				return -1;
 	}
 	for (size_t i = 0; i < a->nchecks; i++)
-		if (store_text_check("note", a->checks[i].note, 0, d) < 0)
+		if (store_text_check("note", a->checks[i].note, 0, d) < 0 ||
+		    track_ok(&a->checks[i].track, d) < 0)
 			return -1;
 	return 0;
 }
@@ -137,16 +176,21 @@ static int copy_rows(struct store *st, int64_t from, int64_t to, struct diag *d)
 			   "SELECT ?, cell, value FROM answers WHERE assessment_id = ?",
 			   "ii", to, from) < 0 ||
 		store_exec(st, d, "INSERT INTO reviews (assessment_id, cm, decision, note, "
-			   "changed_by, changed_at) SELECT ?, cm, decision, note, changed_by, "
-			   "changed_at FROM reviews WHERE assessment_id = ?", "ii", to, from) < 0 ||
-		store_exec(st, d, "INSERT INTO action_states (assessment_id, cm, key, state, "
-			   "note, changed_by, changed_at) SELECT ?, cm, key, state, note, "
-			   "changed_by, changed_at FROM action_states WHERE assessment_id = ?",
+			   "changed_by, changed_at, owner, due) SELECT ?, cm, decision, note, "
+			   "changed_by, changed_at, owner, due FROM reviews WHERE assessment_id = ?",
 			   "ii", to, from) < 0 ||
+		store_exec(st, d, "INSERT INTO action_states (assessment_id, cm, key, state, "
+			   "note, changed_by, changed_at, owner, due) SELECT ?, cm, key, state, "
+			   "note, changed_by, changed_at, owner, due FROM action_states WHERE "
+			   "assessment_id = ?", "ii", to, from) < 0 ||
 		store_exec(st, d, "INSERT INTO checks (assessment_id, checklist, item, status, "
-			   "note, changed_by, changed_at) SELECT ?, checklist, item, status, note, "
-			   "changed_by, changed_at FROM checks WHERE assessment_id = ?",
-			   "ii", to, from) < 0 ? -1 : 0;
+			   "note, changed_by, changed_at, owner, due) SELECT ?, checklist, item, "
+			   "status, note, changed_by, changed_at, owner, due FROM checks WHERE "
+			   "assessment_id = ?", "ii", to, from) < 0 ||
+		store_exec(st, d, "INSERT INTO evidence (assessment_id, kind, key1, key2, ref, "
+			   "note, sha256, size, added_by, added_at) SELECT ?, kind, key1, key2, "
+			   "ref, note, sha256, size, added_by, added_at FROM evidence WHERE "
+			   "assessment_id = ?", "ii", to, from) < 0 ? -1 : 0;
 }
 
 static int copy_body(struct store *st, int64_t id, const char *name, int64_t *new_id,

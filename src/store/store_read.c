@@ -30,6 +30,12 @@ static int unknown(struct store *st, const char *what, const char *v, const char
 	return -1;
 }
 
+/* Owner and due date at columns I, I + 1 (schema 5). */
+static int track_cols(sqlite3_stmt *s, int i, struct tracking *t, struct diag *d)
+{
+	return dup_col(s, i, &t->owner, d) < 0 ? -1 : dup_col(s, i + 1, &t->due, d);
+}
+
 /* ---------- one handler per table; each row is (assessment_id, ...) ---------- */
 
 typedef int row_fn(struct store *st, struct assessment *a, sqlite3_stmt *s,
@@ -59,7 +65,8 @@ static int review_row(struct store *st, struct assessment *a, sqlite3_stmt *s,
 	if (assessment_set_decision(a, cm, (enum decision)dec, col(s, 3), d) < 0)
 		return -1;
 	struct cm_review *r = assessment_review(a, cm);
-	return dup_col(s, 4, &r->changed_by, d) < 0 ? -1 : dup_col(s, 5, &r->changed_at, d);
+	return dup_col(s, 4, &r->changed_by, d) < 0 || dup_col(s, 5, &r->changed_at, d) < 0
+		? -1 : track_cols(s, 6, &r->track, d);
 }
 
 static int action_row(struct store *st, struct assessment *a, sqlite3_stmt *s,
@@ -72,7 +79,8 @@ static int action_row(struct store *st, struct assessment *a, sqlite3_stmt *s,
 	if (assessment_set_action(a, cm, key, (enum action_state)state, col(s, 4), d) < 0)
 		return -1;
 	struct action_review *x = assessment_action(a, cm, key);
-	return dup_col(s, 5, &x->changed_by, d) < 0 ? -1 : dup_col(s, 6, &x->changed_at, d);
+	return dup_col(s, 5, &x->changed_by, d) < 0 || dup_col(s, 6, &x->changed_at, d) < 0
+		? -1 : track_cols(s, 7, &x->track, d);
 }
 
 static int check_row(struct store *st, struct assessment *a, sqlite3_stmt *s,
@@ -85,7 +93,37 @@ static int check_row(struct store *st, struct assessment *a, sqlite3_stmt *s,
 	if (assessment_set_check(a, checklist, item, (enum check_status)status, col(s, 4), d) < 0)
 		return -1;
 	struct check_entry *e = assessment_check(a, checklist, item);
-	return dup_col(s, 5, &e->changed_by, d) < 0 ? -1 : dup_col(s, 6, &e->changed_at, d);
+	return dup_col(s, 5, &e->changed_by, d) < 0 || dup_col(s, 6, &e->changed_at, d) < 0
+		? -1 : track_cols(s, 7, &e->track, d);
+}
+
+/* (assessment_id, kind, key1, key2, ref, note, sha256, size, added_by,
+ * added_at): attached to its row, made when the row has none yet. */
+static int evidence_row(struct store *st, struct assessment *a, sqlite3_stmt *s,
+			struct diag *d)
+{
+	const char *kind = col(s, 1), *k1 = col(s, 2), *k2 = col(s, 3);
+	struct tracking *t = NULL;
+	if (kind == NULL || k1 == NULL || k2 == NULL)
+		return unknown(st, "evidence", kind, k1, d);
+	if (strcmp(kind, "review") == 0)
+		t = assessment_review_track(a, k1);
+	else if (strcmp(kind, "action") == 0)
+		t = assessment_action_track(a, k1, k2);
+	else if (strcmp(kind, "check") == 0)
+		t = assessment_check_track(a, k1, k2);
+	else
+		return unknown(st, "kind of evidence", kind, k1, d);
+	if (t == NULL) {
+		diag_set(d, "out of memory");
+		return -1;
+	}
+	struct evidence e = {
+		(char *)col(s, 4), (char *)col(s, 5), (char *)col(s, 6),
+		sqlite3_column_type(s, 7) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 7),
+		(char *)col(s, 8), (char *)col(s, 9)
+	};
+	return tracking_add_evidence(t, &e, d);
 }
 
 static int read_rows(struct store *st, const char *sql, int64_t lo, int64_t hi,
@@ -115,17 +153,22 @@ static int read_parts(struct store *st, int64_t lo, int64_t hi, const struct sto
 	if (read_rows(st, "SELECT assessment_id, cell, value FROM answers "
 		      "WHERE assessment_id BETWEEN ? AND ?", lo, hi, b, answer_row, d) < 0)
 		return -1;
-	if (read_rows(st, "SELECT assessment_id, cm, decision, note, changed_by, changed_at "
+	if (read_rows(st, "SELECT assessment_id, cm, decision, note, changed_by, changed_at, owner, due "
 		      "FROM reviews WHERE assessment_id BETWEEN ? AND ?", lo, hi, b,
 		      review_row, d) < 0)
 		return -1;
-	if (read_rows(st, "SELECT assessment_id, cm, key, state, note, changed_by, changed_at "
+	if (read_rows(st, "SELECT assessment_id, cm, key, state, note, changed_by, changed_at, owner, due "
 		      "FROM action_states WHERE assessment_id BETWEEN ? AND ?", lo, hi, b,
 		      action_row, d) < 0)
 		return -1;
-	return read_rows(st, "SELECT assessment_id, checklist, item, status, note, changed_by, "
-			 "changed_at FROM checks WHERE assessment_id BETWEEN ? AND ?", lo, hi,
-			 b, check_row, d);
+	if (read_rows(st, "SELECT assessment_id, checklist, item, status, note, changed_by, "
+		      "changed_at, owner, due FROM checks WHERE assessment_id BETWEEN ? AND ?", lo,
+		      hi, b, check_row, d) < 0)
+		return -1;
+	/* after the rows it belongs to, so it finds them */
+	return read_rows(st, "SELECT assessment_id, kind, key1, key2, ref, note, sha256, size, "
+			 "added_by, added_at FROM evidence WHERE assessment_id BETWEEN ? AND ? "
+			 "ORDER BY assessment_id, kind, key1, key2, ref", lo, hi, b, evidence_row, d);
 }
 
 /* The assessments rows for ids LO..HI, appended to B. */

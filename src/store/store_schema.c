@@ -144,11 +144,37 @@ static const char migrate_3_4[] =
 	STALE_ALL("checks")
 	"PRAGMA user_version = 4;";
 
+/* Schema 5 (issue 12).  Each review, action and check gets an owner
+ * and a due date (YYYY-MM-DD; NULL: none) as columns of its row, and
+ * evidence its own table, zero or more per row: a path or URL, a note,
+ * and for a file its SHA-256 and size when attached.  kind names the
+ * table the evidence belongs to, key1/key2 its row ('' when unused);
+ * evidence may exist before any status is set, so no foreign key to
+ * those rows (the assessment's is enough to go with it). */
+#define TRACK_COLUMNS(table)						\
+	"ALTER TABLE " table " ADD COLUMN owner TEXT;"			\
+	"ALTER TABLE " table " ADD COLUMN due TEXT"			\
+	" CHECK (due IS NULL OR due GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]');"
+
+static const char migrate_4_5[] =
+	TRACK_COLUMNS("reviews")
+	TRACK_COLUMNS("action_states")
+	TRACK_COLUMNS("checks")
+	"CREATE TABLE evidence ("
+	" assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,"
+	" kind TEXT NOT NULL CHECK (kind IN ('review', 'action', 'check')),"
+	" key1 TEXT NOT NULL, key2 TEXT NOT NULL DEFAULT '', ref TEXT NOT NULL CHECK (ref <> ''),"
+	" note TEXT, sha256 TEXT, size INTEGER,"
+	" added_by TEXT NOT NULL, added_at TEXT NOT NULL,"
+	" PRIMARY KEY (assessment_id, kind, key1, key2, ref)) WITHOUT ROWID;"
+	"PRAGMA user_version = 5;";
+
 static const char *const migrations[STORE_SCHEMA_VERSION] = {
-	NULL,		/* 0: a new database gets schema_v4 at once */
+	NULL,		/* 0: a new database gets schema_v4, then what follows */
 	migrate_1_2,
 	migrate_2_3,
 	migrate_3_4,
+	migrate_4_5,
 };
 
 static int version_of(struct store *st, long long *v, struct diag *d)
@@ -181,10 +207,11 @@ static int foreign_keys_whole(struct store *st, struct diag *d)
 /* Run inside BEGIN IMMEDIATE: create, or migrate from V step by step. */
 static int upgrade(struct store *st, long long v, struct diag *d)
 {
+	/* a new database gets the very tables a migrated one has */
 	if (v == 0) {
 		if (sqlite3_exec(st->db, schema_v4, NULL, NULL, NULL) != SQLITE_OK)
 			return store_fail(st, d, "cannot create the tables");
-		return 0;
+		v = 4;
 	}
 	for (; v < STORE_SCHEMA_VERSION; v++)
 		if (sqlite3_exec(st->db, migrations[v], NULL, NULL, NULL) != SQLITE_OK) {
