@@ -119,7 +119,7 @@ static int checklist_head(struct loader *ld, const xmlNode *root, struct cat_ann
 	    (a->name = ld_attr_dup(ld, root, "name")) == NULL)
 		return -1;
 	/* export --what takes these besides the checklists' ids (export.c) */
-	static const char *const reserved[] = { "assessment", "countermeasures", "crosswalk" };
+	static const char *const reserved[] = { "assessment", "countermeasures", "crosswalk", "open" };
 	for (size_t k = 0; k < sizeof reserved / sizeof reserved[0]; k++)
 		if (strcmp(a->id, reserved[k]) == 0)
 			return ld_fail(ld, root, "checklist id '%s' is taken (export --what %s)",
