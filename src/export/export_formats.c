@@ -38,6 +38,12 @@ static const struct export_format_info formats[N_EXPORT_FORMATS] = {
 		.writer = &export_html_writer, .check = export_html_check,
 		.whats = ALL_WHATS,
 	},
+	[EXPORT_XLSX] = {
+		.id = "xlsx", .ext = "xlsx",
+		.description = N_("XLSX (Excel workbook to fill in)"),
+		.writer = &export_xlsx_writer, .check = export_xlsx_check,
+		.whats = ALL_WHATS,
+	},
 };
 
 const struct export_format_info *export_format_info(int f)

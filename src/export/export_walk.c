@@ -351,6 +351,8 @@ int export_walk(struct ex_ctx *x, const struct ex_writer *w)
 		return -1;
 	}
 	int rc = walk(x, w);
+	if (w->release != NULL)
+		w->release(x);
 	free(x->state);
 	x->state = NULL;
 	return rc;

@@ -76,6 +76,9 @@ struct ex_ctx {
 					   zeroed by export_walk (tig's
 					   private_size) */
 	size_t records;			/* CSV: records written, for the check */
+	void *sink;			/* a caller's own: where a writer that
+					   does not write to out puts its rows
+					   (the workbook reader's collector) */
 };
 
 /* A writer: every hook may be NULL; each returns 0 or -1 with x->d set. */
@@ -98,11 +101,14 @@ struct ex_writer {
 	int (*checklist_end)(struct ex_ctx *x, int annex);
 	int (*summary)(struct ex_ctx *x);
 	int (*end)(struct ex_ctx *x);
+	/* after the walk, whether it ended or stopped: what begin took */
+	void (*release)(struct ex_ctx *x);
 };
 
 extern const struct ex_writer export_xml_writer;
 extern const struct ex_writer export_csv_writer;
 extern const struct ex_writer export_html_writer;
+extern const struct ex_writer export_xlsx_writer;
 
 /* Gather what the writers need (derivation, countermeasures, summary)
  * into X, whose c, f, a, o and d are set; -1 with d set.  A review or
@@ -128,6 +134,8 @@ int export_xml_check(const struct form *f, const char *buf, size_t len, size_t r
 		     const char *name, struct diag *d);
 int export_csv_check(const struct form *f, const char *buf, size_t len, size_t records,
 		     const char *name, struct diag *d);
+int export_xlsx_check(const struct form *f, const char *buf, size_t len, size_t records,
+		      const char *name, struct diag *d);
 int export_html_check(const struct form *f, const char *buf, size_t len, size_t records,
 		      const char *name, struct diag *d);
 
