@@ -33,6 +33,7 @@ struct ex_xlsx_state {
 	lxw_worksheet *ws[N_XS_SHEETS];
 	lxw_row_t rows[N_XS_SHEETS];	/* rows written, the heading's too */
 	lxw_format *head, *text, *open, *section;
+	char stamp[32];			/* the export time, SOURCE_DATE_EPOCH's */
 };
 
 static const char *tmp_dir(void)
@@ -48,17 +49,30 @@ static int lxw_failed(struct ex_ctx *x, const char *what, lxw_error e)
 	return -1;
 }
 
-/* The creation time: SOURCE_DATE_EPOCH when set (reproducible builds),
- * so that the same assessment gives the same bytes. */
-static time_t created_time(void)
+/* SOURCE_DATE_EPOCH (reproducible builds) when set and valid, so that
+ * the same assessment gives the same bytes; else -1. */
+static time_t source_date(void)
 {
 	const char *s = getenv("SOURCE_DATE_EPOCH");
 	char *end;
 	errno = 0;
 	long long v = s ? strtoll(s, &end, 10) : -1;
-	if (s != NULL && errno == 0 && end != s && *end == '\0' && v >= 0)
-		return (time_t)v;
-	return time(NULL);
+	return s != NULL && errno == 0 && end != s && *end == '\0' && v >= 0 ? (time_t)v : -1;
+}
+
+/* The creation time of the workbook, and the export time its summary
+ * shows unless the caller gave one. */
+static time_t created_time(struct ex_ctx *x)
+{
+	struct ex_xlsx_state *w = x->state;
+	time_t t = source_date();
+	struct tm tm;
+	if (t == (time_t)-1)
+		return time(NULL);
+	if (x->o->generated_at == NULL && gmtime_r(&t, &tm) != NULL &&
+	    strftime(w->stamp, sizeof w->stamp, "%Y-%m-%dT%H:%M:%SZ", &tm) > 0)
+		x->generated_at = w->stamp;
+	return t;
 }
 
 static void formats(struct ex_xlsx_state *w)
@@ -186,7 +200,7 @@ static int xlsx_begin(struct ex_ctx *x)
 	const char *name = x->a->survey->details[DETAIL_NAME];
 	lxw_doc_properties props = { .title = (char *)(name ? name : ""),
 				     .comments = (char *)PACKAGE_STRING,
-				     .created = created_time() };
+				     .created = created_time(x) };
 	lxw_error e = workbook_set_properties(w->wb, &props);
 	if (e != LXW_NO_ERROR)
 		return lxw_failed(x, w->tmp, e);
