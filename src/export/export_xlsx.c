@@ -60,15 +60,21 @@ static time_t source_date(void)
 	return s != NULL && errno == 0 && end != s && *end == '\0' && v >= 0 ? (time_t)v : -1;
 }
 
-/* The creation time of the workbook, and the export time its summary
+/* The creation time of the workbook: SOURCE_DATE_EPOCH, else the export
+ * time the caller gave (then the same export gives the same bytes), else
+ * now; with SOURCE_DATE_EPOCH it is also the export time the summary
  * shows unless the caller gave one. */
 static time_t created_time(struct ex_ctx *x)
 {
 	struct ex_xlsx_state *w = x->state;
 	time_t t = source_date();
 	struct tm tm;
-	if (t == (time_t)-1)
-		return time(NULL);
+	memset(&tm, 0, sizeof tm);
+	if (t == (time_t)-1) {
+		const char *end = x->o->generated_at ?
+			strptime(x->o->generated_at, "%Y-%m-%dT%H:%M:%SZ", &tm) : NULL;
+		return end != NULL && *end == '\0' ? timegm(&tm) : time(NULL);
+	}
 	if (x->o->generated_at == NULL && gmtime_r(&t, &tm) != NULL &&
 	    strftime(w->stamp, sizeof w->stamp, "%Y-%m-%dT%H:%M:%SZ", &tm) > 0)
 		x->generated_at = w->stamp;

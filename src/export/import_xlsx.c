@@ -108,26 +108,28 @@ static int members_ok(struct xl_reader *r)
 	return 0;
 }
 
-/* Member NAME inflated, at most XL_MAX_MEMBER bytes whatever its header
- * says; NULL (with d set unless OPTIONAL and absent). */
+/* Member NAME inflated, no more than its header says (members_ok capped
+ * that) whatever the data holds; NULL (with d set unless OPTIONAL and
+ * absent). */
 static char *member(struct xl_reader *r, const char *name, size_t *len, int optional)
 {
 	zip_int64_t i = zip_name_locate(r->z, name, 0);
-	if (i < 0) {
-		if (!optional)
+	zip_stat_t st;
+	if (i < 0 || zip_stat_index(r->z, (zip_uint64_t)i, 0, &st) != 0) {
+		if (!optional || i >= 0)
 			diag_set(r->d, _("%s: not an XLSX workbook (it has no %s)"), r->name, name);
 		return NULL;
 	}
 	zip_file_t *f = zip_fopen_index(r->z, (zip_uint64_t)i, 0);
-	char *buf = f ? malloc(XL_MAX_MEMBER + 1) : NULL;
+	char *buf = f ? malloc((size_t)st.size + 1) : NULL;
 	zip_int64_t got = 0, n = 0;
-	while (buf != NULL && got <= (zip_int64_t)XL_MAX_MEMBER &&
-	       (n = zip_fread(f, buf + got, XL_MAX_MEMBER + 1 - (zip_uint64_t)got)) > 0)
+	while (buf != NULL && (zip_uint64_t)got <= st.size &&
+	       (n = zip_fread(f, buf + got, st.size + 1 - (zip_uint64_t)got)) > 0)
 		got += n;
-	if (f == NULL || buf == NULL || n < 0 || got > (zip_int64_t)XL_MAX_MEMBER) {
+	if (f == NULL || buf == NULL || n < 0 || (zip_uint64_t)got != st.size) {
 		diag_set(r->d, _("%s: %s cannot be inflated: %s"), r->name, name,
 			 buf == NULL && f != NULL ? _("out of memory") :
-			 got > (zip_int64_t)XL_MAX_MEMBER ? _("larger than its header says") :
+			 f != NULL && n >= 0 ? _("larger than its header says") :
 			 zip_strerror(r->z));
 		free(buf);
 		buf = NULL;
