@@ -21,6 +21,7 @@
 
 #include "export_xlsx.h"
 #include "i18n.h"
+#include "text.h"
 #include "xmlsafe.h"
 
 /* What libxlsxwriter 1.1 writes for our largest workbook is ~0.2 MiB. */
@@ -109,6 +110,52 @@ static void formats(struct ex_xlsx_state *w)
 	format_set_bg_color(w->section, 0xF3F3F3);
 }
 
+/* The lines TEXT takes in a column WIDTH characters wide (in tenths: a
+ * character from U+1100 on, CJK, is 1.7 of a digit's width in the default
+ * fonts), wrapped as a spreadsheet does roughly.  LibreOffice does not grow a row to fit wrapped text it
+ * reads, so the writer sets each row's height: an estimate, but the
+ * guideline's text is then shown whole when printed. */
+static unsigned text_lines(const char *s, double width)
+{
+	unsigned lines = 1, col = 0, per = width > 3 ? (unsigned)(width * 10) - 10 : 20;
+	while (*s != '\0') {
+		unsigned long cp = 0;
+		size_t n = text_utf8_next(s, &cp);
+		if (n == 0)
+			break;
+		s += n;
+		unsigned w = cp >= 0x1100 ? 17 : 10;
+		if (cp == '\n' || col + w > per) {
+			lines++;
+			col = 0;
+		}
+		if (cp != '\n')
+			col += w;
+	}
+	return lines;
+}
+
+/* Points per line of the default font (Calibri 11), and Excel's tallest row. */
+#define LINE_POINTS 15.0
+#define MAX_ROW_POINTS 409.0
+
+/* Row ROW as tall as its tallest cell, CELLS[1..] (cells[0], the id, is
+ * hidden). */
+static lxw_error row_height(lxw_worksheet *ws, lxw_row_t row, const struct xs_sheet_def *sd,
+			    char *const *cells)
+{
+	unsigned lines = 1;
+	for (int c = 1; c < sd->ncols; c++)
+		if (cells[c] != NULL) {
+			unsigned n = text_lines(cells[c], sd->cols[c].width);
+			lines = n > lines ? n : lines;
+		}
+	if (lines == 1)
+		return LXW_NO_ERROR;
+	double h = LINE_POINTS * lines;
+	return worksheet_set_row(ws, row, h < MAX_ROW_POINTS ? h : MAX_ROW_POINTS, NULL);
+}
+
 /* A sheet's headings, widths and print setup. */
 static int sheet_begin(struct ex_ctx *x, int s)
 {
@@ -120,15 +167,22 @@ static int sheet_begin(struct ex_ctx *x, int s)
 	w->ws[s] = ws;
 	lxw_row_col_options hidden = { .hidden = 1 };
 	lxw_error e = LXW_NO_ERROR;
-	for (int c = 0; c < sd->ncols && e == LXW_NO_ERROR; c++) {
-		char *h = xs_heading(x, s, &sd->cols[c]);
+	char **heads = calloc((size_t)sd->ncols, sizeof *heads);
+	for (int c = 0; heads != NULL && c < sd->ncols && e == LXW_NO_ERROR; c++) {
+		char *h = heads[c] = xs_heading(x, s, &sd->cols[c]);
 		e = h ? worksheet_set_column_opt(ws, (lxw_col_t)c, (lxw_col_t)c, sd->cols[c].width,
 						 NULL, c == 0 ? &hidden : NULL) :
 			LXW_ERROR_MEMORY_MALLOC_FAILED;
 		if (e == LXW_NO_ERROR)
 			e = worksheet_write_string(ws, 0, (lxw_col_t)c, h, w->head);
-		free(h);
 	}
+	if (heads == NULL)
+		e = LXW_ERROR_MEMORY_MALLOC_FAILED;
+	else if (e == LXW_NO_ERROR)
+		e = row_height(ws, 0, sd, heads);
+	for (int c = 0; heads != NULL && c < sd->ncols; c++)
+		free(heads[c]);
+	free(heads);
 	if (e != LXW_NO_ERROR)
 		return lxw_failed(x, _(sd->name), e);
 	w->rows[s] = 1;
@@ -236,6 +290,8 @@ static int xlsx_row(struct ex_ctx *x, const struct xs_row *r)
 		e = v != NULL ? worksheet_write_string(ws, row, (lxw_col_t)c, v, f) :
 			worksheet_write_blank(ws, row, (lxw_col_t)c, f);
 	}
+	if (e == LXW_NO_ERROR)
+		e = row_height(ws, row, sd, r->cells);
 	x->records++;
 	return e == LXW_NO_ERROR ? 0 : lxw_failed(x, _(sd->name), e);
 }

@@ -230,7 +230,7 @@ static char *g_ck_at(const struct xs_src *s, const struct xs_col *c, int *oom)
 
 static const struct xs_col summary_cols[] = {
 	ID_COL,
-	{ N_("Item"), -1, 30, XS_FIXED, g_label, 0 },
+	{ N_("Entry"), -1, 30, XS_FIXED, g_label, 0 },
 	{ N_("Value"), -1, 80, XS_FIXED, g_value, 0 },
 };
 static const struct xs_col survey_cols[] = {
