@@ -17,11 +17,6 @@
 #define ANSWER_YES_MARK "\xe2\x97\x8b"	/* ○ */
 #define ANSWER_NO_MARK "\xc3\x97"	/* × */
 
-static const char *const detail_labels[N_DETAILS] = {
-	N_("Name"), N_("Operator"), N_("Service"), N_("Description"), N_("Assessor"),
-	N_("Date"), N_("Industry"), N_("Service structure (Fig. 5)"), N_("Notes"),
-	N_("Confidentiality"), N_("Availability")
-};
 static const char *const kind_titles[N_EXPORT_WHATS] = {
 	N_("Assessment"), N_("Annex 1 checklist"), N_("Annex 2 checklist"),
 	N_("Countermeasure review")
@@ -131,7 +126,7 @@ static int html_details(struct ex_ctx *x)
 	for (int k = 0; k < N_DETAILS; k++) {
 		if (a->survey->details[k] == NULL)
 			continue;
-		rc |= wrap(x, "<tr><th>", _(detail_labels[k]), "</th>");
+		rc |= wrap(x, "<tr><th>", export_detail_label((enum detail)k), "</th>");
 		rc |= wrap(x, "<td class=\"note\">", a->survey->details[k], "</td></tr>\n");
 	}
 	if (x->pattern > 0) {

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "export_walk.h"
+#include "i18n.h"
 #include "text.h"
 
 #define HOOK(w, h, ...) ((w)->h == NULL ? 0 : (w)->h(__VA_ARGS__))
@@ -21,6 +22,39 @@ const char *export_level_id(enum level l)
 const char *export_level_mark(enum level l)
 {
 	return l == LEVEL_BASIC ? "\xe2\x97\x8f" : l == LEVEL_RECOMMENDED ? "\xe2\x98\x85" : "";
+}
+
+static const char *const detail_labels[N_DETAILS] = {
+	N_("Name"), N_("Operator"), N_("Service"), N_("Description"), N_("Assessor"),
+	N_("Date"), N_("Industry"), N_("Service structure (Fig. 5)"), N_("Notes"),
+	N_("Confidentiality"), N_("Availability")
+};
+
+const char *export_detail_label(enum detail k)
+{
+	return (unsigned)k < N_DETAILS ? _(detail_labels[k]) : "?";
+}
+
+/* The reasons, one a line: "B1 IoT 機器 › category › risk". */
+char *export_reasons_text(const struct ex_ctx *x, const struct ex_cm *e)
+{
+	char *out = strdup("");
+	for (size_t i = 0; e->derived && out && i < e->derived->nreasons; i++) {
+		const struct reason *r = &e->derived->reasons[i];
+		const struct cat_trigger *t = r->row ? &r->row->trigger : &e->cm->listed;
+		char *trig = catalog_trigger_label(x->c, t);
+		char *n = trig == NULL ? NULL : r->row ?
+			str_printf("%s%s%s %s \xe2\x80\xba %s \xe2\x80\xba %s", out, i ? "\n" : "",
+				   catalog_map_id(r->map), trig, r->row->category, r->row->risk) :
+			str_printf("%s%s%s %s (IV.5)", out, i ? "\n" : "",
+				   catalog_map_id(r->map), trig);
+		free(trig);
+		free(out);
+		out = n;
+	}
+	if (out == NULL)
+		diag_set(x->d, "out of memory");
+	return out;
 }
 
 /* ---------- text that XML 1.0 (and so HTML) can hold ---------- */

@@ -118,6 +118,11 @@ void export_release(struct ex_ctx *x);
 /* Run W over the prepared X, writing to x->out. */
 int export_walk(struct ex_ctx *x, const struct ex_writer *w);
 
+/* A survey detail's label in the user's language ("Operator"). */
+const char *export_detail_label(enum detail k);
+/* The reasons of E, one a line: "B1 IoT 機器 › category › risk", or
+ * "A ... (IV.5)" when IV.5 lists it (malloc'd; NULL with d set). */
+char *export_reasons_text(const struct ex_ctx *x, const struct ex_cm *e);
 /* Annex 1/2 level id ("basic"), mark ("●"); "" for none. */
 const char *export_level_id(enum level l);
 const char *export_level_mark(enum level l);

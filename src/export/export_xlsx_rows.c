@@ -15,11 +15,6 @@
 #define ANSWER_YES_MARK "\xe2\x97\x8b"	/* ○ */
 #define ANSWER_NO_MARK "\xc3\x97"	/* × */
 
-static const char *const detail_labels[N_DETAILS] = {
-	N_("Name"), N_("Operator"), N_("Service"), N_("Description"), N_("Assessor"),
-	N_("Date"), N_("Industry"), N_("Service structure (Fig. 5)"), N_("Notes"),
-	N_("Confidentiality"), N_("Availability")
-};
 
 /* ---------- cell text ---------- */
 
@@ -124,27 +119,15 @@ static char *g_cm_at(const struct xs_src *s, const struct xs_col *c, int *oom)
 	return when(s->cm->review ? s->cm->review->changed_at : NULL, oom);
 }
 
-/* The reasons, one a line: "B1 IoT 機器 › category › risk" (as CSV). */
 static char *g_reasons(const struct xs_src *s, const struct xs_col *c, int *oom)
 {
-	const struct ex_cm *e = s->cm;
-	char *out = NULL;
-	for (size_t i = 0; e->derived && !*oom && i < e->derived->nreasons; i++) {
-		const struct reason *r = &e->derived->reasons[i];
-		const struct cat_trigger *t = r->row ? &r->row->trigger : &e->cm->listed;
-		char *trig = catalog_trigger_label(s->x->c, t);
-		const char *was = out ? out : "";
-		char *n = trig == NULL ? NULL : r->row ?
-			str_printf("%s%s%s %s \xe2\x80\xba %s \xe2\x80\xba %s", was, out ? "\n" : "",
-				   catalog_map_id(r->map), trig, r->row->category, r->row->risk) :
-			str_printf("%s%s%s %s (IV.5)", was, out ? "\n" : "",
-				   catalog_map_id(r->map), trig);
-		*oom |= n == NULL;
-		free(trig);
-		free(out);
-		out = n;
+	char *r = export_reasons_text(s->x, s->cm);
+	*oom |= r == NULL;
+	if (r != NULL && r[0] == '\0') {
+		free(r);
+		return NULL;
 	}
-	return out;
+	return r;
 }
 
 static char *g_ac_key(const struct xs_src *s, const struct xs_col *c, int *oom)
@@ -410,7 +393,7 @@ int xs_details(struct ex_ctx *x)
 	const struct survey *sv = x->a->survey;
 	int rc = summary_row(x, "kind", _("Export"), export_what_id(x->o->what));
 	for (int k = 0; k < N_DETAILS && rc == 0; k++)
-		rc = summary_row(x, survey_detail_id((enum detail)k), _(detail_labels[k]),
+		rc = summary_row(x, survey_detail_id((enum detail)k), export_detail_label((enum detail)k),
 				 sv->details[k]);
 	return rc;
 }
