@@ -73,7 +73,7 @@ check "fill in the workbook" -- xc fill "$tmp/assessment.xlsx" "$tmp/filled.xlsx
 before=$(sum)
 hist >"$tmp/h0"
 expect 1 "no terminal and no --yes: shown, not applied" -- iot import-checks "$tmp/filled.xlsx" 1
-contains "$tmp/out" "7 changes" "seven changes found"
+contains "$tmp/out" "changes to apply: 7" "seven changes found"
 contains "$tmp/out" "Annex 1 II.1.1.2, 実施チェック: - → not implemented  (never set)" "a status change"
 contains "$tmp/out" "Annex 1 II.1.1.1, Note: =HYPERLINK(\"http://evil.example\",\"click\") → -  (set by tester at" \
 	"a note removed, with who set it and when"
@@ -85,7 +85,7 @@ contains "$tmp/out" "II.2.1.1), 対策項目: the workbook has 'changed text'" "
 contains "$tmp/err" "add --yes" "says how to apply"
 [ "$(sum)" = "$before" ] && ok || bad "the database changed without --yes"
 expect 0 "import-checks --yes" -- iot import-checks "$tmp/filled.xlsx" 1 --yes
-contains "$tmp/out" "Applied 7 changes in one transaction" "applied"
+contains "$tmp/out" "Applied the changes (7) in one transaction" "applied"
 hist >"$tmp/h1"
 diff "$tmp/h0" "$tmp/h1" | sed -n 's/^> //p' | cut -f2- >"$tmp/new"
 cat >"$tmp/want" <<'EOF'
@@ -124,6 +124,30 @@ expect 0 "a conflict is reported, not applied" -- iot import-checks "$tmp/a1-fil
 contains "$tmp/out" "changed in the database since the workbook was written (by tester at" "the conflict"
 contains "$tmp/out" "Nothing to apply." "nothing applied"
 [ "$(sum)" = "$before" ] && ok || bad "a conflict changed the database"
+
+# on a terminal (script(1) gives one): asked, and only a yes applies
+if command -v script >/dev/null 2>&1; then
+	"$py" - "$tmp/a1.xlsx" "$tmp/a1-tty.xlsx" <<'EOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+for r in wb["Annex 1"].iter_rows(min_row=2):
+    if r[0].value == "II.2.1.3":
+        r[4].value = "partly"
+wb.save(sys.argv[2])
+EOF
+	before=$(sum)
+	tty_run() { printf '%s\n' "$1" | script -qec "$IOTSCOPE --catalog $SRCDIR/catalog --db $db \
+		--assessor tester import-checks $tmp/a1-tty.xlsx 1" /dev/null >"$tmp/out" 2>&1; }
+	tty_run n
+	contains "$tmp/out" "Apply the changes above (1)? [y/N] Nothing applied." "asked on a terminal; no is no"
+	[ "$(sum)" = "$before" ] && ok || bad "answered no, yet the database changed"
+	tty_run y
+	contains "$tmp/out" "Applied the changes (1) in one transaction" "yes applies"
+	hist | tail -1 | cut -f2- >"$tmp/last"
+	printf 'check II.2.1.3\tnone\tpartly\n' | cmp -s - "$tmp/last" && ok || bad "history: $(cat "$tmp/last")"
+else
+	echo "no script(1): the question on a terminal not tried"
+fi
 
 # ---- refused, the database unchanged ----
 refused() {		# KIND MESSAGE

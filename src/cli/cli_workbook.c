@@ -39,7 +39,7 @@ static void print_change(const struct wb_change *c)
 static void print_report(const struct wb_import *w, const char *file, int64_t id,
 			 const char *who)
 {
-	printf(_("%s against assessment %lld: %zu changes\n"), cli_shown(file), (long long)id,
+	printf(_("%s against assessment %lld: changes to apply: %zu\n"), cli_shown(file), (long long)id,
 	       w->nchanges);
 	for (size_t i = 0; i < w->nchanges; i++)
 		print_change(&w->changes[i]);
@@ -56,7 +56,7 @@ static void print_report(const struct wb_import *w, const char *file, int64_t id
 
 static int confirm(size_t n)
 {
-	fprintf(stderr, _("Apply these %zu changes? [y/N] "), n);
+	fprintf(stderr, _("Apply the changes above (%zu)? [y/N] "), n);
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t got = getline(&line, &cap, stdin);
@@ -143,7 +143,7 @@ static int run(struct app *a, struct store *st, const struct workbook_req *r,
 		printf("%s\n", _("Nothing applied."));
 		rc = 1;
 	} else if ((rc = apply(st, id, &w, d)) == 0) {
-		printf(_("Applied %zu changes in one transaction; 'iotscope history %lld' "
+		printf(_("Applied the changes (%zu) in one transaction; 'iotscope history %lld' "
 			 "shows them.\n"), w.nchanges, (long long)id);
 	}
 	wb_import_free(&w);
