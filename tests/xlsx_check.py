@@ -255,10 +255,42 @@ def hostile(kind, good, dst):
         raise SystemExit("unknown kind " + kind)
 
 
+def third(path, only):
+    """A third checklist of the catalog (tests/fixtures/checklist3, no
+    pattern values) is a sheet of its own, named from the catalog, with
+    the plain checklist columns (hand-worked from annex3.xml)."""
+    wb = openpyxl.load_workbook(path)
+    names = [ws.title for ws in wb.worksheets if ws.sheet_state == "visible"]
+    want = ["Summary", "Annex 3x"] if only else \
+        ["Summary", "Survey", "Countermeasures", "Actions", "Annex 1", "Annex 2", "Annex 3x"]
+    check(names == want, "sheets %s, not %s" % (names, want))
+    ws = wb["Annex 3x"]
+    heads = [c.value for c in ws[1]]
+    check(heads == ["Id", "Number", "Item", "Level", "Check", "Note", "Changed by",
+                    "Changed at"], "Annex 3x headings: %s" % heads)
+    rows = rows_by_id(ws)
+    check(sorted(rows) == ["X.1", "X.1.1", "X.1.2"], "Annex 3x rows: %s" % sorted(rows))
+    got = [c.value for c in rows["X.1.1"][1:5]]
+    check(got == ["X. 1. 1.", "Do the first thing.", "\u25cf", "Implemented"],
+          "X.1.1: %s" % got)
+    got = [c.value for c in rows["X.1.2"][1:5]]
+    check(got == ["X. 1. 2.", "Do the second thing.", "\u2605", None], "X.1.2: %s" % got)
+    summary = rows_by_id(wb["Summary"])
+    got = [c.value for c in summary["annex3"][1:3]]
+    check(got == ["Annex 3x items checked", "1 of 2"], "summary: %s" % got)
+    meta = {r[0].value: r[1].value for r in wb["iotscope"].iter_rows()
+            if r[0].value != "sheet" and r[0].value != "value"}
+    check(meta["what"] == ("annex3" if only else "assessment"), "meta what: %s" % meta["what"])
+    ws["E" + str(rows["X.1.2"][0].row)].value = "Partly"
+    wb.save(path.replace(".xlsx", "-filled.xlsx"))
+
+
 def main():
     cmd = sys.argv[1]
     if cmd == "layout":
         layout(sys.argv[2], sys.argv[3], int(sys.argv[4]))
+    elif cmd == "third":
+        third(sys.argv[2], sys.argv[3] == "only")
     elif cmd == "ja":
         ja(sys.argv[2])
     elif cmd == "fill":

@@ -74,7 +74,7 @@ static int apply(struct store *st, int64_t id, const struct wb_import *w, struct
 	}
 	for (size_t i = 0; i < w->nchanges; i++) {
 		const struct wb_change *c = &w->changes[i];
-		cs[i] = (struct store_change){ .field = store_fields[c->field], .annex = c->annex,
+		cs[i] = (struct store_change){ .field = store_fields[c->field], .checklist = c->checklist,
 					       .key = c->key, .key2 = c->key2,
 					       .value = c->new_value, .check_expect = 1,
 					       .expect = c->old_value };

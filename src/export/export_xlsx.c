@@ -31,8 +31,9 @@ struct ex_xlsx_state {
 	struct xs_state xs;		/* first: the rows come here */
 	char *tmp;			/* the file libxlsxwriter writes */
 	lxw_workbook *wb;
-	lxw_worksheet *ws[N_XS_SHEETS];
-	lxw_row_t rows[N_XS_SHEETS];	/* rows written, the heading's too */
+	int nsheets;			/* xs_nsheets() */
+	lxw_worksheet **ws;		/* by sheet; NULL when not held */
+	lxw_row_t *rows;		/* rows written, the heading's too */
 	lxw_format *head, *text, *open, *section;
 	char stamp[32];			/* the export time, SOURCE_DATE_EPOCH's */
 };
@@ -160,10 +161,11 @@ static lxw_error row_height(lxw_worksheet *ws, lxw_row_t row, const struct xs_sh
 static int sheet_begin(struct ex_ctx *x, int s)
 {
 	struct ex_xlsx_state *w = x->state;
-	const struct xs_sheet_def *sd = &xs_sheets[s];
-	lxw_worksheet *ws = workbook_add_worksheet(w->wb, _(sd->name));
+	const struct xs_sheet_def *sd = xs_def(x->c, s);
+	const char *name = xs_name(x->c, s);
+	lxw_worksheet *ws = workbook_add_worksheet(w->wb, name);
 	if (ws == NULL)
-		return lxw_failed(x, _(sd->name), LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return lxw_failed(x, name, LXW_ERROR_MEMORY_MALLOC_FAILED);
 	w->ws[s] = ws;
 	lxw_row_col_options hidden = { .hidden = 1 };
 	lxw_error e = LXW_NO_ERROR;
@@ -184,7 +186,7 @@ static int sheet_begin(struct ex_ctx *x, int s)
 		free(heads[c]);
 	free(heads);
 	if (e != LXW_NO_ERROR)
-		return lxw_failed(x, _(sd->name), e);
+		return lxw_failed(x, name, e);
 	w->rows[s] = 1;
 	worksheet_freeze_panes(ws, 1, 0);
 	worksheet_set_landscape(ws);
@@ -192,7 +194,7 @@ static int sheet_begin(struct ex_ctx *x, int s)
 	worksheet_fit_to_pages(ws, 1, 0);	/* one page wide, as long as it takes */
 	worksheet_set_margins(ws, 0.4, 0.4, 0.5, 0.5);
 	e = worksheet_repeat_rows(ws, 0, 0);
-	return e == LXW_NO_ERROR ? 0 : lxw_failed(x, _(sd->name), e);
+	return e == LXW_NO_ERROR ? 0 : lxw_failed(x, name, e);
 }
 
 /* The hidden sheet the reader identifies the workbook by. */
@@ -208,7 +210,7 @@ static int meta_row(struct ex_ctx *x, lxw_worksheet *ws, lxw_row_t *r, const cha
 	return e == LXW_NO_ERROR ? 0 : lxw_failed(x, XS_META_SHEET, e);
 }
 
-static int meta_sheet(struct ex_ctx *x, unsigned sheets)
+static int meta_sheet(struct ex_ctx *x)
 {
 	struct ex_xlsx_state *w = x->state;
 	lxw_worksheet *ws = workbook_add_worksheet(w->wb, XS_META_SHEET);
@@ -222,11 +224,11 @@ static int meta_sheet(struct ex_ctx *x, unsigned sheets)
 	int rc = meta_row(x, ws, &r, "format", XS_FORMAT, NULL);
 	rc |= meta_row(x, ws, &r, "assessment", id, x->a->created);
 	rc |= meta_row(x, ws, &r, "catalog", x->c->hash, rev);
-	rc |= meta_row(x, ws, &r, "what", export_what_id(x->o->what), NULL);
+	rc |= meta_row(x, ws, &r, "what", x->kind, NULL);
 	rc |= meta_row(x, ws, &r, "blank", x->o->blank ? "1" : "0", NULL);
-	for (int s = 0; s < N_XS_SHEETS; s++)
-		if (sheets & (1u << s))
-			rc |= meta_row(x, ws, &r, "sheet", xs_sheets[s].key, _(xs_sheets[s].name));
+	for (int s = 0; s < w->nsheets; s++)
+		if (w->ws[s] != NULL)
+			rc |= meta_row(x, ws, &r, "sheet", xs_key(x->c, s), xs_name(x->c, s));
 	static const enum xs_kind lists[] = { XS_CHECK, XS_DECISION, XS_ACTION };
 	for (size_t k = 0; k < sizeof lists / sizeof lists[0]; k++) {
 		const char *ids[8], *labels[8];
@@ -265,17 +267,23 @@ static int xlsx_begin(struct ex_ctx *x)
 	if (e != LXW_NO_ERROR)
 		return lxw_failed(x, w->tmp, e);
 	formats(w);
-	unsigned sheets = xs_sheets_of(x->o->what);
-	for (int s = 0; s < N_XS_SHEETS; s++)
-		if ((sheets & (1u << s)) && sheet_begin(x, s) < 0)
+	w->nsheets = xs_nsheets(x->c);
+	w->ws = calloc((size_t)w->nsheets, sizeof *w->ws);
+	w->rows = calloc((size_t)w->nsheets, sizeof *w->rows);
+	if (w->ws == NULL || w->rows == NULL) {
+		diag_set(x->d, "out of memory");
+		return -1;
+	}
+	for (int s = 0; s < w->nsheets; s++)
+		if (xs_holds(x, s) && sheet_begin(x, s) < 0)
 			return -1;
-	return meta_sheet(x, sheets);
+	return meta_sheet(x);
 }
 
 static int xlsx_row(struct ex_ctx *x, const struct xs_row *r)
 {
 	struct ex_xlsx_state *w = x->state;
-	const struct xs_sheet_def *sd = &xs_sheets[r->sheet];
+	const struct xs_sheet_def *sd = xs_def(x->c, r->sheet);
 	lxw_worksheet *ws = w->ws[r->sheet];
 	lxw_row_t row = w->rows[r->sheet]++;
 	if (ws == NULL)
@@ -293,14 +301,14 @@ static int xlsx_row(struct ex_ctx *x, const struct xs_row *r)
 	if (e == LXW_NO_ERROR)
 		e = row_height(ws, row, sd, r->cells);
 	x->records++;
-	return e == LXW_NO_ERROR ? 0 : lxw_failed(x, _(sd->name), e);
+	return e == LXW_NO_ERROR ? 0 : lxw_failed(x, xs_name(x->c, r->sheet), e);
 }
 
 /* The lists, the filter and the protection, once the rows are known. */
 static int sheet_end(struct ex_ctx *x, int s)
 {
 	struct ex_xlsx_state *w = x->state;
-	const struct xs_sheet_def *sd = &xs_sheets[s];
+	const struct xs_sheet_def *sd = xs_def(x->c, s);
 	lxw_worksheet *ws = w->ws[s];
 	lxw_row_t last = w->rows[s] > 1 ? w->rows[s] - 1 : 1;
 	lxw_error e = worksheet_autofilter(ws, 0, 0, last, (lxw_col_t)(sd->ncols - 1));
@@ -319,7 +327,7 @@ static int sheet_end(struct ex_ctx *x, int s)
 		e = worksheet_data_validation_range(ws, 1, (lxw_col_t)c, last, (lxw_col_t)c, &dv);
 	}
 	if (e != LXW_NO_ERROR)
-		return lxw_failed(x, _(sd->name), e);
+		return lxw_failed(x, xs_name(x->c, s), e);
 	lxw_protection p = { .format_columns = 1, .format_rows = 1, .sort = 1,
 			     .autofilter = 1 };
 	worksheet_protect(ws, NULL, &p);
@@ -347,7 +355,7 @@ static int xlsx_close(struct ex_ctx *x)
 static int xlsx_end(struct ex_ctx *x)
 {
 	struct ex_xlsx_state *w = x->state;
-	for (int s = 0; s < N_XS_SHEETS; s++)
+	for (int s = 0; s < w->nsheets; s++)
 		if (w->ws[s] != NULL && sheet_end(x, s) < 0)
 			return -1;
 	return xlsx_close(x);
@@ -362,6 +370,8 @@ static void xlsx_release(struct ex_ctx *x)
 	if (w->tmp != NULL)
 		(void)unlink(w->tmp);
 	free(w->tmp);
+	free(w->ws);
+	free(w->rows);
 }
 
 const struct ex_writer export_xlsx_writer = {

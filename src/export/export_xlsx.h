@@ -10,8 +10,10 @@
 
 #include "export_walk.h"
 
-enum xs_sheet { XS_SUMMARY, XS_SURVEY, XS_CMS, XS_ACTIONS, XS_ANNEX1, XS_ANNEX2,
-		N_XS_SHEETS };
+/* The sheets: these four, then one per catalog checklist in the
+ * catalog's order (sheet XS_CHECKLISTS + i is checklist i), so that a
+ * checklist is catalog data only (issue 9). */
+enum xs_sheet { XS_SUMMARY, XS_SURVEY, XS_CMS, XS_ACTIONS, XS_CHECKLISTS };
 
 /* What a column holds.  FIXED: from the catalog or the database, never
  * read back (a change there is reported); BY/AT: who changed the row and
@@ -22,7 +24,7 @@ enum xs_kind { XS_FIXED, XS_BY, XS_AT, XS_NOTE, XS_CHECK, XS_DECISION, XS_ACTION
 /* Where a row's text comes from (the walk's arguments). */
 struct xs_src {
 	struct ex_ctx *x;
-	int annex;				/* checklists: 1 or 2 */
+	const struct cat_annex *cl;		/* checklists */
 	const struct cat_annex_entry *e, *parent;
 	const struct check_entry *ck;
 	const struct ex_cm *cm;			/* countermeasures, actions */
@@ -49,16 +51,26 @@ struct xs_col {
 };
 
 struct xs_sheet_def {
-	const char *key;		/* "annex2": the meta sheet names it */
+	const char *key;		/* "countermeasures": the meta sheet names it */
 	const char *name;		/* N_(): the tab */
 	const struct xs_col *cols;	/* cols[0]: the row's id, hidden */
 	int ncols;
 	int compared;			/* its FIXED cells are checked on reading */
 };
-extern const struct xs_sheet_def xs_sheets[N_XS_SHEETS];
 
-/* The sheets a workbook of W holds (bit per enum xs_sheet). */
-unsigned xs_sheets_of(enum export_what w);
+/* The number of sheets with C's checklists. */
+int xs_nsheets(const struct catalog *c);
+/* The columns of sheet S (a checklist with pattern reference values has
+ * the pattern columns); NULL when C has no sheet S. */
+const struct xs_sheet_def *xs_def(const struct catalog *c, int s);
+/* The checklist of sheet S; NULL for the others. */
+const struct cat_annex *xs_checklist(const struct catalog *c, int s);
+/* Sheet S's key ("survey", a checklist's id) and its tab in the user's
+ * language (a checklist's name from the catalog). */
+const char *xs_key(const struct catalog *c, int s);
+const char *xs_name(const struct catalog *c, int s);
+/* Does the workbook of X (x->o, x->only) hold sheet S? */
+int xs_holds(const struct ex_ctx *x, int s);
 /* The heading of column C of sheet S in the user's language (the
  * guideline's own for the Annex tables); malloc'd, NULL no memory. */
 char *xs_heading(const struct ex_ctx *x, int s, const struct xs_col *c);
@@ -83,7 +95,7 @@ struct xs_state {
 int xs_details(struct ex_ctx *x);
 int xs_line(struct ex_ctx *x, const struct form_line *l, const struct ex_cell *cells, int n);
 int xs_cm(struct ex_ctx *x, const struct ex_cm *cm);
-int xs_entry(struct ex_ctx *x, int annex, const struct cat_annex_entry *e,
+int xs_entry(struct ex_ctx *x, const struct cat_annex *cl, const struct cat_annex_entry *e,
 	     const struct cat_annex_entry *parent, const struct check_entry *ck);
 int xs_summary(struct ex_ctx *x);
 

@@ -11,6 +11,7 @@
 
 #include "export_xlsx.h"
 #include "i18n.h"
+#include "timefmt.h"
 
 #define ANSWER_YES_MARK "\xe2\x97\x8b"	/* ○ */
 #define ANSWER_NO_MARK "\xc3\x97"	/* × */
@@ -27,10 +28,11 @@ static char *dup(const char *s, int *oom)
 	return r;
 }
 
-/* A time as people read it: the one place to change its form. */
+/* A time as people read it: local, with its offset (timefmt.h). */
 static char *when(const char *iso, int *oom)
 {
-	return dup(iso, oom);
+	char buf[TIME_LOCAL_SIZE];
+	return dup(iso ? time_local(iso, buf) : NULL, oom);
 }
 
 static char *printf_cell(int *oom, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -162,7 +164,8 @@ static char *g_ac_at(const struct xs_src *s, const struct xs_col *c, int *oom)
 /* checklists, as the guideline's tables */
 static char *g_number(const struct xs_src *s, const struct xs_col *c, int *oom)
 {
-	int sub = s->annex == 2 && s->e->kind == ANNEX_SUB && s->parent != NULL;
+	/* with the Sub column (pattern_cols) a sub-item shows its parent's number */
+	int sub = s->cl->pattern_refs && s->e->kind == ANNEX_SUB && s->parent != NULL;
 	return dup(sub ? s->parent->number : s->e->number, oom);
 }
 static char *g_sub(const struct xs_src *s, const struct xs_col *c, int *oom)
@@ -181,7 +184,7 @@ static char *g_eval(const struct xs_src *s, const struct xs_col *c, int *oom)
 {
 	return dup(s->e->eval, oom);
 }
-/* Annex 2's reference value of pattern ARG, "*" after one to be achieved. */
+/* The reference value of pattern ARG, "*" after one to be achieved. */
 static char *g_ref(const struct xs_src *s, const struct xs_col *c, int *oom)
 {
 	const char *v = s->e->refs[c->arg - 1];
@@ -249,7 +252,7 @@ static const struct xs_col action_cols[] = {
 	{ N_("Changed by"), -1, 14, XS_BY, g_ac_by, 0 },
 	{ N_("Changed at"), -1, 21, XS_AT, g_ac_at, 0 },
 };
-static const struct xs_col annex1_cols[] = {
+static const struct xs_col checklist_cols[] = {
 	ID_COL,
 	{ N_("Number"), ACOL_NUMBER, 12, XS_FIXED, g_number, 0 },
 	{ N_("Item"), ACOL_ITEM, 70, XS_FIXED, g_text, 0 },
@@ -259,7 +262,8 @@ static const struct xs_col annex1_cols[] = {
 	{ N_("Changed by"), -1, 14, XS_BY, g_ck_by, 0 },
 	{ N_("Changed at"), -1, 21, XS_AT, g_ck_at, 0 },
 };
-static const struct xs_col annex2_cols[] = {
+/* a checklist with pattern reference values (Annex 2) */
+static const struct xs_col pattern_cols[] = {
 	ID_COL,
 	{ N_("Number"), ACOL_NUMBER, 12, XS_FIXED, g_number, 0 },
 	{ N_("Sub"), ACOL_EVAL_NUMBER, 6, XS_FIXED, g_sub, 0 },
@@ -280,35 +284,68 @@ static const struct xs_col annex2_cols[] = {
 
 #define SHEET(key, name, cols, compared) \
 	{ key, name, cols, (int)(sizeof cols / sizeof cols[0]), compared }
-const struct xs_sheet_def xs_sheets[N_XS_SHEETS] = {
+static const struct xs_sheet_def fixed_sheets[XS_CHECKLISTS] = {
 	[XS_SUMMARY] = SHEET("summary", N_("Summary"), summary_cols, 0),
 	[XS_SURVEY] = SHEET("survey", N_("Survey"), survey_cols, 1),
 	[XS_CMS] = SHEET("countermeasures", N_("Countermeasures"), cm_cols, 1),
 	[XS_ACTIONS] = SHEET("actions", N_("Actions"), action_cols, 1),
-	[XS_ANNEX1] = SHEET("annex1", N_("Annex 1"), annex1_cols, 1),
-	[XS_ANNEX2] = SHEET("annex2", N_("Annex 2"), annex2_cols, 1),
 };
+/* key and name come from the checklist (xs_key, xs_name) */
+static const struct xs_sheet_def checklist_sheet = SHEET(NULL, NULL, checklist_cols, 1);
+static const struct xs_sheet_def pattern_sheet = SHEET(NULL, NULL, pattern_cols, 1);
 
-unsigned xs_sheets_of(enum export_what w)
+int xs_nsheets(const struct catalog *c)
 {
-	switch (w) {
-	case EXPORT_ASSESSMENT:
-		return (1u << N_XS_SHEETS) - 1;
-	case EXPORT_ANNEX1:
-		return 1u << XS_SUMMARY | 1u << XS_ANNEX1;
-	case EXPORT_ANNEX2:
-		return 1u << XS_SUMMARY | 1u << XS_ANNEX2;
-	case EXPORT_COUNTERMEASURES:
-		return 1u << XS_SUMMARY | 1u << XS_CMS | 1u << XS_ACTIONS;
-	default:
-		return 0;
+	return XS_CHECKLISTS + (int)c->n_checklists;
+}
+
+const struct cat_annex *xs_checklist(const struct catalog *c, int s)
+{
+	return s >= XS_CHECKLISTS && s < xs_nsheets(c) ? &c->checklists[s - XS_CHECKLISTS] : NULL;
+}
+
+const struct xs_sheet_def *xs_def(const struct catalog *c, int s)
+{
+	if (s >= 0 && s < XS_CHECKLISTS)
+		return &fixed_sheets[s];
+	const struct cat_annex *cl = xs_checklist(c, s);
+	return cl == NULL ? NULL : cl->pattern_refs ? &pattern_sheet : &checklist_sheet;
+}
+
+const char *xs_key(const struct catalog *c, int s)
+{
+	const struct cat_annex *cl = xs_checklist(c, s);
+	return cl ? cl->id : s >= 0 && s < XS_CHECKLISTS ? fixed_sheets[s].key : "?";
+}
+
+const char *xs_name(const struct catalog *c, int s)
+{
+	const struct cat_annex *cl = xs_checklist(c, s);
+	return cl ? cl->name : s >= 0 && s < XS_CHECKLISTS ? _(fixed_sheets[s].name) : "?";
+}
+
+int xs_holds(const struct ex_ctx *x, int s)
+{
+	enum export_what w = x->o->what;
+	switch (s) {
+	case XS_SUMMARY:
+		return 1;
+	case XS_SURVEY:
+		return w == EXPORT_ASSESSMENT;
+	case XS_CMS:
+	case XS_ACTIONS:
+		return w == EXPORT_ASSESSMENT || w == EXPORT_COUNTERMEASURES;
+	default: {
+		const struct cat_annex *cl = xs_checklist(x->c, s);
+		return cl != NULL && export_holds(x, cl);
+	}
 	}
 }
 
 char *xs_heading(const struct ex_ctx *x, int s, const struct xs_col *c)
 {
-	const char *printed = c->acol >= 0 && (s == XS_ANNEX1 || s == XS_ANNEX2) ?
-		x->c->annex[s == XS_ANNEX1 ? 0 : 1].columns[c->acol] : NULL;
+	const struct cat_annex *cl = xs_checklist(x->c, s);
+	const char *printed = c->acol >= 0 && cl != NULL ? cl->columns[c->acol] : NULL;
 	if (printed != NULL)
 		return strdup(printed);
 	if (c->get == g_ref)
@@ -365,7 +402,7 @@ const char *xs_value_id(const struct xs_src *s, enum xs_kind k)
 static int emit(struct ex_ctx *x, int sheet, const char *id, const struct xs_src *src,
 		int section, int editable)
 {
-	const struct xs_sheet_def *sd = &xs_sheets[sheet];
+	const struct xs_sheet_def *sd = xs_def(x->c, sheet);
 	char **cells = calloc((size_t)sd->ncols, sizeof *cells);
 	int oom = cells == NULL, rc = -1;
 	for (int i = 1; !oom && i < sd->ncols; i++)
@@ -391,9 +428,9 @@ static int summary_row(struct ex_ctx *x, const char *id, const char *label, cons
 int xs_details(struct ex_ctx *x)
 {
 	const struct survey *sv = x->a->survey;
-	int rc = summary_row(x, "kind", _("Export"), export_what_id(x->o->what));
+	int rc = summary_row(x, "kind", _("Export"), x->kind);
 	for (int k = 0; k < N_DETAILS && rc == 0; k++)
-		rc = summary_row(x, survey_detail_id((enum detail)k), export_detail_label((enum detail)k),
+		rc = summary_row(x, survey_detail_id((enum detail)k), _(survey_detail_info((enum detail)k)->label),
 				 sv->details[k]);
 	return rc;
 }
@@ -424,35 +461,49 @@ int xs_cm(struct ex_ctx *x, const struct ex_cm *cm)
 	return 0;
 }
 
-int xs_entry(struct ex_ctx *x, int annex, const struct cat_annex_entry *e,
+int xs_entry(struct ex_ctx *x, const struct cat_annex *cl, const struct cat_annex_entry *e,
 	     const struct cat_annex_entry *parent, const struct check_entry *ck)
 {
-	struct xs_src s = { .x = x, .annex = annex, .e = e, .parent = parent, .ck = ck };
-	return emit(x, annex == 1 ? XS_ANNEX1 : XS_ANNEX2, e->id, &s,
+	struct xs_src s = { .x = x, .cl = cl, .e = e, .parent = parent, .ck = ck };
+	return emit(x, XS_CHECKLISTS + (int)(cl - x->c->checklists), e->id, &s,
 		    e->kind == ANNEX_SECTION, e->checkable);
+}
+
+/* A checklist's summary row: "Annex 1 items checked", "12 of 84". */
+static int checklist_row(struct ex_ctx *x, const struct cat_annex *cl)
+{
+	const struct ex_annex_sum *cs = export_sum_of(x, cl);
+	char *label = str_printf(_("%s items checked"), cl->name);
+	char *value = str_printf(_("%zu of %zu"), cs->done, cs->items);
+	int rc = label && value ? summary_row(x, cl->id, label, value) : -1;
+	if (label == NULL || value == NULL)
+		diag_set(x->d, "out of memory");
+	free(label);
+	free(value);
+	return rc;
 }
 
 /* The summary's figures (the walk's, as every format shows them). */
 int xs_summary(struct ex_ctx *x)
 {
 	const struct ex_summary *s = &x->sum;
-	char *v[6] = { NULL };
+	char at[TIME_LOCAL_SIZE];
+	char *v[4] = { NULL };
 	v[0] = str_printf("%s %s, %s %d (%s)", x->c->title, x->c->edition, _("data revision"),
 			  x->c->revision, x->c->hash);
 	v[1] = x->pattern > 0 ? str_printf("%d", x->pattern) : strdup("-");
 	v[2] = str_printf(_("%zu of %zu"), s->answered, s->cells);
 	v[3] = str_printf(_("%zu derived, %zu reviewed, %zu no longer derived"),
 			  s->derived, s->reviewed, s->dropped);
-	v[4] = str_printf(_("%zu of %zu"), s->annex[0].done, s->annex[0].items);
-	v[5] = str_printf(_("%zu of %zu"), s->annex[1].done, s->annex[1].items);
 	int rc = 0;
-	for (int i = 0; i < 6; i++)
+	for (int i = 0; i < 4; i++)
 		if (v[i] == NULL)
 			rc = -1;
 	if (rc < 0)
 		diag_set(x->d, "out of memory");
 	if (rc == 0)
-		rc = summary_row(x, "generated", _("Exported"), x->generated_at);
+		rc = summary_row(x, "generated", _("Exported"),
+				 time_local(x->generated_at, at));
 	if (rc == 0)
 		rc = summary_row(x, "catalog", _("Catalog"), v[0]);
 	if (rc == 0)
@@ -461,11 +512,9 @@ int xs_summary(struct ex_ctx *x)
 		rc = summary_row(x, "answered", _("Survey cells answered"), v[2]);
 	if (rc == 0)
 		rc = summary_row(x, "countermeasures", _("Countermeasures"), v[3]);
-	if (rc == 0)
-		rc = summary_row(x, "annex1", _("Annex 1 items checked"), v[4]);
-	if (rc == 0)
-		rc = summary_row(x, "annex2", _("Annex 2 items checked"), v[5]);
-	for (int i = 0; i < 6; i++)
+	for (size_t i = 0; rc == 0 && i < x->c->n_checklists; i++)
+		rc = checklist_row(x, &x->c->checklists[i]);
+	for (int i = 0; i < 4; i++)
 		free(v[i]);
 	return rc;
 }

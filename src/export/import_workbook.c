@@ -22,7 +22,7 @@ struct want_row {
 	const char **cells;
 	const char **value_ids;		/* list columns: the stable id now */
 	int editable;
-	int annex;
+	const char *checklist;		/* checks: the checklist id (catalog's) */
 	const char *key, *key2;		/* item or countermeasure; action key */
 	int used;			/* a workbook row matched it */
 };
@@ -36,7 +36,7 @@ struct collect {
 /* The workbook's identity and words (its hidden meta sheet). */
 struct meta {
 	const char *format, *assessment, *created, *hash, *what, *blank;
-	const char *sheet_names[N_XS_SHEETS];
+	const char **sheet_names;	/* by sheet (xs_nsheets) */
 	const char *value_ids[32], *value_labels[32];
 	int nvalues;
 };
@@ -63,7 +63,7 @@ static int collect_row(struct ex_ctx *x, const struct xs_row *r)
 		c->rows = n;
 		c->cap = cap;
 	}
-	const struct xs_sheet_def *sd = &xs_sheets[r->sheet];
+	const struct xs_sheet_def *sd = xs_def(x->c, r->sheet);
 	struct want_row *w = &c->rows[c->n];
 	memset(w, 0, sizeof *w);
 	w->sheet = r->sheet;
@@ -79,7 +79,7 @@ static int collect_row(struct ex_ctx *x, const struct xs_row *r)
 		w->value_ids[i] = xs_value_id(r->src, sd->cols[i].kind);
 	}
 	const struct xs_src *s = r->src;
-	w->annex = s->annex;
+	w->checklist = s->cl ? s->cl->id : NULL;
 	/* the action keys die with the walk: copied */
 	w->key = s->e ? s->e->id : s->cm ? s->cm->id : NULL;
 	w->key2 = s->ac ? arena_strdup(c->ar, s->ac->key) : NULL;
@@ -107,12 +107,12 @@ static const struct ex_writer collect_writer = {
 	.entry = xs_entry,
 };
 
-/* The rows an export of W would hold now (into r->want). */
+/* The rows an export of O would hold now (into r->want). */
 static int wanted(struct run *r, const struct catalog *c, const struct form *f,
-		  const struct assessment *a, enum export_what w)
+		  const struct assessment *a, const struct export_options *o)
 {
-	struct export_options o = { .what = w, .format = EXPORT_XLSX, .generated_at = "-" };
-	struct ex_ctx x = { .c = c, .f = f, .a = a, .o = &o, .d = r->d, .generated_at = "-" };
+	struct ex_ctx x = { .c = c, .f = f, .a = a, .o = o, .d = r->d, .generated_at = "-",
+			    .kind = r->m.what };
 	x.sink = &r->want;
 	int rc = export_prepare(&x);
 	if (rc == 0)
@@ -123,10 +123,17 @@ static int wanted(struct run *r, const struct catalog *c, const struct form *f,
 
 /* ---------- the meta sheet ---------- */
 
-static int read_meta(struct run *r, const struct xl_book *b)
+/* The workbook's identity; what it exports into O (the catalog's words). */
+static int read_meta(struct run *r, const struct catalog *c, const struct xl_book *b,
+		     struct export_options *o)
 {
 	const struct xl_sheet *s = xl_sheet(b, XS_META_SHEET);
 	struct meta *m = &r->m;
+	m->sheet_names = arena_array(r->out->arena, (size_t)xs_nsheets(c), sizeof *m->sheet_names);
+	if (m->sheet_names == NULL) {
+		diag_set(r->d, "out of memory");
+		return -1;
+	}
 	if (s == NULL) {
 		diag_set(r->d, _("%s: not a workbook iotscope wrote (it has no %s sheet)"),
 			 r->name, XS_META_SHEET);
@@ -152,12 +159,12 @@ static int read_meta(struct run *r, const struct xl_book *b)
 		else if (strcmp(k, "value") == 0 && l != NULL && m->nvalues < 32)
 			m->value_ids[m->nvalues] = v, m->value_labels[m->nvalues++] = l;
 		else if (strcmp(k, "sheet") == 0 && l != NULL)
-			for (int t = 0; t < N_XS_SHEETS; t++)
-				if (strcmp(v, xs_sheets[t].key) == 0)
+			for (int t = 0; t < xs_nsheets(c); t++)
+				if (strcmp(v, xs_key(c, t)) == 0)
 					m->sheet_names[t] = l;
 	}
 	if (m->format == NULL || strcmp(m->format, XS_FORMAT) != 0 || m->what == NULL ||
-	    export_what_parse(m->what) < 0) {
+	    export_what_parse(c, m->what, o) < 0) {
 		diag_set(r->d, _("%s: not a workbook iotscope wrote (format %s)"), r->name,
 			 m->format ? m->format : "?");
 		return -1;
@@ -324,7 +331,7 @@ static int auditor_cell(struct cell_ctx *k, const char *got)
 		return -1;
 	struct arena *ar = r->out->arena;
 	c->field = kind == XS_NOTE ? note_field(k->w->sheet) : field_of[kind];
-	c->annex = k->w->annex;
+	c->checklist = k->w->checklist;
 	c->key = k->w->key;
 	c->key2 = k->w->key2;
 	char *where = str_printf("%s %s, %s", k->sheet, k->w->id, k->heading);
@@ -376,7 +383,7 @@ static struct want_row *find_want(struct run *r, int sheet, const char *id)
 static int one_row(struct run *r, const struct ex_ctx *x, int s, const struct xl_sheet *sh,
 		   const struct xl_row *row)
 {
-	const struct xs_sheet_def *sd = &xs_sheets[s];
+	const struct xs_sheet_def *sd = xs_def(x->c, s);
 	const char *id = cell_at(row, 0);
 	if (id == NULL) {
 		for (int c = 1; c < row->ncells; c++)
@@ -409,18 +416,17 @@ static int one_row(struct run *r, const struct ex_ctx *x, int s, const struct xl
 }
 
 static int compare(struct run *r, const struct catalog *c, const struct xl_book *b,
-		   enum export_what what)
+		   const struct export_options *o)
 {
-	struct ex_ctx x = { .c = c };
-	unsigned sheets = xs_sheets_of(what);
-	for (int s = 0; s < N_XS_SHEETS; s++) {
-		if (!(sheets & (1u << s)) || s == XS_SUMMARY)
+	struct ex_ctx x = { .c = c, .o = o, .only = catalog_checklist(c, o->checklist) };
+	for (int s = 0; s < xs_nsheets(c); s++) {
+		if (!xs_holds(&x, s) || s == XS_SUMMARY)
 			continue;
 		const char *name = r->m.sheet_names[s];
 		const struct xl_sheet *sh = name ? xl_sheet(b, name) : NULL;
 		if (sh == NULL) {
 			diag_set(r->d, _("%s: the sheet '%s' is missing"), r->name,
-				 name ? name : xs_sheets[s].key);
+				 name ? name : xs_key(c, s));
 			return -1;
 		}
 		for (size_t i = 0; i < sh->nrows; i++)
@@ -445,15 +451,14 @@ int import_workbook_memory(const struct catalog *c, const struct form *f,
 		return -1;
 	}
 	struct xl_book *b = xl_read(buf, len, name, d);
-	int rc = b ? read_meta(&r, b) : -1;
+	struct export_options o = { .format = EXPORT_XLSX, .generated_at = "-" };
+	int rc = b ? read_meta(&r, c, b, &o) : -1;
 	if (rc == 0)
 		rc = same_assessment(&r, c, a);
-	enum export_what what = rc == 0 ? (enum export_what)export_what_parse(r.m.what) :
-		EXPORT_ASSESSMENT;
 	if (rc == 0)
-		rc = wanted(&r, c, f, a, what);
+		rc = wanted(&r, c, f, a, &o);
 	if (rc == 0)
-		rc = compare(&r, c, b, what);
+		rc = compare(&r, c, b, &o);
 	free(r.want.rows);
 	xl_free(b);
 	if (rc < 0)

@@ -85,9 +85,9 @@ int store_set_action(struct store *st, int64_t id, const char *cm, const char *k
 		     enum action_state s, struct diag *d);
 int store_set_action_note(struct store *st, int64_t id, const char *cm, const char *key,
 			  const char *note, struct diag *d);
-int store_set_check(struct store *st, int64_t id, int annex, const char *item,
+int store_set_check(struct store *st, int64_t id, const char *checklist, const char *item,
 		    enum check_status s, struct diag *d);
-int store_set_check_note(struct store *st, int64_t id, int annex, const char *item,
+int store_set_check_note(struct store *st, int64_t id, const char *checklist, const char *item,
 			 const char *note, struct diag *d);
 
 /* Several edits in one transaction (the filled workbook read back):
@@ -101,7 +101,7 @@ enum store_field { SF_DECISION, SF_REVIEW_NOTE, SF_ACTION, SF_ACTION_NOTE, SF_CH
 		   SF_CHECK_NOTE, N_STORE_FIELDS };
 struct store_change {
 	enum store_field field;
-	int annex;			/* checks: 1 or 2 */
+	const char *checklist;		/* checks: the checklist id */
 	const char *key, *key2;
 	const char *value;
 	int check_expect;

@@ -86,7 +86,7 @@ int store_set_detail(struct store *st, int64_t id, enum detail k, const char *va
 		return -1;
 	}
 	value = nonempty(value);
-	if (k == DETAIL_NAME && value == NULL)
+	if (value == NULL && (survey_detail_info(k)->flags & DETAIL_REQUIRED))
 		return survey_detail_check(k, "", d);
 	if (value != NULL && (survey_detail_check(k, value, d) < 0 ||
 			      store_text_check(survey_detail_id(k), value,
@@ -158,9 +158,8 @@ struct store_changes {
  * keys (bound after the id) that name the row. */
 struct column_edit {
 	const char *select_sql, *upsert_sql;
-	const char *keys_fmt;		/* "t" or "tt" or "nt" */
+	const char *keys_fmt;		/* "t" or "tt" */
 	const char *key1, *key2;
-	int annex;
 	const char *value;		/* NULL = none */
 	const char *value_if_none;	/* what NULL reads as ("none" for a state) */
 	char *what;
@@ -171,9 +170,7 @@ static sqlite3_stmt *column_read(struct store *st, const struct column_edit *e,
 {
 	if (strcmp(e->keys_fmt, "t") == 0)
 		return store_stmt(st, d, e->select_sql, "it", id, e->key1);
-	if (strcmp(e->keys_fmt, "tt") == 0)
-		return store_stmt(st, d, e->select_sql, "itt", id, e->key1, e->key2);
-	return store_stmt(st, d, e->select_sql, "int", id, e->annex, e->key1);
+	return store_stmt(st, d, e->select_sql, "itt", id, e->key1, e->key2);
 }
 
 static int column_write(struct store *st, const struct column_edit *e, int64_t id,
@@ -184,11 +181,8 @@ static int column_write(struct store *st, const struct column_edit *e, int64_t i
 	if (strcmp(e->keys_fmt, "t") == 0)
 		return store_exec(st, d, e->upsert_sql, "itttt", id, e->key1, e->value,
 				  st->who, now);
-	if (strcmp(e->keys_fmt, "tt") == 0)
-		return store_exec(st, d, e->upsert_sql, "ittttt", id, e->key1, e->key2,
-				  e->value, st->who, now);
-	return store_exec(st, d, e->upsert_sql, "intttt", id, e->annex, e->key1, e->value,
-			  st->who, now);
+	return store_exec(st, d, e->upsert_sql, "ittttt", id, e->key1, e->key2,
+			  e->value, st->who, now);
 }
 
 static int column_body(struct store *st, int64_t id, const void *arg, struct diag *d)
@@ -225,8 +219,8 @@ static int bad_key(const char *k, const char *what, struct diag *d)
 	"DO UPDATE SET " col " = excluded." col ", changed_by = excluded.changed_by, " \
 	"changed_at = excluded.changed_at"
 #define CHECK_UPSERT(col)						\
-	"INSERT INTO checks (assessment_id, annex, item, " col ", changed_by, " \
-	"changed_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (assessment_id, annex, item) " \
+	"INSERT INTO checks (assessment_id, checklist, item, " col ", changed_by, " \
+	"changed_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (assessment_id, checklist, item) " \
 	"DO UPDATE SET " col " = excluded." col ", changed_by = excluded.changed_by, " \
 	"changed_at = excluded.changed_at"
 
@@ -244,10 +238,11 @@ static const struct field_def {
 	[SF_ACTION_NOTE] = { "SELECT note FROM action_states WHERE assessment_id = ? AND "
 			     "cm = ? AND key = ?", ACTION_UPSERT("note"), "tt",
 			     "action-note", NULL, 1 },
-	[SF_CHECK] = { "SELECT status FROM checks WHERE assessment_id = ? AND annex = ? AND "
-		       "item = ?", CHECK_UPSERT("status"), "nt", "check", "none", 0 },
-	[SF_CHECK_NOTE] = { "SELECT note FROM checks WHERE assessment_id = ? AND annex = ? "
-			    "AND item = ?", CHECK_UPSERT("note"), "nt", "check-note", NULL, 1 },
+	[SF_CHECK] = { "SELECT status FROM checks WHERE assessment_id = ? AND checklist = ? "
+		       "AND item = ?", CHECK_UPSERT("status"), "tt", "check", "none", 0 },
+	[SF_CHECK_NOTE] = { "SELECT note FROM checks WHERE assessment_id = ? AND "
+			    "checklist = ? AND item = ?", CHECK_UPSERT("note"), "tt",
+			    "check-note", NULL, 1 },
 };
 
 /* The value of C is one its field takes; -1 with d set. */
@@ -259,13 +254,11 @@ static int change_ok(const struct store_change *c, struct diag *d)
 	}
 	const int check = c->field == SF_CHECK || c->field == SF_CHECK_NOTE;
 	const int action = c->field == SF_ACTION || c->field == SF_ACTION_NOTE;
-	if (bad_key(c->key, check ? "checklist item" : "countermeasure", d) < 0 ||
+	/* the store keeps any checklist id (the catalog says which exist) */
+	if ((check && bad_key(c->checklist, "checklist", d) < 0) ||
+	    bad_key(c->key, check ? "checklist item" : "countermeasure", d) < 0 ||
 	    (action && bad_key(c->key2, "action", d) < 0))
 		return -1;
-	if (check && c->annex != 1 && c->annex != 2) {
-		diag_set(d, "%s: annex must be 1 or 2, not %d", c->key, c->annex);
-		return -1;
-	}
 	if (fields[c->field].note)
 		return store_text_check("note", c->value, 0, d);
 	int ok = c->field == SF_DECISION ? decision_parse(c->value) >= 0 :
@@ -281,10 +274,13 @@ static int change_ok(const struct store_change *c, struct diag *d)
 static void column_of(const struct store_change *c, struct column_edit *e)
 {
 	const struct field_def *f = &fields[c->field];
-	*e = (struct column_edit){ f->select_sql, f->upsert_sql, f->keys_fmt, c->key, c->key2,
-				   c->annex, f->note ? nonempty(c->value) : c->value,
+	const int check = c->field == SF_CHECK || c->field == SF_CHECK_NOTE;
+	/* a check's row is named by checklist and item; its history by item */
+	*e = (struct column_edit){ f->select_sql, f->upsert_sql, f->keys_fmt,
+				   check ? c->checklist : c->key, check ? c->key : c->key2,
+				   f->note ? nonempty(c->value) : c->value,
 				   f->value_if_none, NULL };
-	e->what = strcmp(f->keys_fmt, "tt") == 0 ?
+	e->what = c->key2 != NULL && !check ?
 		str_printf("%s %s %s", f->what, c->key, c->key2) :
 		str_printf("%s %s", f->what, c->key);
 }
@@ -332,11 +328,12 @@ int store_apply(struct store *st, int64_t id, const struct store_change *items, 
 	return edit(st, id, apply_body, &cs, d);
 }
 
-static int apply_one(struct store *st, int64_t id, enum store_field f, int annex,
-		     const char *key, const char *key2, const char *value, struct diag *d)
+static int apply_one(struct store *st, int64_t id, enum store_field f,
+		     const char *checklist, const char *key, const char *key2,
+		     const char *value, struct diag *d)
 {
-	struct store_change c = { .field = f, .annex = annex, .key = key, .key2 = key2,
-				  .value = value };
+	struct store_change c = { .field = f, .checklist = checklist, .key = key,
+				  .key2 = key2, .value = value };
 	return store_apply(st, id, &c, 1, d);
 }
 
@@ -347,13 +344,13 @@ int store_set_decision(struct store *st, int64_t id, const char *cm, enum decisi
 		diag_set(d, "%s: not a decision", cm ? cm : "");
 		return -1;
 	}
-	return apply_one(st, id, SF_DECISION, 0, cm, NULL, decision_id(dec), d);
+	return apply_one(st, id, SF_DECISION, NULL, cm, NULL, decision_id(dec), d);
 }
 
 int store_set_review_note(struct store *st, int64_t id, const char *cm, const char *note,
 			  struct diag *d)
 {
-	return apply_one(st, id, SF_REVIEW_NOTE, 0, cm, NULL, note, d);
+	return apply_one(st, id, SF_REVIEW_NOTE, NULL, cm, NULL, note, d);
 }
 
 int store_set_action(struct store *st, int64_t id, const char *cm, const char *key,
@@ -363,27 +360,27 @@ int store_set_action(struct store *st, int64_t id, const char *cm, const char *k
 		diag_set(d, "%s %s: not an action state", cm ? cm : "", key ? key : "");
 		return -1;
 	}
-	return apply_one(st, id, SF_ACTION, 0, cm, key, action_state_id(s), d);
+	return apply_one(st, id, SF_ACTION, NULL, cm, key, action_state_id(s), d);
 }
 
 int store_set_action_note(struct store *st, int64_t id, const char *cm, const char *key,
 			  const char *note, struct diag *d)
 {
-	return apply_one(st, id, SF_ACTION_NOTE, 0, cm, key, note, d);
+	return apply_one(st, id, SF_ACTION_NOTE, NULL, cm, key, note, d);
 }
 
-int store_set_check(struct store *st, int64_t id, int annex, const char *item,
+int store_set_check(struct store *st, int64_t id, const char *checklist, const char *item,
 		    enum check_status s, struct diag *d)
 {
 	if ((unsigned)s >= N_CHECK_STATUSES) {
 		diag_set(d, "%s: not a checklist status", item ? item : "");
 		return -1;
 	}
-	return apply_one(st, id, SF_CHECK, annex, item, NULL, check_status_id(s), d);
+	return apply_one(st, id, SF_CHECK, checklist, item, NULL, check_status_id(s), d);
 }
 
-int store_set_check_note(struct store *st, int64_t id, int annex, const char *item,
+int store_set_check_note(struct store *st, int64_t id, const char *checklist, const char *item,
 			 const char *note, struct diag *d)
 {
-	return apply_one(st, id, SF_CHECK_NOTE, annex, item, NULL, note, d);
+	return apply_one(st, id, SF_CHECK_NOTE, checklist, item, NULL, note, d);
 }
