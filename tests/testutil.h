@@ -121,4 +121,42 @@ static inline int tu_write(const char *path, const char *buf, size_t len)
 	return (fclose(f) != 0 || n != len) ? -1 : 0;
 }
 
+/* A scratch copy of the source tree's catalog (its .xml and .xsd files);
+ * malloc'd path, remove it with tu_remove_dir. */
+static inline char *tu_copy_catalog(void)
+{
+	char *dir = tu_tmpdir();
+	assert_non_null(dir);
+	char *cmd = str_printf("cp %s/catalog/*.xml %s/catalog/*.xsd %s/", SRCDIR, SRCDIR, dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	return dir;
+}
+
+/* rm -rf DIR, and free the path. */
+static inline void tu_remove_dir(char *dir)
+{
+	char *cmd = str_printf("rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(dir);
+}
+
+/* Replace the first FROM in DIR/FILE by TO (FROM must be there). */
+static inline void tu_replace(const char *dir, const char *file, const char *from,
+			      const char *to)
+{
+	char *path = str_printf("%s/%s", dir, file);
+	size_t n;
+	char *buf = tu_slurp(path, &n);
+	assert_non_null(buf);
+	char *at = strstr(buf, from);
+	assert_non_null(at);
+	char *out = str_printf("%.*s%s%s", (int)(at - buf), buf, to, at + strlen(from));
+	assert_int_equal(tu_write(path, out, strlen(out)), 0);
+	free(out);
+	free(buf);
+	free(path);
+}
+
 #endif

@@ -173,6 +173,42 @@ expect 0 "export assessment 2" -- iot export 2 --format xlsx -o "$tmp/other.xlsx
 refused other "this workbook is of another assessment (2,"
 printf 'not a zip' >"$tmp/text.xlsx"
 refused text "the zip cannot be opened"
+# ---- a third checklist is catalog data only: a third sheet (issue 9) ----
+catalog3 "$tmp/c3"
+db3="$tmp/c3.db"
+iot3() { "$IOTSCOPE" --catalog "$tmp/c3/catalog" --db "$db3" --assessor tester "$@"; }
+expect 0 "catalog3: new from case 5" -- iot3 new "Case 5" --from-survey "$SRCDIR/examples/case5.xml"
+expect 0 "catalog3: check X.1.1" -- iot3 check 1 X.1.1 implemented --checklist annex3
+expect 0 "catalog3: the whole assessment" -- iot3 export 1 --format xlsx -o "$tmp/c3.xlsx"
+check "openpyxl: the third checklist, a third sheet" -- xc third "$tmp/c3.xlsx" all
+expect 0 "catalog3: --what annex3" -- iot3 export 1 --what annex3 --format xlsx -o "$tmp/c3-one.xlsx"
+check "openpyxl: --what annex3, its sheet alone" -- xc third "$tmp/c3-one.xlsx" only
+expect 0 "catalog3: import-checks of the third sheet" -- iot3 import-checks "$tmp/c3-one-filled.xlsx" 1 --yes
+contains "$tmp/out" "Annex 3x X.1.2, Check: - → partly" "the third sheet's change shown"
+"$IOTSCOPE" --catalog "$tmp/c3/catalog" --db "$db3" history 1 --format tsv | tail -1 | cut -f4- >"$tmp/last"
+printf 'check X.1.2\tnone\tpartly\n' | cmp -s - "$tmp/last" && ok || bad "catalog3 history: $(cat "$tmp/last")"
+sqlite3 "$db3" "SELECT checklist, item, status FROM checks ORDER BY item" >"$tmp/checks"
+printf 'annex3|X.1.1|implemented\nannex3|X.1.2|partly\n' | cmp -s - "$tmp/checks" && ok ||
+	bad "catalog3: checks stored by checklist id: $(cat "$tmp/checks")"
+
+# written in Tokyo, read back in UTC: "changed at" is shown in local time,
+# yet the same instant is no conflict (X.1.1 was set by the check above)
+TZ=Asia/Tokyo iot3 export 1 --what annex3 --format xlsx -o "$tmp/c3-tokyo.xlsx" >/dev/null 2>&1
+"$py" - "$tmp/c3-tokyo.xlsx" "$tmp/c3-tokyo-filled.xlsx" <<'EOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+for r in wb["Annex 3x"].iter_rows(min_row=2):
+    if r[0].value == "X.1.1":
+        assert r[7].value.endswith("+09:00"), r[7].value
+        r[4].value = "not-applicable"
+wb.save(sys.argv[2])
+EOF
+expect 0 "catalog3: a Tokyo workbook read back in UTC" -- iot3 import-checks "$tmp/c3-tokyo-filled.xlsx" 1 --yes
+contains "$tmp/out" "Applied the changes (1) in one transaction" "the same instant in another zone: applied"
+"$IOTSCOPE" --catalog "$tmp/c3/catalog" --db "$db3" history 1 --format tsv | tail -1 | cut -f4- >"$tmp/last"
+printf 'check X.1.1\timplemented\tnot-applicable\n' | cmp -s - "$tmp/last" && ok ||
+	bad "catalog3 Tokyo history: $(cat "$tmp/last")"
+
 expect 2 "import-checks without arguments" -- iot import-checks
 expect 2 "import-checks with an unknown option" -- iot import-checks --bogus "$tmp/a1.xlsx" 1
 

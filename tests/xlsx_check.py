@@ -271,7 +271,7 @@ def third(path, only):
     rows = rows_by_id(ws)
     check(sorted(rows) == ["X.1", "X.1.1", "X.1.2"], "Annex 3x rows: %s" % sorted(rows))
     got = [c.value for c in rows["X.1.1"][1:5]]
-    check(got == ["X. 1. 1.", "Do the first thing.", "\u25cf", "Implemented"],
+    check(got == ["X. 1. 1.", "Do the first thing.", "\u25cf", "implemented"],
           "X.1.1: %s" % got)
     got = [c.value for c in rows["X.1.2"][1:5]]
     check(got == ["X. 1. 2.", "Do the second thing.", "\u2605", None], "X.1.2: %s" % got)
@@ -281,7 +281,7 @@ def third(path, only):
     meta = {r[0].value: r[1].value for r in wb["iotscope"].iter_rows()
             if r[0].value != "sheet" and r[0].value != "value"}
     check(meta["what"] == ("annex3" if only else "assessment"), "meta what: %s" % meta["what"])
-    ws["E" + str(rows["X.1.2"][0].row)].value = "Partly"
+    ws["E" + str(rows["X.1.2"][0].row)].value = "partly"
     wb.save(path.replace(".xlsx", "-filled.xlsx"))
 
 

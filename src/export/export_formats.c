@@ -27,9 +27,9 @@ static const struct export_format_info formats[N_EXPORT_FORMATS] = {
 		.id = "csv", .ext = "csv",
 		.description = N_("CSV (spreadsheets)"),
 		.writer = &export_csv_writer, .check = export_csv_check,
-		.whats = WHAT(EXPORT_CHECKLIST) | WHAT(EXPORT_COUNTERMEASURES),
-		.refused = N_("CSV holds one table: export the countermeasures or a checklist "
-			      "as CSV, the whole assessment as XML or HTML"),
+		.whats = WHAT(EXPORT_CHECKLIST) | WHAT(EXPORT_COUNTERMEASURES) | WHAT(EXPORT_CROSSWALK),
+		.refused = N_("CSV holds one table: export the countermeasures, a checklist or "
+			      "the crosswalk as CSV, the whole assessment as XML or HTML"),
 		.spreadsheet = 1,
 	},
 	[EXPORT_HTML] = {
@@ -42,7 +42,11 @@ static const struct export_format_info formats[N_EXPORT_FORMATS] = {
 		.id = "xlsx", .ext = "xlsx",
 		.description = N_("XLSX (Excel workbook to fill in)"),
 		.writer = &export_xlsx_writer, .check = export_xlsx_check,
-		.whats = ALL_WHATS,
+		/* a workbook is what auditors fill in: the crosswalk has nothing to fill */
+		.whats = WHAT(EXPORT_ASSESSMENT) | WHAT(EXPORT_CHECKLIST) |
+			 WHAT(EXPORT_COUNTERMEASURES),
+		.refused = N_("an XLSX workbook is for filling in: export the crosswalk as XML, "
+			      "CSV or HTML"),
 	},
 };
 

@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "arena.h"
 #include "export_xlsx.h"
@@ -250,6 +251,37 @@ static int same(const char *x, const char *y)
 	return (x == NULL && y == NULL) || (x != NULL && y != NULL && strcmp(x, y) == 0);
 }
 
+/* S, a time as the workbook shows it (time_local: "...T14:45:33+09:00",
+ * or UTC "...Z"), into *T; -1 when it is not that form. */
+static int instant(const char *s, time_t *t)
+{
+	struct tm tm;
+	memset(&tm, 0, sizeof tm);
+	const char *p = s ? strptime(s, "%Y-%m-%dT%H:%M:%S", &tm) : NULL;
+	long off = 0;
+	if (p == NULL)
+		return -1;
+	if (p[0] == 'Z' && p[1] == '\0') {
+		off = 0;
+	} else if ((p[0] == '+' || p[0] == '-') && strlen(p) == 6 && p[3] == ':' &&
+		   strspn(p + 1, "0123456789") == 2 && strspn(p + 4, "0123456789") == 2) {
+		off = ((p[1] - '0') * 10L + (p[2] - '0')) * 3600 + ((p[4] - '0') * 10L + (p[5] - '0')) * 60;
+		off = p[0] == '-' ? -off : off;
+	} else {
+		return -1;
+	}
+	*t = timegm(&tm) - off;
+	return 0;
+}
+
+/* Two "changed at" cells: the same instant, whatever zone each was shown
+ * in (the workbook may have been written under another TZ). */
+static int same_time(const char *x, const char *y)
+{
+	time_t tx, ty;
+	return same(x, y) || (instant(x, &tx) == 0 && instant(y, &ty) == 0 && tx == ty);
+}
+
 /* The stable id a list cell names: a label of the workbook's lists or an
  * id, valid for KIND; "none" for an empty cell; NULL when neither. */
 static const char *list_value(const struct meta *m, enum xs_kind k, const char *cell)
@@ -319,7 +351,7 @@ static int auditor_cell(struct cell_ctx *k, const char *got)
 	if (same(old, now) || (blank && (got == NULL || got[0] == '\0')))
 		return 0;
 	int at = column_index(k->sd, XS_AT);
-	if (!blank && !same(cell_at(k->row, at), k->w->cells[at]))
+	if (!blank && !same_time(cell_at(k->row, at), k->w->cells[at]))
 		return ignored(r, _("%s row %ld (%s), %s: changed in the database since the "
 				    "workbook was written (by %s at %s); not applied"), k->sheet,
 			       k->row->r, k->w->id, k->heading,
