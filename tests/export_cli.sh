@@ -116,13 +116,13 @@ contains "$tmp/err" "--what takes one of assessment, annex1, annex2, countermeas
 expect 2 "export, unknown format" -- iot export 1 --format pdf
 contains "$tmp/err" "iotscope export: unknown format 'pdf': --format takes xml, csv, html" \
 	"the unknown format named, the formats listed"
-contains "$tmp/err" "usage: iotscope export ID [--what assessment|annex1|annex2|countermeasures|crosswalk|open] [--format xml|csv|html] [--blank] [--bom] [--raw] [--lang en|ja] [-o FILE]" \
+contains "$tmp/err" "usage: iotscope export ID [--what assessment|annex1|annex2|countermeasures|crosswalk|open] [--format xml|csv|html|xlsx] [--blank] [--bom] [--raw] [--lang en|ja] [-o FILE]" \
 	"the usage lists the formats"
 expect 2 "export, a format id is not a prefix" -- iot export 1 --format htm
 contains "$tmp/err" "unknown format 'htm'" "htm is not html"
 expect 2 "export, format ids are exact" -- iot export 1 --format XML
 expect 0 "--help" -- iot --help
-contains "$tmp/out" "ID [--what assessment|annex1|annex2|countermeasures|crosswalk|open] [--format xml|csv|html] [--blank] [--bom] [--raw] [--lang en|ja] [-o FILE]" \
+contains "$tmp/out" "ID [--what assessment|annex1|annex2|countermeasures|crosswalk|open] [--format xml|csv|html|xlsx] [--blank] [--bom] [--raw] [--lang en|ja] [-o FILE]" \
 	"--help lists the formats"
 expect 2 "CSV of the whole assessment" -- iot export 1 --format csv
 contains "$tmp/err" "CSV holds one table" "why not CSV"

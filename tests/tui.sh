@@ -404,7 +404,7 @@ export_overwrite() {
 	wait_for "Where            $HOME/audit-case.csv" || return
 	wait_for "Written: $HOME/audit-case.csv" || return
 	head -1 "$HOME/audit-case.csv" | grep -q '^Kind,Id,Number' && ok || bad "export: no CSV written"
-	keys Space Space		# CSV -> HTML -> XML: the name follows
+	keys Space Space Space		# CSV -> HTML -> XLSX -> XML: the name follows
 	wait_for "Where            $f" || return
 	keys w				# the same file again: asked, no is no
 	wait_for "Replace the existing audit-case.xml (" || return

@@ -34,6 +34,11 @@ for kind in assessment annex1 annex2 countermeasures; do
 done
 expect 0 "export annex2 csv" -- vg export 1 --what annex2 --format csv --bom -o "$tmp/a2.csv"
 expect 0 "import" -- vg import "$tmp/assessment.xml"
+expect 0 "export xlsx" -- vg export 1 --format xlsx -o "$tmp/assessment.xlsx"
+expect 0 "import-checks, nothing changed" -- vg import-checks "$tmp/assessment.xlsx" 1
+for f in "$SRCDIR"/tests/fuzz/corpus/workbook/edge-*.xlsx; do
+	expect 1 "import-checks hostile $(basename "$f")" -- vg import-checks "$f" 1
+done
 for f in "$SRCDIR"/tests/hostile/*.xml; do
 	expect 1 "import hostile $(basename "$f")" -- vg import "$f"
 done

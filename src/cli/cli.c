@@ -343,6 +343,9 @@ static const struct command commands[] = {
 	/* cli_export.c */
 	{ "export", cli_export_command, NULL, N_("export for auditors") },
 	{ "import", cli_export_command, "FILE.xml", N_("create an assessment from an export") },
+	/* cli_workbook.c */
+	{ "import-checks", cli_workbook_command, "FILE.xlsx ID [--yes]",
+	  N_("read a filled XLSX workbook back: show each change, apply them after a yes") },
 	{ "help", cmd_help, "", N_("print this help") },
 };
 

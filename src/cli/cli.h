@@ -42,6 +42,7 @@ void cli_usage(FILE *out, const struct catalog *c);
 
 /* Command families, each in its own file (cli_store.c, cli_export.c). */
 int cli_export_command(struct app *a, int argc, char **argv);
+int cli_workbook_command(struct app *a, int argc, char **argv);
 /* The arguments of `export`, its --format choices from the format table
  * (malloc'd; NULL when out of memory). */
 char *cli_export_args(const struct catalog *c);

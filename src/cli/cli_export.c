@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli_store.h"
 #include "export.h"
@@ -119,6 +120,8 @@ static int export_parse(struct export_req *r, int argc, char **argv)
 		return export_usage(_("give one assessment (id or name)"));
 	r->ref = argv[optind];
 	struct diag d = DIAG_INIT;
+	if (r->o.format == EXPORT_XLSX && r->output == NULL && isatty(STDOUT_FILENO))
+		return export_usage(_("an XLSX workbook is not for a terminal: give -o FILE.xlsx"));
 	if (export_options_check(&r->o, &d) < 0) {
 		rc = export_usage(diag_msg(&d));
 		diag_clear(&d);

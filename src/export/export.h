@@ -16,7 +16,7 @@
  * evidence, overdue first (a plan of action and milestones). */
 enum export_what { EXPORT_ASSESSMENT, EXPORT_CHECKLIST, EXPORT_COUNTERMEASURES,
 		   EXPORT_CROSSWALK, EXPORT_OPEN, N_EXPORT_WHATS };
-enum export_format { EXPORT_XML, EXPORT_CSV, EXPORT_HTML, N_EXPORT_FORMATS };
+enum export_format { EXPORT_XML, EXPORT_CSV, EXPORT_HTML, EXPORT_XLSX, N_EXPORT_FORMATS };
 
 struct export_options {
 	enum export_what what;
@@ -106,5 +106,42 @@ struct assessment *import_file(const struct catalog *c, const struct form *f,
 struct assessment *import_memory(const struct catalog *c, const struct form *f,
 				 const char *buf, size_t len, const char *name,
 				 struct diag *d);
+
+/* A filled XLSX workbook read back (issue 12): the auditor's cells (the
+ * 実施チェック/decision/state lists and the notes) compared with
+ * assessment A as the database holds it now.  The workbook must be one
+ * written from A (its id and creation time) with this catalog (its
+ * hash), or it is refused.  Each change says where, old -> new and who
+ * set the old value when; a cell the workbook was not meant to change
+ * (guideline text, ids, pattern values), a formula, a value not in the
+ * list, or a value the database changed since the workbook was written,
+ * is reported in IGNORED, never a change.  -1 with "file: reason" in d
+ * when the file is refused (not a sound XLSX within the limits of
+ * import_xlsx.c, or another assessment's). */
+enum wb_field { WB_DECISION, WB_REVIEW_NOTE, WB_ACTION, WB_ACTION_NOTE, WB_CHECK,
+		WB_CHECK_NOTE };
+struct wb_change {
+	enum wb_field field;
+	const char *checklist;		/* checks: the checklist id */
+	const char *key, *key2;		/* countermeasure or item; action key */
+	const char *where;		/* "Annex 2 III.1.1.1.a, 実施チェック" */
+	const char *old_value, *new_value;	/* stable ids or notes; NULL none */
+	const char *old_shown, *new_shown;	/* as the workbook shows them */
+	const char *changed_by, *changed_at;	/* of the old value; NULL never set */
+};
+struct wb_import {
+	struct arena *arena;
+	struct wb_change *changes;
+	size_t nchanges;
+	const char **ignored;		/* one line each */
+	size_t nignored;
+};
+int import_workbook(const struct catalog *c, const struct form *f, const struct assessment *a,
+		    const char *path, struct wb_import *out, struct diag *d);
+/* The same from LEN bytes of BUF (NAME in messages): the fuzz target's. */
+int import_workbook_memory(const struct catalog *c, const struct form *f,
+			   const struct assessment *a, const char *buf, size_t len,
+			   const char *name, struct wb_import *out, struct diag *d);
+void wb_import_free(struct wb_import *w);
 
 #endif

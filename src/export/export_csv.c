@@ -154,35 +154,13 @@ static int csv_begin(struct ex_ctx *x)
 	}
 }
 
-/* The reasons, one a line: "B1 IoT 機器 › category › risk". */
-static char *reasons_text(struct ex_ctx *x, const struct ex_cm *e)
-{
-	char *out = strdup("");
-	for (size_t i = 0; e->derived && out && i < e->derived->nreasons; i++) {
-		const struct reason *r = &e->derived->reasons[i];
-		const struct cat_trigger *t = r->row ? &r->row->trigger : &e->cm->listed;
-		char *trig = catalog_trigger_label(x->c, t);
-		char *n = trig == NULL ? NULL : r->row ?
-			str_printf("%s%s%s %s \xe2\x80\xba %s \xe2\x80\xba %s", out, i ? "\n" : "",
-				   catalog_map_id(r->map), trig, r->row->category, r->row->risk) :
-			str_printf("%s%s%s %s (IV.5)", out, i ? "\n" : "",
-				   catalog_map_id(r->map), trig);
-		free(trig);
-		free(out);
-		out = n;
-	}
-	if (out == NULL)
-		diag_set(x->d, "out of memory");
-	return out;
-}
-
 static int csv_cm(struct ex_ctx *x, const struct ex_cm *e)
 {
 	const struct cat_cm *cm = e->cm;
 	const char *vp = x->c->viewpoints[cm->viewpoint].id;
 	const char *derived = e->derived ? _("yes") : _("no longer");
 	const struct cm_review *r = e->review;
-	char *reasons = reasons_text(x, e);
+	char *reasons = export_reasons_text(x, e);
 	if (reasons == NULL)
 		return -1;
 	char at[TIME_LOCAL_SIZE];

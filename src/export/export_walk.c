@@ -24,6 +24,28 @@ const char *export_level_mark(enum level l)
 	return l == LEVEL_BASIC ? "\xe2\x97\x8f" : l == LEVEL_RECOMMENDED ? "\xe2\x98\x85" : "";
 }
 
+/* The reasons, one a line: "B1 IoT 機器 › category › risk". */
+char *export_reasons_text(const struct ex_ctx *x, const struct ex_cm *e)
+{
+	char *out = strdup("");
+	for (size_t i = 0; e->derived && out && i < e->derived->nreasons; i++) {
+		const struct reason *r = &e->derived->reasons[i];
+		const struct cat_trigger *t = r->row ? &r->row->trigger : &e->cm->listed;
+		char *trig = catalog_trigger_label(x->c, t);
+		char *n = trig == NULL ? NULL : r->row ?
+			str_printf("%s%s%s %s \xe2\x80\xba %s \xe2\x80\xba %s", out, i ? "\n" : "",
+				   catalog_map_id(r->map), trig, r->row->category, r->row->risk) :
+			str_printf("%s%s%s %s (IV.5)", out, i ? "\n" : "",
+				   catalog_map_id(r->map), trig);
+		free(trig);
+		free(out);
+		out = n;
+	}
+	if (out == NULL)
+		diag_set(x->d, "out of memory");
+	return out;
+}
+
 /* ---------- text that XML 1.0 (and so HTML) can hold ---------- */
 
 static int xml_char(unsigned long c)
@@ -418,6 +440,8 @@ int export_walk(struct ex_ctx *x, const struct ex_writer *w)
 		return -1;
 	}
 	int rc = walk(x, w);
+	if (w->release != NULL)
+		w->release(x);
 	free(x->state);
 	x->state = NULL;
 	return rc;

@@ -100,6 +100,9 @@ struct ex_ctx {
 	struct ex_open *open;		/* EXPORT_OPEN: the open items, overdue
 					   first, then by due date, then none */
 	size_t nopen;
+	void *sink;			/* a caller's own: where a writer that
+					   does not write to out puts its rows
+					   (the workbook reader's collector) */
 };
 
 /* A writer: every hook may be NULL; each returns 0 or -1 with x->d set. */
@@ -127,11 +130,14 @@ struct ex_writer {
 	int (*open_item)(struct ex_ctx *x, const struct ex_open *o);	/* EXPORT_OPEN */
 	int (*summary)(struct ex_ctx *x);
 	int (*end)(struct ex_ctx *x);
+	/* after the walk, whether it ended or stopped: what begin took */
+	void (*release)(struct ex_ctx *x);
 };
 
 extern const struct ex_writer export_xml_writer;
 extern const struct ex_writer export_csv_writer;
 extern const struct ex_writer export_html_writer;
+extern const struct ex_writer export_xlsx_writer;
 
 /* Gather what the writers need (derivation, countermeasures, summary)
  * into X, whose c, f, a, o and d are set; -1 with d set.  A review or
@@ -152,6 +158,9 @@ int export_holds(const struct ex_ctx *x, const struct cat_annex *cl);
 /* The summary figures of checklist CL. */
 const struct ex_annex_sum *export_sum_of(const struct ex_ctx *x, const struct cat_annex *cl);
 
+/* The reasons of E, one a line: "B1 IoT 機器 › category › risk", or
+ * "A ... (IV.5)" when IV.5 lists it (malloc'd; NULL with d set). */
+char *export_reasons_text(const struct ex_ctx *x, const struct ex_cm *e);
 /* A checklist item's level id ("basic"), mark ("●"); "" for none. */
 const char *export_level_id(enum level l);
 const char *export_level_mark(enum level l);
@@ -168,6 +177,8 @@ int export_xml_check(const struct form *f, const char *buf, size_t len, size_t r
 		     const char *name, struct diag *d);
 int export_csv_check(const struct form *f, const char *buf, size_t len, size_t records,
 		     const char *name, struct diag *d);
+int export_xlsx_check(const struct form *f, const char *buf, size_t len, size_t records,
+		      const char *name, struct diag *d);
 int export_html_check(const struct form *f, const char *buf, size_t len, size_t records,
 		      const char *name, struct diag *d);
 

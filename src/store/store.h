@@ -112,6 +112,25 @@ int store_add_evidence(struct store *st, int64_t id, const struct track_target *
 /* Remove the evidence REF; -1 with d set when there is none. */
 int store_remove_evidence(struct store *st, int64_t id, const struct track_target *t,
 			  const char *ref, struct diag *d);
+/* Several edits in one transaction (the filled workbook read back):
+ * each a field of a review, action or checklist item, KEY the
+ * countermeasure or item, KEY2 the action; VALUE the stable id
+ * ("implemented", "todo", "done") or the note (NULL or "" none).  With
+ * CHECK_EXPECT, the field must still hold EXPECT (NULL none) or nothing
+ * is applied: the database changed since the caller looked.  All or
+ * nothing; one history row per field changed. */
+enum store_field { SF_DECISION, SF_REVIEW_NOTE, SF_ACTION, SF_ACTION_NOTE, SF_CHECK,
+		   SF_CHECK_NOTE, N_STORE_FIELDS };
+struct store_change {
+	enum store_field field;
+	const char *checklist;		/* checks: the checklist id */
+	const char *key, *key2;
+	const char *value;
+	int check_expect;
+	const char *expect;
+};
+int store_apply(struct store *st, int64_t id, const struct store_change *c, size_t n,
+		struct diag *d);
 
 int store_copy(struct store *st, int64_t id, const char *name, int64_t *new_id,
 	       struct diag *d);

@@ -149,6 +149,11 @@ int store_set_answer(struct store *st, int64_t id, const char *cell, enum answer
 
 /* ---------- reviews, actions, checks: one text column of one row ---------- */
 
+struct store_changes {
+	const struct store_change *items;
+	size_t n;
+};
+
 /* Where a value lives: the SQL to read it, to write it (upsert), and the
  * keys (bound after the id) that name the row. */
 struct column_edit {
@@ -195,6 +200,8 @@ static int column_body(struct store *st, int64_t id, const void *arg, struct dia
 	return rc;
 }
 
+/* One column edit in its own transaction (the owner and due date of
+ * issue 12; store_apply runs several in one). */
 static int column_edit_run(struct store *st, int64_t id, struct column_edit *e,
 			   struct diag *d)
 {
@@ -220,114 +227,176 @@ static int bad_key(const char *k, const char *what, struct diag *d)
 	"VALUES (?, ?, ?, ?, ?) ON CONFLICT (assessment_id, cm) DO UPDATE SET " \
 	col " = excluded." col ", changed_by = excluded.changed_by, "	\
 	"changed_at = excluded.changed_at"
-
-int store_set_decision(struct store *st, int64_t id, const char *cm, enum decision dec,
-		       struct diag *d)
-{
-	if (bad_key(cm, "countermeasure", d) < 0)
-		return -1;
-	if ((unsigned)dec >= N_DECISIONS) {
-		diag_set(d, "%s: not a decision", cm);
-		return -1;
-	}
-	struct column_edit e = {
-		"SELECT decision FROM reviews WHERE assessment_id = ? AND cm = ?",
-		REVIEW_UPSERT("decision"), "t", cm, NULL, decision_id(dec), "none",
-		str_printf("decision %s", cm)
-	};
-	return column_edit_run(st, id, &e, d);
-}
-
-int store_set_review_note(struct store *st, int64_t id, const char *cm, const char *note,
-			  struct diag *d)
-{
-	if (bad_key(cm, "countermeasure", d) < 0 || store_text_check("note", note, 0, d) < 0)
-		return -1;
-	struct column_edit e = {
-		"SELECT note FROM reviews WHERE assessment_id = ? AND cm = ?",
-		REVIEW_UPSERT("note"), "t", cm, NULL, nonempty(note), NULL,
-		str_printf("note %s", cm)
-	};
-	return column_edit_run(st, id, &e, d);
-}
-
 #define ACTION_UPSERT(col)						\
 	"INSERT INTO action_states (assessment_id, cm, key, " col ", changed_by, " \
 	"changed_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (assessment_id, cm, key) " \
 	"DO UPDATE SET " col " = excluded." col ", changed_by = excluded.changed_by, " \
 	"changed_at = excluded.changed_at"
-
-int store_set_action(struct store *st, int64_t id, const char *cm, const char *key,
-		     enum action_state s, struct diag *d)
-{
-	if (bad_key(cm, "countermeasure", d) < 0 || bad_key(key, "action", d) < 0)
-		return -1;
-	if ((unsigned)s >= N_ACTION_STATES) {
-		diag_set(d, "%s %s: not an action state", cm, key);
-		return -1;
-	}
-	struct column_edit e = {
-		"SELECT state FROM action_states WHERE assessment_id = ? AND cm = ? AND key = ?",
-		ACTION_UPSERT("state"), "tt", cm, key, action_state_id(s), "none",
-		str_printf("action %s %s", cm, key)
-	};
-	return column_edit_run(st, id, &e, d);
-}
-
-int store_set_action_note(struct store *st, int64_t id, const char *cm, const char *key,
-			  const char *note, struct diag *d)
-{
-	if (bad_key(cm, "countermeasure", d) < 0 || bad_key(key, "action", d) < 0 ||
-	    store_text_check("note", note, 0, d) < 0)
-		return -1;
-	struct column_edit e = {
-		"SELECT note FROM action_states WHERE assessment_id = ? AND cm = ? AND key = ?",
-		ACTION_UPSERT("note"), "tt", cm, key, nonempty(note), NULL,
-		str_printf("action-note %s %s", cm, key)
-	};
-	return column_edit_run(st, id, &e, d);
-}
-
 #define CHECK_UPSERT(col)						\
 	"INSERT INTO checks (assessment_id, checklist, item, " col ", changed_by, " \
 	"changed_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (assessment_id, checklist, item) " \
 	"DO UPDATE SET " col " = excluded." col ", changed_by = excluded.changed_by, " \
 	"changed_at = excluded.changed_at"
 
-/* The store keeps any checklist id (the catalog says which exist). */
-static int bad_check_key(const char *checklist, const char *item, struct diag *d)
+/* Where each field lives, and how its history row is named. */
+static const struct field_def {
+	const char *select_sql, *upsert_sql, *keys_fmt, *what, *value_if_none;
+	int note;
+} fields[N_STORE_FIELDS] = {
+	[SF_DECISION] = { "SELECT decision FROM reviews WHERE assessment_id = ? AND cm = ?",
+			  REVIEW_UPSERT("decision"), "t", "decision", "none", 0 },
+	[SF_REVIEW_NOTE] = { "SELECT note FROM reviews WHERE assessment_id = ? AND cm = ?",
+			     REVIEW_UPSERT("note"), "t", "note", NULL, 1 },
+	[SF_ACTION] = { "SELECT state FROM action_states WHERE assessment_id = ? AND cm = ? "
+			"AND key = ?", ACTION_UPSERT("state"), "tt", "action", "none", 0 },
+	[SF_ACTION_NOTE] = { "SELECT note FROM action_states WHERE assessment_id = ? AND "
+			     "cm = ? AND key = ?", ACTION_UPSERT("note"), "tt",
+			     "action-note", NULL, 1 },
+	[SF_CHECK] = { "SELECT status FROM checks WHERE assessment_id = ? AND checklist = ? "
+		       "AND item = ?", CHECK_UPSERT("status"), "tt", "check", "none", 0 },
+	[SF_CHECK_NOTE] = { "SELECT note FROM checks WHERE assessment_id = ? AND "
+			    "checklist = ? AND item = ?", CHECK_UPSERT("note"), "tt",
+			    "check-note", NULL, 1 },
+};
+
+/* The value of C is one its field takes; -1 with d set. */
+static int change_ok(const struct store_change *c, struct diag *d)
 {
-	return bad_key(checklist, "checklist", d) < 0 ? -1 : bad_key(item, "checklist item", d);
+	if ((unsigned)c->field >= N_STORE_FIELDS) {
+		diag_set(d, "unknown field");
+		return -1;
+	}
+	const int check = c->field == SF_CHECK || c->field == SF_CHECK_NOTE;
+	const int action = c->field == SF_ACTION || c->field == SF_ACTION_NOTE;
+	/* the store keeps any checklist id (the catalog says which exist) */
+	if ((check && bad_key(c->checklist, "checklist", d) < 0) ||
+	    bad_key(c->key, check ? "checklist item" : "countermeasure", d) < 0 ||
+	    (action && bad_key(c->key2, "action", d) < 0))
+		return -1;
+	if (fields[c->field].note)
+		return store_text_check("note", c->value, 0, d);
+	int ok = c->field == SF_DECISION ? decision_parse(c->value) >= 0 :
+		 c->field == SF_ACTION ? action_state_parse(c->value) >= 0 :
+		 check_status_parse(c->value) >= 0;
+	if (!ok)
+		diag_set(d, "%s: '%s' is not a %s", c->key, c->value ? c->value : "",
+			 c->field == SF_DECISION ? "decision" : c->field == SF_ACTION ?
+			 "action state" : "checklist status");
+	return ok ? 0 : -1;
+}
+
+static void column_of(const struct store_change *c, struct column_edit *e)
+{
+	const struct field_def *f = &fields[c->field];
+	const int check = c->field == SF_CHECK || c->field == SF_CHECK_NOTE;
+	/* a check's row is named by checklist and item; its history by item */
+	*e = (struct column_edit){ f->select_sql, f->upsert_sql, f->keys_fmt,
+				   check ? c->checklist : c->key, check ? c->key : c->key2,
+				   f->note ? nonempty(c->value) : c->value,
+				   f->value_if_none, NULL };
+	e->what = c->key2 != NULL && !check ?
+		str_printf("%s %s %s", f->what, c->key, c->key2) :
+		str_printf("%s %s", f->what, c->key);
+}
+
+/* Inside the transaction: CHANGES, each only while its field still holds
+ * what the caller saw (expect). */
+static int apply_body(struct store *st, int64_t id, const void *arg, struct diag *d)
+{
+	const struct store_changes *cs = arg;
+	for (size_t i = 0; i < cs->n; i++) {
+		const struct store_change *c = &cs->items[i];
+		struct column_edit e;
+		column_of(c, &e);
+		int rc = 0;
+		char *old = NULL;
+		if (e.what == NULL) {
+			diag_set(d, "out of memory");
+			rc = -1;
+		} else if (c->check_expect) {
+			rc = read_value(st, d, column_read(st, &e, id, d), &old);
+			if (rc == 0 && !same(old ? old : e.value_if_none,
+					     nonempty(c->expect) ? c->expect : e.value_if_none)) {
+				diag_set(d, "%s: changed in the database meanwhile (now %s); "
+					 "nothing was applied", e.what, old ? old : "empty");
+				rc = -1;
+			}
+		}
+		if (rc == 0)
+			rc = column_body(st, id, &e, d);
+		free(old);
+		free(e.what);
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int store_apply(struct store *st, int64_t id, const struct store_change *items, size_t n,
+		struct diag *d)
+{
+	for (size_t i = 0; i < n; i++)
+		if (change_ok(&items[i], d) < 0)
+			return -1;
+	struct store_changes cs = { items, n };
+	return edit(st, id, apply_body, &cs, d);
+}
+
+static int apply_one(struct store *st, int64_t id, enum store_field f,
+		     const char *checklist, const char *key, const char *key2,
+		     const char *value, struct diag *d)
+{
+	struct store_change c = { .field = f, .checklist = checklist, .key = key,
+				  .key2 = key2, .value = value };
+	return store_apply(st, id, &c, 1, d);
+}
+
+int store_set_decision(struct store *st, int64_t id, const char *cm, enum decision dec,
+		       struct diag *d)
+{
+	if ((unsigned)dec >= N_DECISIONS) {
+		diag_set(d, "%s: not a decision", cm ? cm : "");
+		return -1;
+	}
+	return apply_one(st, id, SF_DECISION, NULL, cm, NULL, decision_id(dec), d);
+}
+
+int store_set_review_note(struct store *st, int64_t id, const char *cm, const char *note,
+			  struct diag *d)
+{
+	return apply_one(st, id, SF_REVIEW_NOTE, NULL, cm, NULL, note, d);
+}
+
+int store_set_action(struct store *st, int64_t id, const char *cm, const char *key,
+		     enum action_state s, struct diag *d)
+{
+	if ((unsigned)s >= N_ACTION_STATES) {
+		diag_set(d, "%s %s: not an action state", cm ? cm : "", key ? key : "");
+		return -1;
+	}
+	return apply_one(st, id, SF_ACTION, NULL, cm, key, action_state_id(s), d);
+}
+
+int store_set_action_note(struct store *st, int64_t id, const char *cm, const char *key,
+			  const char *note, struct diag *d)
+{
+	return apply_one(st, id, SF_ACTION_NOTE, NULL, cm, key, note, d);
 }
 
 int store_set_check(struct store *st, int64_t id, const char *checklist, const char *item,
 		    enum check_status s, struct diag *d)
 {
-	if (bad_check_key(checklist, item, d) < 0)
-		return -1;
 	if ((unsigned)s >= N_CHECK_STATUSES) {
-		diag_set(d, "%s: not a checklist status", item);
+		diag_set(d, "%s: not a checklist status", item ? item : "");
 		return -1;
 	}
-	struct column_edit e = {
-		"SELECT status FROM checks WHERE assessment_id = ? AND checklist = ? AND item = ?",
-		CHECK_UPSERT("status"), "tt", checklist, item, check_status_id(s), "none",
-		str_printf("check %s", item)
-	};
-	return column_edit_run(st, id, &e, d);
+	return apply_one(st, id, SF_CHECK, checklist, item, NULL, check_status_id(s), d);
 }
 
 int store_set_check_note(struct store *st, int64_t id, const char *checklist, const char *item,
 			 const char *note, struct diag *d)
 {
-	if (bad_check_key(checklist, item, d) < 0 || store_text_check("note", note, 0, d) < 0)
-		return -1;
-	struct column_edit e = {
-		"SELECT note FROM checks WHERE assessment_id = ? AND checklist = ? AND item = ?",
-		CHECK_UPSERT("note"), "tt", checklist, item, nonempty(note), NULL,
-		str_printf("check-note %s", item)
-	};
-	return column_edit_run(st, id, &e, d);
+	return apply_one(st, id, SF_CHECK_NOTE, checklist, item, NULL, note, d);
 }
 
 /* ---------- owner, due date, evidence (issue 12) ---------- */
