@@ -16,6 +16,8 @@ struct loader {
 	struct cat_repair *repairs;
 	size_t nrepairs, cap_repairs;
 	int full;			/* validate always, collect the repairs */
+	const char **parts;		/* the part files, as catalog.xml names them */
+	size_t nparts;
 	int seen_vocabulary, seen_patterns, seen_annex[2], seen_map[N_MAPS];
 };
 
