@@ -16,7 +16,9 @@
  * end inside it and every index the code subscripts with is in range,
  * and (4) the content hash it was made from is the hash of the files as
  * they are now (the same hash catalog_cache.c keeps; the files are read,
- * not parsed, to compute it).  Anything else: the caller parses as if
+ * not parsed, to compute it), and that content is still listed as
+ * validated there (so clearing that list, or a damaged line, means
+ * validating and parsing again).  Anything else: the caller parses as if
  * there were no snapshot, and writes a new one (temporary file, rename).
  * A changed catalog therefore gets the parse and its file:line message.
  * The file's name is the hash of the directory's real path, so each
@@ -67,6 +69,7 @@ struct walk {
 	enum walk_mode mode;
 	unsigned char *base;		/* COPY: the body; RELOCATE: the block */
 	size_t size, used;		/* body size; COPY/MEASURE: bytes placed */
+	unsigned char *claimed;		/* RELOCATE: a bit per ALIGN bytes in use */
 	int bad;
 };
 
@@ -87,6 +90,19 @@ static void set_ptr(void *field, const void *p)
 	memcpy(field, &p, sizeof p);
 }
 
+/* RELOCATE: the BYTES at OFF become one object's.  Objects may not
+ * overlap (nor the root): else relocating one would rewrite another's
+ * fields, counts included, after they were checked. */
+static int claim(struct walk *w, size_t off, size_t bytes)
+{
+	for (size_t u = off / ALIGN; u < (off + bytes + ALIGN - 1) / ALIGN; u++) {
+		if (w->claimed[u / 8] & (1u << (u % 8)))
+			return -1;
+		w->claimed[u / 8] |= (unsigned char)(1u << (u % 8));
+	}
+	return 0;
+}
+
 /* BYTES of the object FIELD points to.  MEASURE: count them; COPY: copy
  * them into the body and store their offset in FIELD; RELOCATE: check the
  * offset in FIELD and store the pointer.  Returns what the walk goes on
@@ -100,7 +116,8 @@ static void *place(struct walk *w, void *field, size_t bytes)
 		memcpy(&off, field, sizeof off);
 		if (off == 0)
 			return NULL;
-		if (off % ALIGN != 0 || off > w->size || bytes > w->size - off) {
+		if (off % ALIGN != 0 || off > w->size || bytes > w->size - off ||
+		    claim(w, off, bytes) < 0) {
 			w->bad = 1;
 			return NULL;
 		}
@@ -142,8 +159,10 @@ static void str(struct walk *w, const char **field)
 	if (w->mode == RELOCATE) {
 		uintptr_t off;
 		memcpy(&off, field, sizeof off);
-		if (off != 0 && (off >= w->size ||
-				 memchr(w->base + off, '\0', w->size - off) == NULL)) {
+		const unsigned char *end = off != 0 && off < w->size && off % ALIGN == 0 ?
+			memchr(w->base + off, '\0', w->size - off) : NULL;
+		if (off != 0 && (end == NULL ||
+				 claim(w, off, (size_t)(end - (w->base + off)) + 1) < 0)) {
 			w->bad = 1;
 			return;
 		}
@@ -453,11 +472,17 @@ static void *decode(const void *buf, size_t len, uint32_t kind, size_t root_size
 	const unsigned char *body = (const unsigned char *)buf + sizeof *hd;
 	if (checksum(hd, body, hd->size) != hd->sum)
 		return NULL;
-	struct walk w = { .mode = RELOCATE, .size = hd->size, .base = malloc(hd->size) };
-	if (w.base == NULL)
+	struct walk w = { .mode = RELOCATE, .size = hd->size, .base = malloc(hd->size),
+			  .claimed = calloc(hd->size / ALIGN / 8 + 1, 1) };
+	if (w.base == NULL || w.claimed == NULL) {
+		free(w.base);
+		free(w.claimed);
 		return NULL;
+	}
 	memcpy(w.base, body, hd->size);
+	(void)claim(&w, 0, root_size);
 	walk(&w, w.base);
+	free(w.claimed);
 	if (w.bad) {
 		free(w.base);
 		return NULL;
@@ -601,7 +626,7 @@ struct catalog *catalog_snapshot_load(const char *dir)
 	free(path);
 	int ok = 0;
 	if (img != NULL && (strcmp(img->c.dir, dir) != 0 || content_hash(dir, img, &ok) != hash ||
-			    !ok)) {
+			    !ok || !catalog_cache_known(img->c.hash))) {
 		free(img);
 		return NULL;
 	}
@@ -635,7 +660,10 @@ struct form *form_snapshot_load(const char *dir, const struct catalog *cat, uint
 	struct form *f = buf ? decode(buf, len, KIND_FORM, sizeof *f, walk_form_v, &hd) : NULL;
 	free(buf);
 	free(path);
-	if (f != NULL && (hd.hash != hash || hd.dep != strtoull(cat->hash, NULL, 16))) {
+	char hex[17];
+	snprintf(hex, sizeof hex, "%016llx", (unsigned long long)hash);
+	if (f != NULL && (hd.hash != hash || hd.dep != strtoull(cat->hash, NULL, 16) ||
+			  !catalog_cache_known(hex))) {
 		free(f);
 		return NULL;
 	}
