@@ -553,7 +553,11 @@ static void walk_catalog_v(struct walk *w, void *root)
 void *catalog_snapshot_encode(const struct catalog *c, const char *const *parts,
 			      size_t nparts, size_t *len)
 {
-	struct cat_image img = { .c = *c, .parts = (const char **)parts, .nparts = nparts };
+	struct cat_image img;	/* memset, memcpy: padding bytes too go to the file */
+	memset(&img, 0, sizeof img);
+	memcpy(&img.c, c, sizeof *c);
+	img.parts = (const char **)parts;
+	img.nparts = nparts;
 	img.c.arena = NULL;
 	img.c.plan = NULL;
 	uint64_t hash = strtoull(c->hash, NULL, 16);
@@ -674,7 +678,8 @@ void form_snapshot_save(const struct form *f, const char *dir, const struct cata
 			uint64_t hash)
 {
 	char *path = snapshot_path("form", dir, 1);
-	struct form img = *f;
+	struct form img;
+	memcpy(&img, f, sizeof img);
 	img.arena = NULL;
 	img.by_id = NULL;
 	img.xsd = NULL;
