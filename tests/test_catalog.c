@@ -192,20 +192,7 @@ static void test_patterns(void **st)
 
 static char *copy_catalog(void)
 {
-	char *dir = tu_tmpdir();
-	assert_non_null(dir);
-	char *cmd = str_printf("cp %s/catalog/*.xml %s/catalog/*.xsd %s/", SRCDIR, SRCDIR, dir);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
-	return dir;
-}
-
-static void remove_dir(char *dir)
-{
-	char *cmd = str_printf("rm -rf '%s'", dir);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
-	free(dir);
+	return tu_copy_dir("catalog");
 }
 
 /* Replace FROM by TO in DIR/FILE, load, and expect an error mentioning WANT. */
@@ -238,7 +225,7 @@ static void expect_refused(const char *file, const char *from, const char *to,
 	diag_clear(&d);
 	free(out);
 	free(path);
-	remove_dir(dir);
+	tu_remove_dir(dir);
 }
 
 static void test_refuse_malformed(void **st)
@@ -275,7 +262,7 @@ static void test_refuse_empty_and_missing(void **st)
 	assert_non_null(strstr(diag_msg(&d), "patterns.xml"));
 	diag_clear(&d);
 	free(path);
-	remove_dir(dir);
+	tu_remove_dir(dir);
 	assert_null(catalog_load("/nonexistent/catalog", &d));
 	assert_non_null(strstr(diag_msg(&d), "/nonexistent/catalog"));
 	diag_clear(&d);
@@ -294,21 +281,6 @@ static void test_refuse_dtd(void **st)
  * loader, which shows when the schema ran: with the copy's hash listed
  * the copy loads; with the cache damaged, cut short or listing only other
  * content, the same file:line message as ever. */
-static void edit_file(const char *dir, const char *file, const char *from, const char *to)
-{
-	char *path = str_printf("%s/%s", dir, file);
-	size_t n;
-	char *buf = tu_slurp(path, &n);
-	assert_non_null(buf);
-	char *at = strstr(buf, from);
-	assert_non_null(at);
-	char *out = str_printf("%.*s%s%s", (int)(at - buf), buf, to, at + strlen(from));
-	assert_int_equal(tu_write(path, out, strlen(out)), 0);
-	free(out);
-	free(buf);
-	free(path);
-}
-
 static void expect_schema_error(const char *dir, int validate)
 {
 	struct diag d = DIAG_INIT;
@@ -333,7 +305,7 @@ static void test_validation_cache(void **st)
 	assert_true(catalog_cache_known(h));	/* validated, so listed */
 	catalog_free(c);
 
-	edit_file(dir, "map-A.xml", "<row env-role=\"contract\" line=\"3217\">",
+	tu_edit_file(dir, "map-A.xml", "<row env-role=\"contract\" line=\"3217\">",
 		  "<row env-role=\"contract\" line=\"3217\" unknown=\"1\">");
 	expect_schema_error(dir, 0);
 	assert_int_equal(catalog_content_hash(dir, h2, &d), 0);
@@ -369,8 +341,8 @@ static void test_validation_cache(void **st)
 	else
 		unsetenv("XDG_CACHE_HOME");
 	free(saved);
-	remove_dir(cache);
-	remove_dir(dir);
+	tu_remove_dir(cache);
+	tu_remove_dir(dir);
 }
 
 int main(void)

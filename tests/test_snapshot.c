@@ -45,39 +45,6 @@ static int teardown(void **st)
 	return rc == 0 ? 0 : -1;
 }
 
-static char *copy_dir(const char *what)
-{
-	char *dir = tu_tmpdir();
-	assert_non_null(dir);
-	char *cmd = str_printf("cp %s/%s/*.xml %s/%s/*.xsd %s/", SRCDIR, what, SRCDIR, what, dir);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
-	return dir;
-}
-
-static void remove_dir(char *dir)
-{
-	char *cmd = str_printf("rm -rf '%s'", dir);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
-	free(dir);
-}
-
-static void edit_file(const char *dir, const char *file, const char *from, const char *to)
-{
-	char *path = str_printf("%s/%s", dir, file);
-	size_t n;
-	char *buf = tu_slurp(path, &n);
-	assert_non_null(buf);
-	char *at = strstr(buf, from);
-	assert_non_null(at);
-	char *out = str_printf("%.*s%s%s", (int)(at - buf), buf, to, at + strlen(from));
-	assert_int_equal(tu_write(path, out, strlen(out)), 0);
-	free(out);
-	free(buf);
-	free(path);
-}
-
 /* ---------- field by field ---------- */
 
 static void same_str(const char *a, const char *b)
@@ -378,7 +345,7 @@ static void derive_same(const struct catalog *a, const struct catalog *b,
 static void test_warm_equals_parsed(void **st)
 {
 	(void)st;
-	char *dir = copy_dir("catalog"), *fdir = copy_dir("forms");
+	char *dir = tu_copy_dir("catalog"), *fdir = tu_copy_dir("forms");
 	char *file = snapshot_file("catalog", dir), *ffile = snapshot_file("form", fdir);
 	assert_int_not_equal(access(file, F_OK), 0);
 	struct catalog *cold = load(dir);		/* parses, writes the snapshot */
@@ -408,8 +375,8 @@ static void test_warm_equals_parsed(void **st)
 	catalog_free(cold);
 	free(ffile);
 	free(file);
-	remove_dir(fdir);
-	remove_dir(dir);
+	tu_remove_dir(fdir);
+	tu_remove_dir(dir);
 }
 
 /* The snapshot file of DIR's catalog, made by a load; malloc'd. */
@@ -449,7 +416,7 @@ enum { AT_VERSION = 8, AT_ENDIAN = 16, AT_HASH = 32 };
 static void test_damaged_ignored(void **st)
 {
 	(void)st;
-	char *dir = copy_dir("catalog"), *file = snapshot_file("catalog", dir);
+	char *dir = tu_copy_dir("catalog"), *file = snapshot_file("catalog", dir);
 	size_t len;
 	char *good = made_snapshot(dir, file, &len);
 	struct catalog *ref = parsed(dir);
@@ -498,14 +465,14 @@ static void test_damaged_ignored(void **st)
 
 	/* the snapshot of another catalog directory's content (same tree,
 	 * one title edited): sound, but not of these files */
-	char *other = copy_dir("catalog"), *ofile = snapshot_file("catalog", other);
-	edit_file(other, "catalog.xml", "<title>", "<title>X");
+	char *other = tu_copy_dir("catalog"), *ofile = snapshot_file("catalog", other);
+	tu_edit_file(other, "catalog.xml", "<title>", "<title>X");
 	size_t olen;
 	char *obuf = made_snapshot(other, ofile, &olen);
 	expect_ignored(dir, file, obuf, olen, ref);
 	free(obuf);
 	free(ofile);
-	remove_dir(other);
+	tu_remove_dir(other);
 
 	/* and the sound one is used again */
 	assert_int_equal(tu_write(file, good, len), 0);
@@ -517,7 +484,7 @@ static void test_damaged_ignored(void **st)
 	free(good);
 	catalog_free(ref);
 	free(file);
-	remove_dir(dir);
+	tu_remove_dir(dir);
 }
 
 /* A bit flipped anywhere is caught by the checksum; damage with a
@@ -527,7 +494,7 @@ static void test_damaged_ignored(void **st)
 static void test_flip_every_byte(void **st)
 {
 	(void)st;
-	char *dir = copy_dir("catalog"), *file = snapshot_file("catalog", dir);
+	char *dir = tu_copy_dir("catalog"), *file = snapshot_file("catalog", dir);
 	size_t len;
 	char *good = made_snapshot(dir, file, &len);
 	char *bad = malloc(len);
@@ -560,7 +527,7 @@ static void test_flip_every_byte(void **st)
 	free(bad);
 	free(good);
 	free(file);
-	remove_dir(dir);
+	tu_remove_dir(dir);
 }
 
 /* A changed catalog is parsed, whatever snapshot there is: a valid edit
@@ -568,7 +535,7 @@ static void test_flip_every_byte(void **st)
 static void test_changed_catalog(void **st)
 {
 	(void)st;
-	char *dir = copy_dir("catalog"), *file = snapshot_file("catalog", dir);
+	char *dir = tu_copy_dir("catalog"), *file = snapshot_file("catalog", dir);
 	catalog_free(load(dir));
 	struct catalog *c = load(dir);
 	struct stat sb;
@@ -577,7 +544,7 @@ static void test_changed_catalog(void **st)
 	char *title = strdup(c->maps[MAP_A].title);
 	catalog_free(c);
 
-	edit_file(dir, "map-A.xml", "<title>", "<title>Edited ");
+	tu_edit_file(dir, "map-A.xml", "<title>", "<title>Edited ");
 	c = load(dir);
 	assert_false(from_image(c, (size_t)sb.st_size));
 	assert_non_null(strstr(c->maps[MAP_A].title, "Edited "));
@@ -590,7 +557,7 @@ static void test_changed_catalog(void **st)
 	catalog_free(c);
 
 	/* made invalid: an attribute catalog.xsd does not allow */
-	edit_file(dir, "map-A.xml", "<row env-role=\"contract\" line=\"3217\">",
+	tu_edit_file(dir, "map-A.xml", "<row env-role=\"contract\" line=\"3217\">",
 		  "<row env-role=\"contract\" line=\"3217\" unknown=\"1\">");
 	struct diag d = DIAG_INIT;
 	assert_null(catalog_load(dir, &d));
@@ -598,7 +565,7 @@ static void test_changed_catalog(void **st)
 		fail_msg("message '%s' does not say map-A.xml:4:", diag_msg(&d));
 	diag_clear(&d);
 	/* not well formed */
-	edit_file(dir, "map-A.xml", "</map>", "</mapp>");
+	tu_edit_file(dir, "map-A.xml", "</map>", "</mapp>");
 	assert_null(catalog_load(dir, &d));
 	if (strstr(diag_msg(&d), "map-A.xml:") == NULL)
 		fail_msg("message '%s' does not name map-A.xml", diag_msg(&d));
@@ -613,7 +580,7 @@ static void test_changed_catalog(void **st)
 	free(part);
 	free(title);
 	free(file);
-	remove_dir(dir);
+	tu_remove_dir(dir);
 }
 
 /* The validation list cleared: the snapshot is not used either, as its
@@ -621,7 +588,7 @@ static void test_changed_catalog(void **st)
 static void test_validation_list_cleared(void **st)
 {
 	(void)st;
-	char *dir = copy_dir("catalog"), *file = snapshot_file("catalog", dir);
+	char *dir = tu_copy_dir("catalog"), *file = snapshot_file("catalog", dir);
 	catalog_free(load(dir));
 	char *list = str_printf("%s/iotscope/catalog-validated", cache_dir);
 	assert_int_equal(unlink(list), 0);
@@ -630,14 +597,14 @@ static void test_validation_list_cleared(void **st)
 	catalog_free(c);
 	free(list);
 	free(file);
-	remove_dir(dir);
+	tu_remove_dir(dir);
 }
 
 /* A form snapshot made against other catalog content is not used. */
 static void test_form_follows_catalog(void **st)
 {
 	(void)st;
-	char *dir = copy_dir("catalog"), *fdir = copy_dir("forms");
+	char *dir = tu_copy_dir("catalog"), *fdir = tu_copy_dir("forms");
 	struct catalog *c = load(dir);
 	struct diag d = DIAG_INIT;
 	struct form *f = form_load(fdir, c, &d);
@@ -649,7 +616,7 @@ static void test_form_follows_catalog(void **st)
 	char *before = tu_slurp(ffile, &len);
 	assert_non_null(before);
 
-	edit_file(dir, "catalog.xml", "<title>", "<title>X");
+	tu_edit_file(dir, "catalog.xml", "<title>", "<title>X");
 	c = load(dir);
 	assert_non_null(f = form_load(fdir, c, &d));
 	size_t n;
@@ -661,7 +628,7 @@ static void test_form_follows_catalog(void **st)
 	catalog_free(c);
 
 	/* and an invalid form is refused with its line, snapshot or not */
-	edit_file(fdir, "fig16.xml", "<group ", "<group bogus=\"1\" ");
+	tu_edit_file(fdir, "fig16.xml", "<group ", "<group bogus=\"1\" ");
 	c = load(dir);
 	assert_null(form_load(fdir, c, &d));
 	if (strstr(diag_msg(&d), "fig16.xml:") == NULL)
@@ -671,15 +638,15 @@ static void test_form_follows_catalog(void **st)
 	free(after);
 	free(before);
 	free(ffile);
-	remove_dir(fdir);
-	remove_dir(dir);
+	tu_remove_dir(fdir);
+	tu_remove_dir(dir);
 }
 
 /* No place for a cache: everything loads, nothing is written. */
 static void test_no_cache_dir(void **st)
 {
 	(void)st;
-	char *dir = copy_dir("catalog"), *fdir = copy_dir("forms");
+	char *dir = tu_copy_dir("catalog"), *fdir = tu_copy_dir("forms");
 	char *blocker = str_printf("%s/not-a-dir", cache_dir);
 	assert_int_equal(tu_write(blocker, "x", 1), 0);
 	const char *homes[][2] = { { blocker, NULL }, { "relative", NULL }, { NULL, NULL },
@@ -719,8 +686,8 @@ static void test_no_cache_dir(void **st)
 	assert_int_equal(chmod(ro, 0700), 0);
 	free(ro);
 	free(blocker);
-	remove_dir(fdir);
-	remove_dir(dir);
+	tu_remove_dir(fdir);
+	tu_remove_dir(dir);
 }
 
 int main(void)

@@ -102,4 +102,42 @@ static inline int tu_write(const char *path, const char *buf, size_t len)
 	return (fclose(f) != 0 || n != len) ? -1 : 0;
 }
 
+/* A fresh directory holding copies of the schemas and XML files of the
+ * source tree's WHAT ("catalog", "forms"); malloc'd. */
+static inline char *tu_copy_dir(const char *what)
+{
+	char *dir = tu_tmpdir();
+	assert_non_null(dir);
+	char *cmd = str_printf("cp %s/%s/*.xml %s/%s/*.xsd %s/", SRCDIR, what, SRCDIR, what, dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	return dir;
+}
+
+/* DIR and all below it removed; DIR freed. */
+static inline void tu_remove_dir(char *dir)
+{
+	char *cmd = str_printf("rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(dir);
+}
+
+/* The first FROM in DIR/FILE replaced by TO. */
+static inline void tu_edit_file(const char *dir, const char *file, const char *from,
+				const char *to)
+{
+	char *path = str_printf("%s/%s", dir, file);
+	size_t n;
+	char *buf = tu_slurp(path, &n);
+	assert_non_null(buf);
+	char *at = strstr(buf, from);
+	assert_non_null(at);
+	char *out = str_printf("%.*s%s%s", (int)(at - buf), buf, to, at + strlen(from));
+	assert_int_equal(tu_write(path, out, strlen(out)), 0);
+	free(out);
+	free(buf);
+	free(path);
+}
+
 #endif

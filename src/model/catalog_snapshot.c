@@ -506,24 +506,13 @@ char *snapshot_path(const char *kind, const char *dir, int create)
 	return path;
 }
 
-/* The whole file at PATH, if it is no larger than a snapshot can be. */
+/* The whole file at PATH, if it is a regular file no larger than a
+ * snapshot can be (xmlsafe_slurp: any other is refused, unread). */
 static void *read_file(const char *path, size_t *len)
 {
-	FILE *in = fopen(path, "rb");
-	if (in == NULL)
-		return NULL;
-	struct stat st;
-	void *buf = NULL;
-	if (fstat(fileno(in), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-	    (uint64_t)st.st_size <= SNAP_MAX + sizeof(struct header) &&
-	    (buf = malloc((size_t)st.st_size)) != NULL) {
-		*len = fread(buf, 1, (size_t)st.st_size, in);
-		if (*len != (size_t)st.st_size || ferror(in)) {
-			free(buf);
-			buf = NULL;
-		}
-	}
-	fclose(in);
+	struct diag d = DIAG_INIT;
+	void *buf = xmlsafe_slurp(path, SNAP_MAX + sizeof(struct header), len, &d);
+	diag_clear(&d);
 	return buf;
 }
 
