@@ -21,8 +21,9 @@
  * validating and parsing again).  Anything else: the caller parses as if
  * there were no snapshot, and writes a new one (temporary file, rename).
  * A changed catalog therefore gets the parse and its file:line message.
- * The file's name is the hash of the directory's real path, so each
- * catalog directory has one snapshot, replaced when its content changes. */
+ * The file's name is a hash of the directory's real path and of its name
+ * as given, so each catalog directory has one snapshot, replaced when its
+ * content changes. */
 #include "config.h"
 
 #include <errno.h>
@@ -498,7 +499,10 @@ char *snapshot_path(const char *kind, const char *dir, int create)
 	if (cache != NULL) {
 		uint64_t h;
 		catalog_hash_init(&h);
-		catalog_hash_add(&h, real, strlen(real));
+		/* the name as given too: the image holds it (c->dir, each
+		 * row's file), so two names of one directory are two images */
+		catalog_hash_add(&h, real, strlen(real) + 1);
+		catalog_hash_add(&h, dir, strlen(dir));
 		path = str_printf("%s/%s-%016llx.snap", cache, kind, (unsigned long long)h);
 	}
 	free(real);
