@@ -311,8 +311,11 @@ static void walk_catalog(struct walk *w, struct cat_image *img)
 	walk_annex(w, &c->annex[0]);
 	walk_annex(w, &c->annex[1]);
 	strs(w, &c->pattern_explanations, c->npattern_explanations);
-	for (int i = 0; i < N_PATTERNS; i++)
+	for (int i = 0; i < N_PATTERNS; i++) {
 		str(w, &c->patterns[i].services);
+		in_range(w, c->patterns[i].confidentiality, 0, 2);
+		in_range(w, c->patterns[i].availability, 0, 3);
+	}
 	struct cat_repair *r = arr(w, &c->repairs, sizeof *r, c->nrepairs);
 	for (size_t i = 0; r != NULL && i < c->nrepairs; i++)
 		str(w, &r[i].file), str(w, &r[i].where), str(w, &r[i].text);
