@@ -33,15 +33,16 @@ static int annotate(struct assessment *a, struct diag *d)
 	return assessment_set_decision(a, "A-1", DECISION_IN_PLACE, "契約書 7 条", d) |
 	       assessment_set_action(a, "A-1", "1", ACTION_DONE, NULL, d) |
 	       assessment_set_decision(a, "C-2-own", DECISION_TODO, "next quarter", d) |
-	       assessment_set_check(a, 1, "II.1.1.1", CHECK_IMPLEMENTED, NULL, d) |
-	       assessment_set_check(a, 2, "III.1.1.1.a", CHECK_PARTLY, "1/10 min", d);
+	       assessment_set_check(a, "annex1", "II.1.1.1", CHECK_IMPLEMENTED, NULL, d) |
+	       assessment_set_check(a, "annex2", "III.1.1.1.a", CHECK_PARTLY, "1/10 min", d);
 }
 
 static size_t size_of(const struct catalog *c, const struct form *f,
-		      const struct assessment *a, enum export_what w, enum export_format fm)
+		      const struct assessment *a, const char *w, enum export_format fm)
 {
-	struct export_options o = { .what = w, .format = fm,
-				    .generated_at = "2026-01-01T00:00:00Z" };
+	struct export_options o = { .format = fm, .generated_at = "2026-01-01T00:00:00Z" };
+	if (export_what_parse(c, w, &o) < 0)
+		return 0;
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *out = open_memstream(&buf, &len);
@@ -58,10 +59,11 @@ static void print_sizes(const struct catalog *c, const struct form *f,
 			const struct assessment *a)
 {
 	printf("export sizes for examples/case5.xml (bytes):\n");
-	for (int w = 0; w < N_EXPORT_WHATS; w++) {
-		printf("  %-16s", export_what_id((enum export_what)w));
+	static const char *const whats[] = { "assessment", "annex1", "annex2", "countermeasures" };
+	for (size_t w = 0; w < sizeof whats / sizeof whats[0]; w++) {
+		printf("  %-16s", whats[w]);
 		for (int fm = 0; fm < N_EXPORT_FORMATS; fm++) {
-			size_t n = size_of(c, f, a, (enum export_what)w, (enum export_format)fm);
+			size_t n = size_of(c, f, a, whats[w], (enum export_format)fm);
 			if (n > 0)
 				printf("  %s %7zu", export_format_id((enum export_format)fm), n);
 			else

@@ -105,9 +105,10 @@ static struct assessment *sample(const struct core *k, const char *src)
 		if (assessment_set_decision(a, k->c->cms[i].id, DECISION_IN_PLACE,
 					    i % 3 ? NULL : "adopted as written", &d) < 0)
 			die("review", &d);
-	for (size_t i = 0, n = 0; i < k->c->annex[0].nentries && n < 20; i++)
-		if (k->c->annex[0].entries[i].checkable) {
-			if (assessment_set_check(a, 1, k->c->annex[0].entries[i].id, CHECK_IMPLEMENTED,
+	for (size_t i = 0, n = 0; i < k->c->checklists[0].nentries && n < 20; i++)
+		if (k->c->checklists[0].entries[i].checkable) {
+			if (assessment_set_check(a, "annex1", k->c->checklists[0].entries[i].id,
+						 CHECK_IMPLEMENTED,
 						 NULL, &d) < 0)
 				die("check", &d);
 			n++;

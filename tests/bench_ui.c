@@ -84,7 +84,7 @@ static const struct scenario scenarios[] = {
 	{ "countermeasures: page down/up", SCR_CMS, { K(KEY_NPAGE), K(KEY_PPAGE) }, 2, ROUNDS },
 	{ "countermeasures: open an item / back", SCR_CMS, { '\r', 'q' }, 2, ROUNDS },
 	{ "countermeasures: viewpoint filter", SCR_CMS, { 'v' }, 1, ROUNDS },
-	{ "Annex 2: move down/up", SCR_ANNEX2, { 'j', 'j', 'k', 'k' }, 4, ROUNDS },
+	{ "checklists (Annex 1): move down/up", SCR_ANNEX, { 'j', 'j', 'k', 'k' }, 4, ROUNDS },
 	{ "help: open / close", SCR_SURVEY, { '?', 'q' }, 2, ROUNDS },
 };
 

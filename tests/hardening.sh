@@ -62,7 +62,7 @@ contains "$tmp/err" "rollback journal" "a journal named"
 # an ordinary file is still replaced (the -o of cc and pandoc)
 echo old >plain.csv
 expect 0 "export over an ordinary file" -- iot export 1 --what annex1 --format csv -o plain.csv
-check "the ordinary file replaced" [ "$(head -c 4 plain.csv)" = "kind" ]
+check "the ordinary file replaced" [ "$(head -c 4 plain.csv)" = "Kind" ]
 
 # ---- 2. CSV formula injection ----
 expect 0 "a formula-like note" -- iot review 1 A-1 --note '=HYPERLINK("http://evil.example","click")'

@@ -69,6 +69,17 @@ check() {
 }
 
 # summary: the closing line, named after the script; fails if a check did.
+# catalog3 DIR: DIR/catalog, a copy of catalog/ with a third checklist
+# (tests/fixtures/checklist3/annex3.xml) added as catalog data only, and
+# forms/ and examples/ beside it (issue 9)
+catalog3() {
+	mkdir -p "$1"
+	cp -R "$SRCDIR/catalog" "$SRCDIR/forms" "$SRCDIR/examples" "$1/"
+	cp "$SRCDIR/tests/fixtures/checklist3/annex3.xml" "$1/catalog/"
+	sed 's|<part file="patterns.xml"/>|<part file="annex3.xml"/>\n  <part file="patterns.xml"/>|' \
+		"$SRCDIR/catalog/catalog.xml" >"$1/catalog/catalog.xml"
+}
+
 summary() {
 	echo "${0##*/}: $pass passed, $fail failed"
 	[ "$fail" -eq 0 ]

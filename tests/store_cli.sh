@@ -116,6 +116,34 @@ expect 0 "history without --assessor names the login" -- "$IOTSCOPE" --catalog "
 expect 0 "history again" -- iot history 2
 lacks "$tmp/out" "? " "a name, not '?'"
 
+# ---- times: local time with the offset; the TSV keeps the stored UTC ----
+# GNU date converts the stored instant on its own, the expected value.
+expect 0 "history as TSV" -- iot history 2 --format tsv
+first=$(sed -n 2p "$tmp/out" | cut -f2)
+last=$(sed -n '$p' "$tmp/out" | cut -f2)
+case $first in
+????-??-??T??:??:??Z) ok ;;
+*) bad "TSV history time not stored UTC: '$first'" ;;
+esac
+for zone in Asia/Tokyo America/New_York UTC; do
+	local_first=$(TZ=$zone date -d "$first" +%Y-%m-%dT%H:%M:%S%:z)
+	local_last=$(TZ=$zone date -d "$last" +%Y-%m-%dT%H:%M:%S%:z)
+	expect 0 "history in $zone" -- env TZ=$zone "$IOTSCOPE" --catalog "$SRCDIR/catalog" \
+		--db "$db" history 2
+	check "history's first time in $zone is $local_first" \
+		[ "$(sed -n 1p "$tmp/out" | awk '{ print $2 }')" = "$local_first" ]
+	expect 0 "show in $zone" -- env TZ=$zone "$IOTSCOPE" --catalog "$SRCDIR/catalog" \
+		--db "$db" show 2
+	contains "$tmp/out" "changed          $local_last" "show's last change in $zone"
+	expect 0 "list in $zone" -- env TZ=$zone "$IOTSCOPE" --catalog "$SRCDIR/catalog" \
+		--db "$db" list
+	contains "$tmp/out" "   2  $local_last" "list's last change in $zone"
+done
+case $local_first in
+*+00:00) ok ;;
+*) bad "UTC shown as '$local_first', not +00:00" ;;
+esac
+
 # ---- copy, rename, list ----
 expect 0 "copy" -- iot copy 2 "Blank copy"
 contains "$tmp/out" "to 3" "copy gets a new id"

@@ -166,18 +166,18 @@ static void test_checks_sorted(void **state)
 	(void)state;
 	struct assessment *a = fresh();
 	struct diag d = DIAG_INIT;
-	assert_int_equal(assessment_set_check(a, 2, "III.1.1.1", CHECK_PARTLY, "half", &d), 0);
-	assert_int_equal(assessment_set_check(a, 1, "II.2.1.1", CHECK_IMPLEMENTED, NULL, &d), 0);
-	assert_int_equal(assessment_set_check(a, 1, "II.1.1.1", CHECK_NOT_APPLICABLE, "n/a", &d), 0);
+	assert_int_equal(assessment_set_check(a, "annex2", "III.1.1.1", CHECK_PARTLY, "half", &d), 0);
+	assert_int_equal(assessment_set_check(a, "annex1", "II.2.1.1", CHECK_IMPLEMENTED, NULL, &d), 0);
+	assert_int_equal(assessment_set_check(a, "annex1", "II.1.1.1", CHECK_NOT_APPLICABLE, "n/a", &d), 0);
 	assert_int_equal(a->nchecks, 3);
-	assert_int_equal(a->checks[0].annex, 1);
+	assert_string_equal(a->checks[0].checklist, "annex1");
 	assert_string_equal(a->checks[0].item, "II.1.1.1");
 	assert_string_equal(a->checks[1].item, "II.2.1.1");
-	assert_int_equal(a->checks[2].annex, 2);
-	assert_string_equal(assessment_check(a, 2, "III.1.1.1")->note, "half");
-	assert_null(assessment_check(a, 1, "III.1.1.1"));	/* annex is part of the key */
-	assert_int_equal(assessment_set_check(a, 3, "X", CHECK_PARTLY, NULL, &d), -1);
-	assert_non_null(strstr(diag_msg(&d), "annex must be 1 or 2"));
+	assert_string_equal(a->checks[2].checklist, "annex2");
+	assert_string_equal(assessment_check(a, "annex2", "III.1.1.1")->note, "half");
+	assert_null(assessment_check(a, "annex1", "III.1.1.1"));	/* annex is part of the key */
+	assert_int_equal(assessment_set_check(a, "", "X", CHECK_PARTLY, NULL, &d), -1);
+	assert_non_null(strstr(diag_msg(&d), "no checklist or item given"));
 	diag_clear(&d);
 	assert_int_equal(a->nchecks, 3);
 	assessment_free(a);
@@ -187,9 +187,9 @@ static size_t annex_items(void)
 {
 	/* checkable entries, counted from the catalog data itself */
 	size_t n = 0;
-	for (int k = 0; k < 2; k++)
-		for (size_t i = 0; i < tu_catalog->annex[k].nentries; i++)
-			n += tu_catalog->annex[k].entries[i].checkable != 0;
+	for (size_t k = 0; k < tu_catalog->n_checklists; k++)
+		for (size_t i = 0; i < tu_catalog->checklists[k].nentries; i++)
+			n += tu_catalog->checklists[k].entries[i].checkable != 0;
 	return n;
 }
 
@@ -215,10 +215,10 @@ static void test_progress(void **state)
 	assert_int_equal(assessment_set_decision(a, "B-61", DECISION_IN_PLACE, NULL, &d), 0);
 	assert_int_equal(assessment_set_action(a, "B-IoT-2", "1", ACTION_DONE, NULL, &d), 0);
 	assert_int_equal(assessment_set_decision(a, "B-1", DECISION_NONE, NULL, &d), 0);
-	assert_int_equal(assessment_set_check(a, 1, "II.1.1.1", CHECK_IMPLEMENTED, NULL, &d), 0);
-	assert_int_equal(assessment_set_check(a, 1, "II.1.1.2", CHECK_NONE, "later", &d), 0);
-	assert_int_equal(assessment_set_check(a, 1, "II.99", CHECK_PARTLY, NULL, &d), 0);
-	assert_int_equal(assessment_set_check(a, 2, "II.1.1.1", CHECK_PARTLY, NULL, &d), 0);
+	assert_int_equal(assessment_set_check(a, "annex1", "II.1.1.1", CHECK_IMPLEMENTED, NULL, &d), 0);
+	assert_int_equal(assessment_set_check(a, "annex1", "II.1.1.2", CHECK_NONE, "later", &d), 0);
+	assert_int_equal(assessment_set_check(a, "annex1", "II.99", CHECK_PARTLY, NULL, &d), 0);
+	assert_int_equal(assessment_set_check(a, "annex2", "II.1.1.1", CHECK_PARTLY, NULL, &d), 0);
 	assert_int_equal(survey_set(a->survey, "provide.lan", ANSWER_NO, &d), 0);
 	assert_int_equal(assessment_progress_of(a, tu_catalog, &p), 0);
 	assert_int_equal(p.answered, 1);

@@ -148,23 +148,37 @@ static void test_annexes(void **st)
 	(void)st;
 	const struct catalog *c = tu_catalog;
 	/* Annex 1: 22 items II.x.x.x at seed 3808-3857 */
-	assert_int_equal(c->annex[0].nitems, 22);
+	assert_int_equal(catalog_checklist(c, "annex1")->nitems, 22);
 	/* Annex 2: 46 items at seed 3858-3963, 10 of them split into 23 sub-items */
-	assert_int_equal(c->annex[1].nitems, 46 - 10 + 23);
-	int i = catalog_annex_index(c, 1, "III.1.1.1.a");
+	assert_int_equal(catalog_checklist(c, "annex2")->nitems, 46 - 10 + 23);
+	const struct cat_annex *a2 = catalog_checklist(c, "annex2");
+	int i = catalog_item_index(a2, "III.1.1.1.a");
 	assert_true(i >= 0);
-	const struct cat_annex_entry *e = &c->annex[1].entries[i];
+	const struct cat_annex_entry *e = &a2->entries[i];
 	assert_int_equal(e->level, LEVEL_BASIC);
 	assert_string_equal(e->eval, "死活監視インターバル（応答確認）");
 	assert_string_equal(e->refs[0], "1 回以上／5 分");
 	assert_string_equal(e->refs[2], "1 回以上／20 分");
 	assert_int_equal(e->required, 0x3f);
-	i = catalog_annex_index(c, 1, "III.1.1.4");	/* seed 3881: ★, no eval */
+	i = catalog_item_index(a2, "III.1.1.4");	/* seed 3881: ★, no eval */
 	assert_true(i >= 0);
-	assert_int_equal(c->annex[1].entries[i].level, LEVEL_RECOMMENDED);
-	assert_null(c->annex[1].entries[i].eval);
-	assert_int_equal(catalog_annex_index(c, 0, "II.1.1.1") >= 0, 1);
-	assert_int_equal(catalog_annex_index(c, 0, "II.9.9.9"), -1);
+	assert_int_equal(a2->entries[i].level, LEVEL_RECOMMENDED);
+	assert_null(a2->entries[i].eval);
+	assert_int_equal(catalog_item_index(catalog_checklist(c, "annex1"), "II.1.1.1") >= 0, 1);
+	assert_int_equal(catalog_item_index(catalog_checklist(c, "annex1"), "II.9.9.9"), -1);
+	/* the checklists in catalog.xml's order, known by id (catalog/annex*.xml) */
+	assert_int_equal(c->n_checklists, 2);
+	assert_string_equal(c->checklists[0].id, "annex1");
+	assert_string_equal(c->checklists[0].name, "Annex 1");
+	assert_int_equal(c->checklists[0].pattern_refs, 0);
+	assert_string_equal(c->checklists[1].id, "annex2");
+	assert_int_equal(c->checklists[1].pattern_refs, 1);
+	assert_int_equal(catalog_checklist_index(c, "annex2"), 1);
+	assert_null(catalog_checklist(c, "annex3"));
+	assert_null(catalog_checklist(c, NULL));
+	char *ids = catalog_checklist_ids(c, "|");
+	assert_string_equal(ids, "annex1|annex2");
+	free(ids);
 }
 
 static void test_patterns(void **st)
@@ -276,6 +290,26 @@ static void test_refuse_dtd(void **st)
 		       "DTD");
 }
 
+/* A checklist part that breaks the rules of FORMAT.md ("Checklists"). */
+static void test_refuse_checklists(void **st)
+{
+	(void)st;
+	/* two parts with one id */
+	expect_refused("annex2.xml", "id=\"annex2\"", "id=\"annex1\"",
+		       "checklist 'annex1' given twice");
+	/* ids export --what takes for itself */
+	expect_refused("annex2.xml", "id=\"annex2\"", "id=\"assessment\"",
+		       "checklist id 'assessment' is taken");
+	/* reference values only where the checklist says it has them */
+	expect_refused("annex2.xml", " pattern-refs=\"true\"", "",
+		       "reference values in a checklist without pattern-refs");
+	/* the id is ASCII lower case (catalog.xsd) */
+	expect_refused("annex1.xml", "id=\"annex1\"", "id=\"Annex 1\"", "annex1.xml:");
+	/* no checklist at all */
+	expect_refused("catalog.xml", "<part file=\"annex1.xml\"/>\n  <part file=\"annex2.xml\"/>",
+		       "", "a checklist");
+}
+
 /* The schema runs only for content that has not passed it before
  * (catalog_cache.c).  An unknown attribute breaks the schema but not the
  * loader, which shows when the schema ran: with the copy's hash listed
@@ -361,6 +395,7 @@ int main(void)
 		cmocka_unit_test(test_refuse_schema),
 		cmocka_unit_test(test_refuse_empty_and_missing),
 		cmocka_unit_test(test_refuse_dtd),
+		cmocka_unit_test(test_refuse_checklists),
 		cmocka_unit_test(test_validation_cache),
 	};
 	return cmocka_run_group_tests(tests, tu_load, tu_unload);

@@ -48,7 +48,7 @@ static int one_edit(struct store *st, int64_t id, int run, int i, struct diag *d
 	case 0:
 		return store_set_review_note(st, id, key, value, d);
 	case 1:
-		return store_set_check_note(st, id, 1, key, value, d);
+		return store_set_check_note(st, id, "annex1", key, value, d);
 	case 2:
 		return store_set_action_note(st, id, "A-1", key, value, d);
 	default:
@@ -165,7 +165,7 @@ static int edit_present(const struct assessment *a, int run, int i)
 		break;
 	}
 	case 1: {
-		const struct check_entry *e = assessment_check(a, 1, key);
+		const struct check_entry *e = assessment_check(a, "annex1", key);
 		got = e ? e->note : NULL;
 		break;
 	}

@@ -8,20 +8,6 @@
 #include "expected_examples.h"
 #include "survey.h"
 
-static struct survey *load_example(const char *name)
-{
-	char *rel = str_printf("examples/%s.xml", name);
-	char *path = tu_src(rel);
-	struct diag d = DIAG_INIT;
-	struct survey *s = survey_load(tu_form, path, &d);
-	if (s == NULL)
-		fail_msg("%s", diag_msg(&d));
-	diag_clear(&d);
-	free(rel);
-	free(path);
-	return s;
-}
-
 /* The derived ids, in order, must be exactly EXPECTED. */
 static void assert_derives(const struct survey *s, const char *const *expected)
 {
@@ -43,7 +29,7 @@ static void assert_derives(const struct survey *s, const char *const *expected)
 
 static void check_example(const char *name, const char *const *expected)
 {
-	struct survey *s = load_example(name);
+	struct survey *s = tu_example(name);
 	assert_non_null(s);
 	assert_int_equal(survey_answered(s) > 0, 1);
 	assert_derives(s, expected);
@@ -171,7 +157,7 @@ static void test_unnamed_items(void **st)
 static void test_provenance(void **st)
 {
 	(void)st;
-	struct survey *s = load_example("fig20");
+	struct survey *s = tu_example("fig20");
 	struct derivation *dv = derive(tu_catalog, s);
 	const struct derived *it = derivation_find(dv, catalog_cm_index(tu_catalog, "A-5"));
 	assert_non_null(it);

@@ -228,13 +228,13 @@ static int note_is_new(const struct assessment *a)
 
 static int check_apply(struct store *st, int to_new, struct diag *d)
 {
-	return store_set_check(st, the_id, 1, "II.1.1.1",
+	return store_set_check(st, the_id, "annex1", "II.1.1.1",
 			       to_new ? CHECK_IMPLEMENTED : CHECK_NOT_IMPLEMENTED, d);
 }
 
 static int check_is_new(const struct assessment *a)
 {
-	const struct check_entry *c = assessment_check(a, 1, "II.1.1.1");
+	const struct check_entry *c = assessment_check(a, "annex1", "II.1.1.1");
 	return c != NULL && c->status == CHECK_IMPLEMENTED;
 }
 

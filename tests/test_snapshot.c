@@ -47,8 +47,34 @@ static int teardown(void **st)
 
 /* ---------- field by field ---------- */
 
+/* The warm side's image, while it is compared: each string and array it
+ * reaches must lie in it, not in memory a pointer the walk missed still
+ * points at (the cold catalog, alive in this process).  Its size is the
+ * file's, header included: a bound a little loose. */
+static const unsigned char *image;
+static size_t image_size;
+
+static void in_image(const void *p)
+{
+	uintptr_t q = (uintptr_t)p, lo = (uintptr_t)image;
+	if (image != NULL && p != NULL)
+		assert_true(q >= lo && q - lo < image_size);
+}
+
+static void set_image(const void *p, const char *file)
+{
+	struct stat sb;
+	image = p;
+	image_size = 0;
+	if (p != NULL) {
+		assert_int_equal(stat(file, &sb), 0);
+		image_size = (size_t)sb.st_size;
+	}
+}
+
 static void same_str(const char *a, const char *b)
 {
+	in_image(b);
 	if (a == NULL || b == NULL)
 		assert_ptr_equal(a, b);
 	else
@@ -57,6 +83,8 @@ static void same_str(const char *a, const char *b)
 
 static void same_strs(const char *const *a, const char *const *b, size_t n)
 {
+	if (n > 0)
+		in_image(b);
 	for (size_t i = 0; i < n; i++)
 		same_str(a[i], b[i]);
 }
@@ -163,12 +191,15 @@ static void same_cms(const struct catalog *a, const struct catalog *b)
 
 static void same_annex(const struct cat_annex *x, const struct cat_annex *y)
 {
+	same_str(x->id, y->id), same_str(x->name, y->name);
+	assert_int_equal(x->pattern_refs, y->pattern_refs);
 	same_str(x->title, y->title);
 	same_strs(x->columns, y->columns, N_ANNEX_COLUMNS);
 	assert_int_equal(x->nnotes, y->nnotes);
 	same_strs(x->notes, y->notes, x->nnotes);
 	assert_int_equal(x->nitems, y->nitems);
 	assert_int_equal(x->nentries, y->nentries);
+	in_image(y->entries);
 	for (size_t i = 0; i < x->nentries; i++) {
 		const struct cat_annex_entry *p = &x->entries[i], *q = &y->entries[i];
 		assert_int_equal(p->kind, q->kind);
@@ -195,8 +226,10 @@ static void same_catalog(const struct catalog *a, const struct catalog *b)
 	same_maps(a, b);
 	same_strs(a->section_labels, b->section_labels, 3);
 	same_cms(a, b);
-	same_annex(&a->annex[0], &b->annex[0]);
-	same_annex(&a->annex[1], &b->annex[1]);
+	assert_int_equal(a->n_checklists, b->n_checklists);
+	in_image(b->checklists);
+	for (size_t i = 0; i < a->n_checklists; i++)
+		same_annex(&a->checklists[i], &b->checklists[i]);
 	same_str(a->patterns_title, b->patterns_title);
 	assert_int_equal(a->npattern_explanations, b->npattern_explanations);
 	same_strs(a->pattern_explanations, b->pattern_explanations, a->npattern_explanations);
@@ -355,8 +388,10 @@ static void test_warm_equals_parsed(void **st)
 	struct catalog *warm = load(dir);
 	assert_true(from_image(warm, (size_t)sb.st_size));
 	struct catalog *ref = parsed(dir);
+	set_image(warm, file);
 	same_catalog(ref, warm);
 	same_catalog(cold, warm);
+	set_image(NULL, NULL);
 
 	struct diag d = DIAG_INIT;
 	struct form *fcold = form_load(fdir, cold, &d);
@@ -365,7 +400,9 @@ static void test_warm_equals_parsed(void **st)
 	struct form *fwarm = form_load(fdir, warm, &d);
 	assert_non_null(fwarm);
 	assert_ptr_not_equal(fwarm->arena, NULL);
+	set_image(fwarm, ffile);
 	same_form(fcold, fwarm);
+	set_image(NULL, NULL);
 	derive_same(ref, warm, fcold, fwarm);
 
 	form_free(fwarm);
@@ -376,6 +413,46 @@ static void test_warm_equals_parsed(void **st)
 	free(ffile);
 	free(file);
 	tu_remove_dir(fdir);
+	tu_remove_dir(dir);
+}
+
+/* A third checklist (tests/lib.sh catalog3's fixture, between annex2.xml
+ * and patterns.xml): the image holds as many as the catalog lists. */
+static void test_third_checklist(void **st)
+{
+	(void)st;
+	char *dir = tu_copy_dir("catalog"), *file = snapshot_file("catalog", dir);
+	char *cmd = str_printf("cp %s/tests/fixtures/checklist3/annex3.xml %s/", SRCDIR, dir);
+	assert_int_equal(system(cmd), 0);
+	tu_edit_file(dir, "catalog.xml", "<part file=\"patterns.xml\"/>",
+		     "<part file=\"annex3.xml\"/><part file=\"patterns.xml\"/>");
+	struct catalog *cold = load(dir);
+	struct stat sb;
+	assert_int_equal(stat(file, &sb), 0);
+	struct catalog *warm = load(dir);
+	assert_true(from_image(warm, (size_t)sb.st_size));
+	struct catalog *ref = parsed(dir);
+	/* the fixture: annex3, "Annex 3x", one section and two items */
+	assert_int_equal(warm->n_checklists, 3);
+	const struct cat_annex *x = &warm->checklists[2];
+	assert_string_equal(x->id, "annex3");
+	assert_string_equal(x->name, "Annex 3x");
+	assert_int_equal(x->pattern_refs, 0);
+	assert_int_equal(x->nentries, 3);
+	assert_int_equal(x->nitems, 2);
+	assert_string_equal(x->entries[2].text, "Do the second thing.");
+	assert_int_equal(x->entries[2].level, LEVEL_RECOMMENDED);
+	assert_string_equal(warm->checklists[1].id, "annex2");
+	assert_int_equal(warm->checklists[1].pattern_refs, 1);
+	set_image(warm, file);
+	same_catalog(ref, warm);
+	same_catalog(cold, warm);
+	set_image(NULL, NULL);
+	catalog_free(ref);
+	catalog_free(warm);
+	catalog_free(cold);
+	free(cmd);
+	free(file);
 	tu_remove_dir(dir);
 }
 
@@ -694,6 +771,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_warm_equals_parsed),
+		cmocka_unit_test(test_third_checklist),
 		cmocka_unit_test(test_damaged_ignored),
 		cmocka_unit_test(test_flip_every_byte),
 		cmocka_unit_test(test_changed_catalog),

@@ -98,7 +98,7 @@ static void test_new_database(void **state)
 	assert_int_equal(sb.st_mode & 0777, 0600);
 	store_close(st);
 	assert_int_equal(raw_int(path, "PRAGMA application_id"), 0x494f5453);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 3);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 4);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM sqlite_master WHERE name IN "
 				 "('assessments','details','answers','reviews','action_states',"
 				 "'checks','history','meta','progress')"), 9);
@@ -115,7 +115,7 @@ static void test_new_database(void **state)
 	/* opening it again changes nothing in the schema */
 	st = open_ok(path, "tester");
 	store_close(st);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 3);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 4);
 	free(path);
 	free(wal);
 }
@@ -155,10 +155,10 @@ static struct assessment *full_assessment(void)
 	assert_int_equal(assessment_set_action(a, "C-1-del", "c.2", ACTION_NOT_DONE, "c2", &d), 0);
 	assessment_review(a, "B-61")->changed_by = strdup("someone else");
 	assessment_review(a, "B-61")->changed_at = strdup("2019-05-06T07:08:09Z");
-	assert_int_equal(assessment_set_check(a, 1, "II.1.1.1", CHECK_IMPLEMENTED, "証跡", &d), 0);
-	assert_int_equal(assessment_set_check(a, 2, "III.1.1.1.a", CHECK_PARTLY, NULL, &d), 0);
-	assert_int_equal(assessment_set_check(a, 2, "III.1.1.1", CHECK_NOT_IMPLEMENTED, "x", &d), 0);
-	assert_int_equal(assessment_set_check(a, 1, "II.1.1.2", CHECK_NOT_APPLICABLE, NULL, &d), 0);
+	assert_int_equal(assessment_set_check(a, "annex1", "II.1.1.1", CHECK_IMPLEMENTED, "証跡", &d), 0);
+	assert_int_equal(assessment_set_check(a, "annex2", "III.1.1.1.a", CHECK_PARTLY, NULL, &d), 0);
+	assert_int_equal(assessment_set_check(a, "annex2", "III.1.1.1", CHECK_NOT_IMPLEMENTED, "x", &d), 0);
+	assert_int_equal(assessment_set_check(a, "annex1", "II.1.1.2", CHECK_NOT_APPLICABLE, NULL, &d), 0);
 	assert_null(d.msg);
 	return a;
 }
@@ -193,7 +193,7 @@ static void assert_same(const struct assessment *x, const struct assessment *y)
 	}
 	assert_int_equal(x->nchecks, y->nchecks);
 	for (size_t i = 0; i < x->nchecks; i++) {
-		assert_int_equal(x->checks[i].annex, y->checks[i].annex);
+		assert_string_equal(x->checks[i].checklist, y->checks[i].checklist);
 		assert_string_equal(x->checks[i].item, y->checks[i].item);
 		assert_int_equal(x->checks[i].status, y->checks[i].status);
 		assert_same_text(x->checks[i].note, y->checks[i].note);
@@ -218,7 +218,7 @@ static void test_round_trip(void **state)
 	struct diag d = DIAG_INIT;
 	int64_t id = 0;
 	assert_int_equal(store_create(st, a, &id, &d), 0);
-	assert_true(id > 0);
+	assert_int_equal(id, 1);		/* the first row of a new database */
 	store_close(st);
 
 	st = open_ok(path, "tester");	/* from the file, not a cache */
@@ -239,7 +239,7 @@ static void test_round_trip(void **state)
 	assert_string_equal(assessment_review(b, "B-61")->changed_at, "2019-05-06T07:08:09Z");
 	assert_string_equal(assessment_review(b, "A-1")->changed_by, "tester");
 	assert_string_equal(assessment_action(b, "C-1-del", "c.2")->changed_by, "tester");
-	assert_string_equal(assessment_check(b, 2, "III.1.1.1.a")->changed_by, "tester");
+	assert_string_equal(assessment_check(b, "annex2", "III.1.1.1.a")->changed_by, "tester");
 	assert_int_equal(survey_pattern(b->survey), 5);	/* 低 with 中: Annex 3 */
 
 	/* a name is required */
@@ -317,11 +317,11 @@ static void test_edits(void **state)
 	assert_int_equal(store_set_decision(st, id, "B-61", DECISION_LATER, &d), 0);
 	assert_int_equal(store_set_action(st, id, "C-1-del", "e.1", ACTION_DONE, &d), 0);
 	assert_int_equal(store_set_action_note(st, id, "C-1-del", "e.1", "memo", &d), 0);
-	assert_int_equal(store_set_check(st, id, 2, "III.1.1.1", CHECK_PARTLY, &d), 0);
-	assert_int_equal(store_set_check_note(st, id, 2, "III.1.1.1", "half", &d), 0);
-	assert_int_equal(store_set_check_note(st, id, 2, "III.1.1.1", NULL, &d), 0);
+	assert_int_equal(store_set_check(st, id, "annex2", "III.1.1.1", CHECK_PARTLY, &d), 0);
+	assert_int_equal(store_set_check_note(st, id, "annex2", "III.1.1.1", "half", &d), 0);
+	assert_int_equal(store_set_check_note(st, id, "annex2", "III.1.1.1", NULL, &d), 0);
 	assert_int_equal(store_rename(st, id, "E2", &d), 0);
-	assert_int_equal(store_set_check(st, id, 3, "III.1.1.1", CHECK_PARTLY, &d), -1);
+	assert_int_equal(store_set_check(st, id, "", "III.1.1.1", CHECK_PARTLY, &d), -1);
 	diag_clear(&d);
 	assert_int_equal(store_set_decision(st, id, "B-61", N_DECISIONS, &d), -1);
 	diag_clear(&d);
@@ -341,8 +341,8 @@ static void test_edits(void **state)
 	assert_string_equal(assessment_review(a, "B-61")->note, tricky);
 	assert_int_equal(assessment_action(a, "C-1-del", "e.1")->state, ACTION_DONE);
 	assert_string_equal(assessment_action(a, "C-1-del", "e.1")->note, "memo");
-	assert_int_equal(assessment_check(a, 2, "III.1.1.1")->status, CHECK_PARTLY);
-	assert_null(assessment_check(a, 2, "III.1.1.1")->note);
+	assert_int_equal(assessment_check(a, "annex2", "III.1.1.1")->status, CHECK_PARTLY);
+	assert_null(assessment_check(a, "annex2", "III.1.1.1")->note);
 	assessment_free(a);
 	static const struct want_history want[] = {
 		{ "alice", "create", NULL, "E" },
@@ -459,7 +459,7 @@ static void test_list(void **state)
 	assert_int_equal(store_set_answer(st, a2, "provide.lan", ANSWER_YES, &d), 0);
 	assert_int_equal(store_set_answer(st, a2, "execute.a", ANSWER_NO, &d), 0);
 	assert_int_equal(store_set_decision(st, a2, "A-1", DECISION_IN_PLACE, &d), 0);
-	assert_int_equal(store_set_check(st, a2, 1, "II.1.1.1", CHECK_PARTLY, &d), 0);
+	assert_int_equal(store_set_check(st, a2, "annex1", "II.1.1.1", CHECK_PARTLY, &d), 0);
 	assert_int_equal(store_list(st, tu_catalog, tu_form, &s, &n, &d), 0);
 	assert_int_equal(n, 2);
 	assert_int_equal(s[0].id, a1);
@@ -523,7 +523,7 @@ static void test_progress_kept(void **state)
 	assert_int_equal(listed_progress(st, id).answered, 1);
 	assert_int_equal(store_set_decision(st, id, "A-1", DECISION_TODO, &d), 0);
 	assert_int_equal(progress_rows(path, id), 0);
-	assert_int_equal(store_set_check(st, id, 1, "II.1.1.1", CHECK_PARTLY, &d), 0);
+	assert_int_equal(store_set_check(st, id, "annex1", "II.1.1.1", CHECK_PARTLY, &d), 0);
 	assert_int_equal(store_set_action(st, id, "A-1", "2", ACTION_DONE, &d), 0);
 	struct assessment_progress p = listed_progress(st, id);
 	assert_int_equal(p.reviewed, 1);
@@ -598,23 +598,33 @@ static void reopened_once(const char *path, const char *bak2_name)
 	free(bak2);
 }
 
+/* PATH: a copy of the fixture tests/fixtures/NAME. */
+static void copy_fixture(const char *name, const char *path)
+{
+	char *rel = str_printf("tests/fixtures/%s", name);
+	char *fixture = tu_src(rel);
+	size_t len;
+	char *orig = tu_slurp(fixture, &len);
+	assert_non_null(orig);
+	assert_int_equal(tu_write(path, orig, len), 0);
+	free(orig);
+	free(fixture);
+	free(rel);
+}
+
 /* tests/fixtures/store-v1.db was written by the schema-1 store with the
  * commands listed in tests/fixtures/README.md; what it holds is read off
  * those commands. */
 static void test_migration_v1(void **state)
 {
 	(void)state;
-	char *fixture = tu_src("tests/fixtures/store-v1.db");
 	char *path = tmp("v1.db"), *bak = tmp("v1.db.schema-1.bak");
-	size_t len;
-	char *orig = tu_slurp(fixture, &len);
-	assert_non_null(orig);
-	assert_int_equal(tu_write(path, orig, len), 0);
+	copy_fixture("store-v1.db", path);
 	assert_int_equal(raw_int(path, "PRAGMA user_version"), 1);
 
 	struct store *st = open_ok(path, "migrator");
 	store_close(st);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 3);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 4);
 	assert_int_equal(raw_int(bak, "PRAGMA user_version"), 1);
 	assert_int_equal(raw_int(bak, "SELECT count(*) FROM history"), 18);
 	struct stat sb;
@@ -647,9 +657,9 @@ static void test_migration_v1(void **state)
 	assert_string_equal(assessment_action(a, "C-2-del", "c.1")->note, "業者Aに移転済み");
 	assert_string_equal(assessment_action(a, "C-2-del", "c.1")->changed_by, "alice");
 	assert_int_equal(a->nchecks, 2);
-	assert_int_equal(assessment_check(a, 1, "II.1.1.1")->status, CHECK_IMPLEMENTED);
-	assert_string_equal(assessment_check(a, 1, "II.1.1.1")->note, "手順書 v3");
-	assert_int_equal(assessment_check(a, 2, "III.1.1.1.a")->status, CHECK_PARTLY);
+	assert_int_equal(assessment_check(a, "annex1", "II.1.1.1")->status, CHECK_IMPLEMENTED);
+	assert_string_equal(assessment_check(a, "annex1", "II.1.1.1")->note, "手順書 v3");
+	assert_int_equal(assessment_check(a, "annex2", "III.1.1.1.a")->status, CHECK_PARTLY);
 	assessment_free(a);
 	a = load_ok(st, 2);
 	assert_string_equal(a->survey->details[DETAIL_NAME], "Empty one");
@@ -693,8 +703,6 @@ static void test_migration_v1(void **state)
 	store_history_free(h, n);
 	store_close(st);
 	reopened_once(path, "v1.db.schema-1.bak.2");
-	free(orig);
-	free(fixture);
 	free(path);
 	free(bak);
 }
@@ -704,19 +712,15 @@ static void test_migration_v1(void **state)
 static void test_migration_v2(void **state)
 {
 	(void)state;
-	char *fixture = tu_src("tests/fixtures/store-v2.db");
 	char *path = tmp("v2.db"), *bak = tmp("v2.db.schema-2.bak");
-	size_t len;
-	char *orig = tu_slurp(fixture, &len);
-	assert_non_null(orig);
-	assert_int_equal(tu_write(path, orig, len), 0);
+	copy_fixture("store-v2.db", path);
 	assert_int_equal(raw_int(path, "PRAGMA user_version"), 2);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM sqlite_master WHERE name = "
 				 "'details_value'"), 1);
 
 	struct store *st = open_ok(path, "migrator");
 	store_close(st);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 3);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 4);
 	assert_int_equal(raw_int(bak, "PRAGMA user_version"), 2);
 	assert_int_equal(raw_int(bak, "SELECT count(*) FROM history"), 19);
 	/* the index of every detail value is gone; names are indexed */
@@ -740,7 +744,7 @@ static void test_migration_v2(void **state)
 	assert_int_equal(assessment_review(a, "A-1")->decision, DECISION_TODO);
 	assert_string_equal(assessment_review(a, "A-1")->note, "契約書を見直す");
 	assert_int_equal(assessment_action(a, "C-2-del", "c.1")->state, ACTION_DONE);
-	assert_int_equal(assessment_check(a, 2, "III.1.1.1.a")->status, CHECK_PARTLY);
+	assert_int_equal(assessment_check(a, "annex2", "III.1.1.1.a")->status, CHECK_PARTLY);
 	struct assessment_progress want1;
 	assert_int_equal(assessment_progress_of(a, tu_catalog, &want1), 0);
 	assessment_free(a);
@@ -768,8 +772,62 @@ static void test_migration_v2(void **state)
 	store_summaries_free(s, n);
 	store_close(st);
 	reopened_once(path, "v2.db.schema-2.bak.2");
-	free(orig);
-	free(fixture);
+	free(path);
+	free(bak);
+}
+
+/* One check of A as the fixture's README lists it. */
+static void assert_check(const struct assessment *a, const char *checklist, const char *item,
+			 enum check_status st, const char *note)
+{
+	const struct check_entry *e = assessment_check(a, checklist, item);
+	if (e == NULL)
+		fail_msg("no check %s %s", checklist, item);
+	assert_int_equal(e->status, st);
+	if (note == NULL)
+		assert_null(e->note);
+	else
+		assert_string_equal(e->note, note);
+	assert_string_equal(e->changed_by, "fixture");
+}
+
+/* tests/fixtures/store-v3.db was written by the schema-3 store (checks
+ * numbered by annex, 1 or 2) with the commands of
+ * tests/fixtures/README.md: schema 4 keeps every check under its
+ * checklist's id, and the progress triggers on the new table. */
+static void test_migration_v3(void **state)
+{
+	(void)state;
+	char *path = tmp("v3.db"), *bak = tmp("v3.db.schema-3.bak");
+	copy_fixture("store-v3.db", path);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 3);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM checks WHERE annex = 2"), 3);
+
+	struct store *st = open_ok(path, "migrator");
+	struct assessment *a = load_ok(st, 1);
+	assert_int_equal(a->nchecks, 4);
+	assert_check(a, "annex1", "II.1.1.1", CHECK_IMPLEMENTED, "方針文書 v3");
+	assert_check(a, "annex1", "II.2.1.3", CHECK_PARTLY, NULL);
+	assert_check(a, "annex2", "III.1.1.1.a", CHECK_NOT_IMPLEMENTED, "監視 1 回/10 分");
+	assert_check(a, "annex2", "III.1.1.4", CHECK_NOT_APPLICABLE, NULL);
+	assessment_free(a);
+	a = load_ok(st, 2);
+	assert_int_equal(a->nchecks, 2);
+	assert_check(a, "annex1", "II.1.1.2", CHECK_PARTLY, "second");
+	assert_check(a, "annex2", "III.1.1.2.b", CHECK_IMPLEMENTED, NULL);
+	assessment_free(a);
+	struct diag d = DIAG_INIT;
+	/* a check edit still drops that assessment's cached progress */
+	assert_int_equal(store_set_check(st, 1, "annex2", "III.1.1.4", CHECK_PARTLY, &d), 0);
+	store_close(st);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 4);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM checks WHERE checklist = 'annex2'"), 3);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM progress WHERE assessment_id = 1"), 0);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM progress WHERE assessment_id = 2"), 1);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
+				 " AND tbl_name = 'checks'"), 3);
+	assert_int_equal(raw_int(bak, "PRAGMA user_version"), 3);
+	assert_int_equal(raw_int(bak, "SELECT count(*) FROM checks"), 6);
 	free(path);
 	free(bak);
 }
@@ -917,7 +975,7 @@ static void test_refuse_newer(void **state)
 	char *bytes = our_database("newer-src.db", &len);
 	char *path = tmp("newer.db");
 	assert_int_equal(tu_write(path, bytes, len), 0);
-	raw_exec(path, "PRAGMA user_version = 4;");
+	raw_exec(path, "PRAGMA user_version = 5;");
 	free(bytes);
 	free(path);
 	refuse("newer.db", NULL, 0, "newer iotscope");
@@ -1090,7 +1148,7 @@ static void test_wal_left_behind(void **state)
 	char *path = tmp("wal.db"), *wal = tmp("wal.db-wal"), *shm = tmp("wal.db-shm");
 	struct store *st = open_ok(path, "tester");
 	int64_t id = create_named(st, "held open");
-	assert_true(id > 0);
+	assert_int_equal(id, 1);		/* the first row of a new database */
 	/* held by this connection: another process sees it held */
 	fflush(NULL);
 	pid_t pid = fork();
@@ -1242,25 +1300,25 @@ static void test_refuse_bad_text(void **state)
 	assert_refused(store_set_review_note(st, id, "A-1", "\x01", &d), &d, "U+0001");
 	assert_refused(store_set_action_note(st, id, "A-1", "1", "\x80", &d), &d,
 		       "not valid UTF-8");
-	assert_refused(store_set_check_note(st, id, 1, "II.1.1.1", "\x02", &d), &d, "U+0002");
+	assert_refused(store_set_check_note(st, id, "annex1", "II.1.1.1", "\x02", &d), &d, "U+0002");
 	/* keys the store is not told of are refused by the store itself */
-	assert_refused(store_set_check(st, id, 3, "II.1.1.1", CHECK_IMPLEMENTED, &d), &d,
-		       "II.1.1.1: annex must be 1 or 2, not 3");
-	assert_refused(store_set_check(st, id, 1, "II.1.1.1", N_CHECK_STATUSES, &d), &d,
+	assert_refused(store_set_check(st, id, "", "II.1.1.1", CHECK_IMPLEMENTED, &d), &d,
+		       "no checklist given");
+	assert_refused(store_set_check(st, id, "annex1", "II.1.1.1", N_CHECK_STATUSES, &d), &d,
 		       "II.1.1.1: not a checklist status");
-	assert_refused(store_set_check_note(st, id, 0, "II.1.1.1", "x", &d), &d,
-		       "annex must be 1 or 2, not 0");
+	assert_refused(store_set_check_note(st, id, NULL, "II.1.1.1", "x", &d), &d,
+		       "no checklist given");
 	assert_refused(store_set_answer(st, id, "provide.lan", (enum answer)7, &d), &d,
 		       "not a survey answer");
 	assert_refused(store_set_answer(st, id, "", ANSWER_YES, &d), &d, "not a survey answer");
 	assert_int_equal(history_len(st, id), before);
 	/* other details and notes may hold lines and tabs; Japanese is fine */
 	assert_int_equal(store_set_detail(st, id, DETAIL_DESCRIPTION, "一行目\n\t二行目", &d), 0);
-	assert_int_equal(store_set_check_note(st, id, 1, "II.1.1.1", "証跡\nあり", &d), 0);
+	assert_int_equal(store_set_check_note(st, id, "annex1", "II.1.1.1", "証跡\nあり", &d), 0);
 	/* store_create checks every text of the assessment before writing */
 	struct assessment *a = assessment_new(tu_form);
 	assert_int_equal(survey_set_detail(a->survey, DETAIL_NAME, "New", &d), 0);
-	assert_int_equal(assessment_set_check(a, 1, "II.1.1.1", CHECK_IMPLEMENTED, "\xff", &d), 0);
+	assert_int_equal(assessment_set_check(a, "annex1", "II.1.1.1", CHECK_IMPLEMENTED, "\xff", &d), 0);
 	int64_t made = 0;
 	assert_refused(store_create(st, a, &made, &d), &d, "not valid UTF-8");
 	assessment_free(a);
@@ -1316,7 +1374,7 @@ static void writer(const char *path, int k)
 		char item[32], note[32];
 		snprintf(item, sizeof item, "W%d.%d", k, i);
 		snprintf(note, sizeof note, "w%d %d", k, i);
-		if (store_set_check_note(st, 1, 1, item, note, &d) < 0 ||
+		if (store_set_check_note(st, 1, "annex1", item, note, &d) < 0 ||
 		    store_set_detail(st, 1, DETAIL_NOTES, note, &d) < 0) {
 			fprintf(stderr, "writer %d: %s\n", k, diag_msg(&d));
 			_exit(11);
@@ -1358,7 +1416,7 @@ static void test_two_writers(void **state)
 			char item[32], note[32];
 			snprintf(item, sizeof item, "W%d.%d", k, i);
 			snprintf(note, sizeof note, "w%d %d", k, i);
-			assert_string_equal(assessment_check(a, 1, item)->note, note);
+			assert_string_equal(assessment_check(a, "annex1", item)->note, note);
 		}
 	/* last writer wins: the cell holds one writer's last value */
 	const char *last = a->survey->details[DETAIL_NOTES];
@@ -1393,6 +1451,7 @@ int main(void)
 		cmocka_unit_test(test_progress_kept),
 		cmocka_unit_test(test_dropped_review_kept),
 		cmocka_unit_test(test_migration_v2),
+		cmocka_unit_test(test_migration_v3),
 		cmocka_unit_test(test_migration_v1),
 		cmocka_unit_test(test_refuse_not_ours),
 		cmocka_unit_test(test_refuse_foreign_wal),

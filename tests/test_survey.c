@@ -5,6 +5,9 @@
 #include "testutil.h"
 #include "survey.h"
 
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+
 /* derivation.md section 2: 9 provide, 6 recommend, 11 delegate,
  * 11 execute, data-content, 4 external = 42 cells */
 static void test_cells(void **st)
@@ -80,13 +83,81 @@ static void test_details(void **st)
 	survey_free(s);
 }
 
+/* The element names of the details in schema REL, in document order,
+ * from XPATH; each is checked against the table's row of that place. */
+static void assert_schema_lists_details(const char *rel, const char *xpath)
+{
+	char *path = tu_src(rel);
+	size_t len = 0;
+	char *buf = tu_slurp(path, &len);	/* xmlsafe_init denies file loads */
+	assert_non_null(buf);
+	xmlDocPtr doc = xmlReadMemory(buf, (int)len, rel, NULL, XML_PARSE_NONET);
+	assert_non_null(doc);
+	free(buf);
+	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+	assert_non_null(ctx);
+	assert_int_equal(xmlXPathRegisterNs(ctx, BAD_CAST "xs",
+					    BAD_CAST "http://www.w3.org/2001/XMLSchema"), 0);
+	xmlXPathObjectPtr r = xmlXPathEvalExpression(BAD_CAST xpath, ctx);
+	assert_non_null(r);
+	int n = r->nodesetval ? r->nodesetval->nodeNr : 0;
+	for (int i = 0; i < n && i < N_DETAILS; i++) {
+		xmlChar *name = xmlGetProp(r->nodesetval->nodeTab[i], BAD_CAST "name");
+		if (name == NULL || strcmp((const char *)name, survey_detail_id((enum detail)i)) != 0)
+			fail_msg("%s: detail %d is <%s>, survey_details.def says '%s'", rel, i,
+				 name ? (const char *)name : "?", survey_detail_id((enum detail)i));
+		xmlFree(name);
+	}
+	if (n != N_DETAILS)
+		fail_msg("%s lists %d details, survey_details.def %d", rel, n, N_DETAILS);
+	xmlXPathFreeObject(r);
+	xmlXPathFreeContext(ctx);
+	xmlFreeDoc(doc);
+	free(path);
+}
+
+/* survey_details.def is the one list (issue 9): the schemas name the same
+ * details in the same order, and every row has what the screens need. */
+static void test_detail_table(void **st)
+{
+	(void)st;
+	assert_schema_lists_details("forms/survey.xsd",
+				    "//xs:element[@name='details']//xs:all/xs:element");
+	assert_schema_lists_details("forms/assessment.xsd",
+				    "//xs:complexType[@name='details']/xs:sequence/xs:element");
+	for (int k = 0; k < N_DETAILS; k++) {
+		const struct detail_info *di = survey_detail_info((enum detail)k);
+		assert_non_null(di);
+		assert_non_null(di->label);
+		assert_non_null(di->help);
+		assert_int_equal(survey_detail_index(di->id), k);
+		/* a detail with choices takes each of them and nothing else */
+		struct diag d = DIAG_INIT;
+		for (const char *const *c = di->choices; c != NULL && *c != NULL; c++)
+			assert_int_equal(survey_detail_check((enum detail)k, *c, &d), 0);
+		if (di->choices != NULL) {
+			assert_int_equal(survey_detail_check((enum detail)k, "none-of-them", &d), -1);
+			assert_non_null(strstr(diag_msg(&d), di->want));
+			diag_clear(&d);
+		}
+	}
+	assert_null(survey_detail_info(N_DETAILS));
+	assert_int_equal(survey_detail_index("nonsense"), -1);
+	/* the three choice details of Fig. 5 and Annex 3, hand-counted */
+	assert_non_null(survey_detail_info(DETAIL_STRUCTURE)->choices);
+	assert_string_equal(survey_detail_info(DETAIL_AVAILABILITY)->choices[2], "low");
+	assert_null(survey_detail_info(DETAIL_AVAILABILITY)->choices[3]);
+	assert_null(survey_detail_info(DETAIL_OPERATOR)->choices);
+	/* the name is the one required, one-line detail; notes take lines */
+	assert_int_equal(survey_detail_info(DETAIL_NAME)->flags, DETAIL_REQUIRED | DETAIL_ONE_LINE);
+	assert_int_equal(survey_detail_info(DETAIL_NOTES)->flags, DETAIL_LINES);
+}
+
 static void test_round_trip(void **st)
 {
 	(void)st;
-	char *path = tu_src("examples/case5.xml");
 	struct diag d = DIAG_INIT;
-	struct survey *s = survey_load(tu_form, path, &d);
-	assert_non_null(s);
+	struct survey *s = tu_example("case5");
 	assert_int_equal(survey_set_detail(s, DETAIL_NOTES, "a < b & \"c\"", &d), 0);
 	char *buf = NULL;
 	size_t len = 0;
@@ -106,7 +177,6 @@ static void test_round_trip(void **st)
 	free(buf);
 	survey_free(s);
 	survey_free(t);
-	free(path);
 }
 
 static void expect_bad(const char *xml, const char *want)
@@ -215,6 +285,7 @@ int main(void)
 		cmocka_unit_test(test_line_subjects),
 		cmocka_unit_test(test_three_states),
 		cmocka_unit_test(test_details),
+		cmocka_unit_test(test_detail_table),
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_bad_files),
 		cmocka_unit_test(test_damaged_forms),

@@ -4,6 +4,7 @@
 #include "testutil.h"
 
 #include "text.h"
+#include "timefmt.h"
 
 static void refused(const char *s, int one_line, const char *want)
 {
@@ -138,6 +139,45 @@ static void test_unsafe(void **state)
 	assert_false(text_cp_unsafe(0x1f600));
 }
 
+/* Stored UTC instants in local time with the offset in force then; the
+ * expected strings worked out by hand: Tokyo is UTC+9 all year, Kolkata
+ * UTC+5:30; New York is UTC-4 from 8 March 2026 02:00 EST to 1 November
+ * 2026 02:00 EDT (06:00 UTC; both Sundays), UTC-5 outside. */
+static void in_zone(const char *tz, const char *utc, const char *want)
+{
+	char buf[TIME_LOCAL_SIZE];
+	assert_int_equal(setenv("TZ", tz, 1), 0);
+	assert_string_equal(time_local(utc, buf), want);
+}
+
+static void test_time_local(void **state)
+{
+	(void)state;
+	in_zone("Asia/Tokyo", "2026-11-29T05:45:33Z", "2026-11-29T14:45:33+09:00");
+	in_zone("Asia/Tokyo", "2026-11-29T20:30:00Z", "2026-11-30T05:30:00+09:00");
+	in_zone("Asia/Tokyo", "2024-02-29T15:00:00Z", "2024-03-01T00:00:00+09:00");
+	in_zone("UTC", "2026-11-29T05:45:33Z", "2026-11-29T05:45:33+00:00");
+	in_zone("Asia/Kolkata", "2026-11-29T05:45:33Z", "2026-11-29T11:15:33+05:30");
+	in_zone("America/New_York", "2026-07-01T12:00:00Z", "2026-07-01T08:00:00-04:00");
+	in_zone("America/New_York", "2026-11-29T05:45:33Z", "2026-11-29T00:45:33-05:00");
+	in_zone("America/New_York", "2026-11-01T05:59:59Z", "2026-11-01T01:59:59-04:00");
+	in_zone("America/New_York", "2026-11-01T06:00:00Z", "2026-11-01T01:00:00-05:00");
+	in_zone("America/New_York", "2026-03-08T06:59:59Z", "2026-03-08T01:59:59-05:00");
+	in_zone("America/New_York", "2026-03-08T07:00:00Z", "2026-03-08T03:00:00-04:00");
+	/* not a stored instant: shown as given, the same pointer */
+	char buf[TIME_LOCAL_SIZE];
+	const char *odd[] = { "2026-11-29 05:45:33", "2026-02-29T00:00:00Z",
+			      "2026-11-29T05:45:33+09:00", "2026-11-29T05:45:33Zx",
+			      "2026-11-29T24:00:00Z", "yesterday", "" };
+	for (size_t i = 0; i < sizeof odd / sizeof odd[0]; i++)
+		assert_ptr_equal(time_local(odd[i], buf), odd[i]);
+	assert_null(time_local(NULL, buf));
+	time_t t;
+	assert_int_equal(time_parse_utc("1970-01-02T00:00:01Z", &t), 0);
+	assert_int_equal((long long)t, 86401);
+	assert_int_equal(setenv("TZ", "UTC", 1), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -146,6 +186,7 @@ int main(void)
 		cmocka_unit_test(test_escape),
 		cmocka_unit_test(test_fputs),
 		cmocka_unit_test(test_unsafe),
+		cmocka_unit_test(test_time_local),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -14,6 +14,7 @@
 
 #include "catalog.h"
 #include "form.h"
+#include "survey.h"
 #include "xmlsafe.h"
 
 static struct catalog *tu_catalog;
@@ -50,6 +51,24 @@ static inline int tu_unload(void **state)
 	tu_form = NULL;
 	tu_catalog = NULL;
 	return 0;
+}
+
+/* The survey of examples/NAME.xml ("case5", "fig20"), read against
+ * tu_form; the test fails with the loader's file:line message when it
+ * does not load.  The one copy for every suite (issue 9). */
+static inline struct survey *tu_example(const char *name)
+{
+	char *rel = str_printf("examples/%s.xml", name);
+	char *path = rel ? tu_src(rel) : NULL;
+	assert_non_null(path);
+	struct diag d = DIAG_INIT;
+	struct survey *s = survey_load(tu_form, path, &d);
+	if (s == NULL)
+		fail_msg("%s", diag_msg(&d));
+	diag_clear(&d);
+	free(rel);
+	free(path);
+	return s;
 }
 
 /* A fresh empty directory under $TMPDIR (or /tmp); malloc'd. */

@@ -13,4 +13,10 @@ static inline __attribute__((format_arg(1))) char *i18n_gettext(const char *s)
 #define _(s) i18n_gettext(s)
 #define N_(s) (s)
 
+/* Is LANG ("en", "ja") a language there are messages for? */
+int i18n_language_known(const char *lang);
+/* The messages in LANG from now on, whatever the locale says (--lang);
+ * -1 when LANG is not known or the C library refuses. */
+int i18n_use_language(const char *lang);
+
 #endif

@@ -7,15 +7,14 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <libxml/xmlwriter.h>
-
 #include "cli.h"
 #include "cli_store.h"
 #include "derive.h"
+#include "export.h"
 #include "i18n.h"
 #include "survey.h"
 #include "text.h"
-#include "ui_text.h"
+#include "text_width.h"
 
 struct command {
 	const char *name;
@@ -25,61 +24,6 @@ struct command {
 };
 
 static const struct command *find_command(const char *name);
-
-static char *shown_slot[CLI_SHOWN_SLOTS];
-
-const char *cli_shown(const char *s)
-{
-	static unsigned next;
-	if (s == NULL)
-		return "";
-	char **p = &shown_slot[next++ % CLI_SHOWN_SLOTS];
-	free(*p);
-	*p = text_escape(s, 0);
-	return *p != NULL ? *p : "?";
-}
-
-void cli_print_error(const char *cmd, const char *msg)
-{
-	fprintf(stderr, "iotscope%s%s: %s\n", cmd ? " " : "", cmd ? cli_shown(cmd) : "",
-		cli_shown(msg));
-}
-
-int app_core(struct app *a)
-{
-	if (a->cat != NULL)
-		return 0;
-	struct diag d = DIAG_INIT;
-	a->cat = catalog_load_checked(a->catalog_dir, a->validate_catalog, &d);
-	if (a->cat != NULL)
-		a->form = form_load(a->forms_dir, a->cat, &d);
-	if (a->form == NULL) {
-		cli_print_error(NULL, diag_msg(&d));
-		if (a->cat == NULL)	/* no catalog there: say how to give one */
-			fprintf(stderr, _("iotscope: no catalog in %s; name it with --catalog DIR "
-					  "(the catalog folder) or IOTSCOPE_DATADIR=DIR (the folder that "
-					  "holds catalog/ and forms/)\n"), cli_shown(a->catalog_dir));
-		diag_clear(&d);
-		catalog_free(a->cat);
-		a->cat = NULL;
-		return -1;
-	}
-	return 0;
-}
-
-void app_free(struct app *a)
-{
-	form_free(a->form);
-	catalog_free(a->cat);
-	free(a->catalog_dir);
-	free(a->forms_dir);
-	free(a->db_path);
-	memset(a, 0, sizeof *a);
-	for (int i = 0; i < CLI_SHOWN_SLOTS; i++) {
-		free(shown_slot[i]);
-		shown_slot[i] = NULL;
-	}
-}
 
 static int usage_error(const char *cmd, const char *why)
 {
@@ -151,84 +95,36 @@ static void derive_text(const struct app *a, const struct survey *s,
 			       dv->per_viewpoint[vp]);
 		}
 		/* C-2-ク is wider than its bytes: pad by display columns */
-		int pad = 9 - ui_text_width(cm->number);
+		int pad = 9 - text_width(cm->number);
 		printf("  %s%*s %s\n", cm->number, pad > 0 ? pad : 0, "", cm->title);
 		for (size_t r = 0; r < it->nreasons; r++)
 			print_reason(c, cm, &it->reasons[r]);
 	}
 }
 
-static int derive_xml(const struct app *a, const struct survey *s,
-		      const struct derivation *dv)
+/* The countermeasure-review export of S with no review (forms/
+ * assessment.xsd, validated before it is written): the derivation goes
+ * through the export writers like every other XML file (issue 9), and
+ * carries no time, so the same survey gives the same bytes. */
+static int derive_xml(const struct app *a, struct survey *s)
 {
-	const struct catalog *c = a->cat;
-	xmlBufferPtr buf = xmlBufferCreate();
-	xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
-	if (w == NULL) {
-		xmlBufferFree(buf);
+	struct assessment *as = assessment_new(a->form);
+	if (as == NULL) {
 		fprintf(stderr, "iotscope derive: %s\n", _("out of memory"));
 		return EXIT_BAD_INPUT;
 	}
-	int rc = 0;
-	xmlTextWriterSetIndent(w, 1);
-	xmlTextWriterSetIndentString(w, BAD_CAST "  ");
-	rc |= xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL) < 0;
-	rc |= xmlTextWriterStartElementNS(w, NULL, BAD_CAST "derivation",
-					  BAD_CAST "urn:iotscope:derivation:1") < 0;
-	rc |= xmlTextWriterWriteFormatAttribute(w, BAD_CAST "catalog-edition", "%s", c->edition) < 0;
-	rc |= xmlTextWriterWriteFormatAttribute(w, BAD_CAST "catalog-revision", "%d", c->revision) < 0;
-	if (s->details[DETAIL_NAME])
-		rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "survey",
-						  BAD_CAST s->details[DETAIL_NAME]) < 0;
-	rc |= xmlTextWriterWriteFormatAttribute(w, BAD_CAST "count", "%zu", dv->nitems) < 0;
-	for (size_t i = 0; i < dv->nopen; i++) {
-		rc |= xmlTextWriterStartElement(w, BAD_CAST "open") < 0;
-		rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "cell",
-			BAD_CAST a->form->cells[dv->open_cells[i]].id) < 0;
-		rc |= xmlTextWriterEndElement(w) < 0;
-	}
-	for (size_t i = 0; i < dv->nitems && rc == 0; i++) {
-		const struct derived *it = &dv->items[i];
-		const struct cat_cm *cm = &c->cms[it->cm];
-		rc |= xmlTextWriterStartElement(w, BAD_CAST "countermeasure") < 0;
-		rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST cm->id) < 0;
-		rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "number", BAD_CAST cm->number) < 0;
-		rc |= xmlTextWriterWriteElement(w, BAD_CAST "title", BAD_CAST cm->title) < 0;
-		for (size_t r = 0; r < it->nreasons; r++) {
-			const struct reason *re = &it->reasons[r];
-			const struct cat_trigger *t = re->row ? &re->row->trigger : &cm->listed;
-			char *trig = catalog_trigger_label(c, t);
-			rc |= xmlTextWriterStartElement(w, BAD_CAST "reason") < 0;
-			rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "map",
-							  BAD_CAST catalog_map_id(re->map)) < 0;
-			if (re->row != NULL)
-				rc |= xmlTextWriterWriteFormatAttribute(w, BAD_CAST "line", "%d",
-									re->row->line) < 0;
-			else
-				rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "listed",
-								  BAD_CAST "true") < 0;
-			rc |= xmlTextWriterWriteElement(w, BAD_CAST "trigger", BAD_CAST (trig ? trig : "")) < 0;
-			free(trig);
-			if (re->row != NULL) {
-				rc |= xmlTextWriterWriteElement(w, BAD_CAST "category",
-								BAD_CAST re->row->category) < 0;
-				rc |= xmlTextWriterWriteElement(w, BAD_CAST "risk",
-								BAD_CAST re->row->risk) < 0;
-			}
-			rc |= xmlTextWriterEndElement(w) < 0;
-		}
-		rc |= xmlTextWriterEndElement(w) < 0;
-	}
-	rc |= xmlTextWriterEndDocument(w) < 0;
-	xmlFreeTextWriter(w);
-	if (rc == 0)
-		fwrite(xmlBufferContent(buf), 1, (size_t)xmlBufferLength(buf), stdout);
-	xmlBufferFree(buf);
-	if (rc != 0) {
-		fprintf(stderr, "iotscope derive: %s\n", _("cannot write XML"));
-		return EXIT_BAD_INPUT;
-	}
-	return EXIT_OK;
+	survey_free(as->survey);
+	as->survey = s;			/* borrowed, given back below */
+	struct export_options o = { .what = EXPORT_COUNTERMEASURES, .format = EXPORT_XML,
+				    .timeless = 1 };
+	struct diag d = DIAG_INIT;
+	int rc = export_to_stream(a->cat, a->form, as, &o, stdout, &d);
+	if (rc < 0)
+		cli_print_error("derive", diag_msg(&d));
+	diag_clear(&d);
+	as->survey = NULL;
+	assessment_free(as);
+	return rc < 0 ? EXIT_BAD_INPUT : EXIT_OK;
 }
 
 /* A survey file (a path, or a name ending in .xml), else an assessment
@@ -278,16 +174,16 @@ static int cmd_derive(struct app *a, int argc, char **argv)
 	struct survey *s = derive_source(a, source);
 	if (s == NULL)
 		return EXIT_BAD_INPUT;
-	struct derivation *dv = derive(a->cat, s);
+	struct derivation *dv = fmt == FORMAT_XML ? NULL : derive(a->cat, s);
 	int rc = EXIT_OK;
-	if (dv == NULL) {
+	if (fmt == FORMAT_XML) {
+		rc = derive_xml(a, s);	/* the export derives it */
+	} else if (dv == NULL) {
 		fprintf(stderr, "iotscope derive: %s\n", _("out of memory"));
 		rc = EXIT_BAD_INPUT;
 	} else if (fmt == FORMAT_IDS) {
 		for (size_t i = 0; i < dv->nitems; i++)
 			printf("%s\n", a->cat->cms[dv->items[i].cm].id);
-	} else if (fmt == FORMAT_XML) {
-		rc = derive_xml(a, s, dv);
 	} else {
 		derive_text(a, s, dv, source);
 	}
@@ -339,15 +235,16 @@ static void print_counts(const struct catalog *c)
 		rows += c->maps[m].nrows;
 	}
 	printf(" (%s %zu)\n", _("total"), rows);
-	for (int k = 0; k < 2; k++) {
+	for (size_t k = 0; k < c->n_checklists; k++) {
+		const struct cat_annex *cl = &c->checklists[k];
 		size_t basic = 0, subs = 0;
-		for (size_t i = 0; i < c->annex[k].nentries; i++) {
-			const struct cat_annex_entry *e = &c->annex[k].entries[i];
+		for (size_t i = 0; i < cl->nentries; i++) {
+			const struct cat_annex_entry *e = &cl->entries[i];
 			basic += e->checkable && e->level == LEVEL_BASIC;
 			subs += e->kind == ANNEX_SUB;
 		}
-		printf(_("Annex %d: %zu checklist items (%zu basic, %zu recommended; %zu sub-items)\n"),
-		       k + 1, c->annex[k].nitems, basic, c->annex[k].nitems - basic, subs);
+		printf(_("%s: %zu checklist items (%zu basic, %zu recommended; %zu sub-items)\n"),
+		       cl->name, cl->nitems, basic, cl->nitems - basic, subs);
 	}
 	printf(_("Annex 3: %d patterns\n"), N_PATTERNS);
 	printf(_("repairs of the damaged source tables: %zu\n"), c->nrepairs);
@@ -381,12 +278,17 @@ static int cmd_catalog(struct app *a, int argc, char **argv)
 
 /* ---------- the table ---------- */
 
+/* The help names the catalog's checklists when the catalog loads; it is
+ * printed all the same when it does not. */
 static int cmd_help(struct app *a, int argc, char **argv)
 {
-	(void)a;
 	(void)argc;
 	(void)argv;
-	cli_usage(stdout);
+	struct diag d = DIAG_INIT;
+	struct catalog *c = a->cat ? NULL : catalog_load(a->catalog_dir, &d);
+	diag_clear(&d);
+	cli_usage(stdout, a->cat ? a->cat : c);
+	catalog_free(c);
 	return EXIT_OK;
 }
 
@@ -399,23 +301,23 @@ static const struct command commands[] = {
 	  N_("print the candidate countermeasures a survey derives, with their reasons") },
 	{ "catalog", cmd_catalog, "[--repairs]",
 	  N_("validate the catalog and print what it holds, or its repair log") },
-	/* cli_store.c */
-	{ "list", cli_store_command, "", N_("list the assessments in the database") },
-	{ "new", cli_store_command, "NAME [--from ID | --from-survey FILE]",
+	/* cli_store.c, cli_store_show.c, cli_store_edit.c */
+	{ "list", cli_cmd_list, "", N_("list the assessments in the database") },
+	{ "new", cli_cmd_new, "NAME [--from ID | --from-survey FILE]",
 	  N_("create an assessment, empty or from another or from a survey file") },
-	{ "show", cli_store_command, "ID", N_("show an assessment: details, answers, progress") },
-	{ "set", cli_store_command, "ID CELL o|x|-",
+	{ "show", cli_cmd_show, "ID", N_("show an assessment: details, answers, progress") },
+	{ "set", cli_cmd_set, "ID CELL o|x|-",
 	  N_("answer a survey cell (or set a detail: name, operator, ...)") },
-	{ "review", cli_store_command, "ID CM [--decision D] [--action KEY=STATE] [--note TEXT]",
+	{ "review", cli_cmd_review, "ID CM [--decision D] [--action KEY=STATE] [--note TEXT]",
 	  N_("review a derived countermeasure and tick its actions") },
-	{ "check", cli_store_command, "ID ITEM STATUS [--note TEXT]",
-	  N_("set the status of an Annex 1/2 checklist item; with no arguments, check "
-	     "the whole database") },
-	{ "copy", cli_store_command, "ID NAME", N_("copy an assessment as a starting point") },
-	{ "rename", cli_store_command, "ID NAME", N_("rename an assessment") },
-	{ "delete", cli_store_command, "ID [--yes]", N_("delete an assessment (asks first)") },
-	{ "history", cli_store_command, "ID [--format text|tsv]", N_("show who changed what, and when") },
-	{ "backup", cli_store_command, "PATH", N_("write a consistent copy of the database") },
+	{ "check", cli_cmd_check, "ID ITEM STATUS [--checklist ID] [--note TEXT]",
+	  N_("set the status of a checklist item (Annex 1, 2, ...); with no arguments, "
+	     "check the whole database") },
+	{ "copy", cli_cmd_copy_rename, "ID NAME", N_("copy an assessment as a starting point") },
+	{ "rename", cli_cmd_copy_rename, "ID NAME", N_("rename an assessment") },
+	{ "delete", cli_cmd_delete, "ID [--yes]", N_("delete an assessment (asks first)") },
+	{ "history", cli_cmd_history, "ID [--format text|tsv]", N_("show who changed what, and when") },
+	{ "backup", cli_cmd_backup, "PATH", N_("write a consistent copy of the database") },
 	/* cli_export.c */
 	{ "export", cli_export_command, NULL, N_("export for auditors") },
 	{ "import", cli_export_command, "FILE.xml", N_("create an assessment from an export") },
@@ -437,10 +339,14 @@ static int cmd_workbench(struct app *a, int argc, char **argv)
 		return usage_error("workbench", _("takes no arguments"));
 	if (app_core(a) < 0)
 		return EXIT_BAD_INPUT;
-	return ui_run(a);
+	if (a->workbench == NULL) {	/* a program built without one */
+		fprintf(stderr, "iotscope: %s\n", _("no workbench in this program"));
+		return EXIT_BAD_INPUT;
+	}
+	return a->workbench(a);
 }
 
-void cli_usage(FILE *out)
+void cli_usage(FILE *out, const struct catalog *cat)
 {
 	fprintf(out, "%s: iotscope [--catalog DIR] [--db PATH] [--assessor NAME] [--ambiwidth 1|2|auto] "
 		"[COMMAND [ARGS]]\n\n",
@@ -449,7 +355,7 @@ void cli_usage(FILE *out)
 				 "security guideline (2nd ed., 2018), Part IV."));
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
 		const struct command *c = &commands[i];
-		char *args = c->args == NULL ? cli_export_args() : NULL;
+		char *args = c->args == NULL ? cli_export_args(cat) : NULL;
 		fprintf(out, "  %-10s %s\n  %-10s   %s\n", c->name,
 			args ? args : c->args ? _(c->args) : "", "", _(c->help));
 		free(args);
@@ -462,7 +368,7 @@ int cli_run(struct app *a, int argc, char **argv)
 	const struct command *c = find_command(argv[0]);
 	if (c == NULL) {
 		fprintf(stderr, "iotscope: %s '%s'\n", _("unknown command"), argv[0]);
-		cli_usage(stderr);
+		cli_usage(stderr, a->cat);
 		return EXIT_USAGE;
 	}
 	return c->run(a, argc, argv);

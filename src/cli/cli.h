@@ -17,6 +17,9 @@ struct app {
 	struct catalog *cat;
 	struct form *form;
 	int validate_catalog;		/* against its schema even if known valid */
+	/* the full-screen workbench (main.c sets ui_run): the command line
+	 * runs it without depending on the workbench's files */
+	int (*workbench)(struct app *a);
 };
 
 /* Load catalog and form once; print the reason and return -1 on error. */
@@ -34,15 +37,16 @@ void cli_print_error(const char *cmd, const char *msg);
 
 /* Run COMMAND ARGS... (argv[0] is the command); returns the exit status. */
 int cli_run(struct app *a, int argc, char **argv);
-void cli_usage(FILE *out);
+/* C (may be NULL) gives export --what its choices. */
+void cli_usage(FILE *out, const struct catalog *c);
 
 /* Command families, each in its own file (cli_store.c, cli_export.c). */
-int cli_store_command(struct app *a, int argc, char **argv);
 int cli_export_command(struct app *a, int argc, char **argv);
 /* The arguments of `export`, its --format choices from the format table
  * (malloc'd; NULL when out of memory). */
-char *cli_export_args(void);
+char *cli_export_args(const struct catalog *c);
 /* The full-screen workbench (ui.c); returns the exit status. */
+/* ui.c: the workbench; main.c hands it to the commands (app.workbench) */
 int ui_run(struct app *a);
 
 #endif

@@ -12,19 +12,22 @@
 #include "export.h"
 #include "i18n.h"
 
-char *cli_export_args(void)
+char *cli_export_args(const struct catalog *c)
 {
 	char *formats = export_format_choices("|");
-	char *args = formats ? str_printf("ID [--what assessment|annex1|annex2|countermeasures] "
-					  "[--format %s] [--blank] [--bom] [--raw] [-o FILE]",
-					  formats) : NULL;
+	char *whats = c ? export_what_choices(c, "|") : strdup("assessment|CHECKLIST|countermeasures");
+	char *args = formats && whats ? str_printf("ID [--what %s] [--format %s] [--blank] [--bom] "
+						   "[--raw] [--lang en|ja] [-o FILE]", whats, formats) : NULL;
 	free(formats);
+	free(whats);
 	return args;
 }
 
+static const struct catalog *export_catalog;	/* for the usage: --what's choices */
+
 static int export_usage(const char *why)
 {
-	char *args = cli_export_args();
+	char *args = cli_export_args(export_catalog);
 	int rc = cli_usage_error("export", args ? args : "", why);
 	free(args);
 	return rc;
@@ -49,15 +52,25 @@ struct export_req {
 	const char *ref;
 };
 
+/* --what: the choices come from the catalog (a checklist it adds is one) */
+static int what_refused(const char *arg)
+{
+	(void)arg;
+	char *ids = catalog_checklist_ids(export_catalog, ", ");
+	char *why = str_printf(_("--what takes assessment, %s or countermeasures"), ids ? ids : "");
+	int rc = export_usage(why ? why : arg);
+	free(why);
+	free(ids);
+	return rc;
+}
+
 static int export_option(struct export_req *r, int c, const char *arg)
 {
 	int v;
 	switch (c) {
 	case 'w':
-		if ((v = export_what_parse(arg)) < 0)
-			return export_usage(
-				_("--what takes assessment, annex1, annex2 or countermeasures"));
-		r->o.what = (enum export_what)v;
+		if (export_what_parse(export_catalog, arg, &r->o) < 0)
+			return what_refused(arg);
 		return 0;
 	case 'f':
 		if ((v = export_format_parse(arg)) < 0)
@@ -72,6 +85,10 @@ static int export_option(struct export_req *r, int c, const char *arg)
 		return 0;
 	case 'R':
 		r->o.raw = 1;
+		return 0;
+	case 'L':			/* headings and values of CSV and HTML */
+		if (i18n_use_language(arg) < 0)
+			return export_usage(_("--lang takes en or ja"));
 		return 0;
 	case 'o':			/* "-" is standard output, as for cc and pandoc */
 		r->output = strcmp(arg, "-") == 0 ? NULL : arg;
@@ -89,6 +106,7 @@ static int export_parse(struct export_req *r, int argc, char **argv)
 		{ "blank", no_argument, NULL, 'b' },
 		{ "bom", no_argument, NULL, 'B' },
 		{ "raw", no_argument, NULL, 'R' },
+		{ "lang", required_argument, NULL, 'L' },
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -137,11 +155,12 @@ static int cmd_export(struct app *a, int argc, char **argv)
 {
 	struct export_req r;
 	memset(&r, 0, sizeof r);
+	if (app_core(a) < 0)
+		return EXIT_BAD_INPUT;
+	export_catalog = a->cat;
 	int rc = export_parse(&r, argc, argv);
 	if (rc != 0)
 		return rc;
-	if (app_core(a) < 0)
-		return EXIT_BAD_INPUT;
 	char *db = NULL;
 	struct assessment *as = export_load(a, r.ref, &db);
 	if (as == NULL)

@@ -12,6 +12,7 @@
 #include "i18n.h"
 #include "paths.h"
 #include "text.h"
+#include "timefmt.h"
 
 /* ---------- shared helpers ---------- */
 
@@ -76,8 +77,10 @@ struct assessment *cli_store_load(struct app *a, const char *cmd, const char *re
 static void print_summary(const struct assessment_summary *s)
 {
 	const struct assessment_progress *p = &s->progress;
-	printf("%4lld  %-20s  %3zu/%-3zu  %3zu/%-3zu  %3zu/%-3zu  %s  %s", (long long)s->id,
-	       s->changed, p->answered, p->cells, p->reviewed, p->derived, p->checks_done,
+	char t[TIME_LOCAL_SIZE];
+	const char *changed = time_local(s->changed, t);
+	printf("%4lld  %-25s  %3zu/%-3zu  %3zu/%-3zu  %3zu/%-3zu  %s  %s", (long long)s->id,
+	       changed ? cli_shown(changed) : "?", p->answered, p->cells, p->reviewed, p->derived, p->checks_done,
 	       p->checks, cli_shown(s->name), cli_shown(s->operator_));
 	if (p->dropped)
 		printf(_("  (%zu reviews no longer derived)"), p->dropped);
@@ -90,13 +93,13 @@ static int list_row(const struct assessment_summary *s, void *ctx)
 {
 	size_t *n = ctx;
 	if ((*n)++ == 0)
-		printf("%4s  %-20s  %-7s  %-7s  %-7s  %s\n", _("id"), _("changed"), _("answers"),
+		printf("%4s  %-25s  %-7s  %-7s  %-7s  %s\n", _("id"), _("changed"), _("answers"),
 		       _("reviews"), _("checks"), _("name, operator"));
 	print_summary(s);
 	return 0;
 }
 
-static int cmd_list(struct app *a, int argc, char **argv)
+int cli_cmd_list(struct app *a, int argc, char **argv)
 {
 	if (argc != 1)
 		return cli_usage_error(argv[0], "", _("takes no arguments"));
@@ -155,7 +158,7 @@ static int create(struct app *a, struct store *st, const char *name, const char 
 	return rc;
 }
 
-static int cmd_new(struct app *a, int argc, char **argv)
+int cli_cmd_new(struct app *a, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "from", required_argument, NULL, 'f' },
@@ -202,7 +205,7 @@ static int cmd_new(struct app *a, int argc, char **argv)
 
 /* ---------- copy, rename ---------- */
 
-static int cmd_copy_rename(struct app *a, int argc, char **argv)
+int cli_cmd_copy_rename(struct app *a, int argc, char **argv)
 {
 	int copy = strcmp(argv[0], "copy") == 0;
 	if (argc != 3)
@@ -242,7 +245,7 @@ static int confirm(int64_t id, const char *name)
 	return yes;
 }
 
-static int cmd_delete(struct app *a, int argc, char **argv)
+int cli_cmd_delete(struct app *a, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "yes", no_argument, NULL, 'y' },
@@ -295,7 +298,9 @@ static int cmd_delete(struct app *a, int argc, char **argv)
  * note holding a line break cannot pass for another entry. */
 static void print_history(const struct history_entry *h)
 {
-	printf("%5lld  %s  %-12s  %s", (long long)h->seq, cli_shown(h->at), cli_shown(h->who),
+	char t[TIME_LOCAL_SIZE];
+	const char *at = time_local(h->at, t);
+	printf("%5lld  %s  %-12s  %s", (long long)h->seq, at ? cli_shown(at) : "?", cli_shown(h->who),
 	       cli_shown(h->what));
 	if (h->old_value != NULL || h->new_value != NULL)
 		printf(": %s -> %s", h->old_value ? cli_shown(h->old_value) : "-",
@@ -303,7 +308,7 @@ static void print_history(const struct history_entry *h)
 	printf("\n");
 }
 
-/* For scripts: tab-separated, a heading line, "\\", "\t", "\n" and the
+/* For scripts: the instant in UTC as stored (like the XML); tab-separated, a heading line, "\\", "\t", "\n" and the
  * other controls escaped, an absent value as an empty field. */
 static void print_history_tsv(const struct history_entry *h)
 {
@@ -350,7 +355,7 @@ static int history_parse(int argc, char **argv, int *tsv)
 	return 0;
 }
 
-static int cmd_history(struct app *a, int argc, char **argv)
+int cli_cmd_history(struct app *a, int argc, char **argv)
 {
 	int tsv, rc = history_parse(argc, argv, &tsv);
 	if (rc != 0)
@@ -397,7 +402,7 @@ int cli_check_database(struct app *a, const char *cmd)
 
 /* ---------- backup ---------- */
 
-static int cmd_backup(struct app *a, int argc, char **argv)
+int cli_cmd_backup(struct app *a, int argc, char **argv)
 {
 	if (argc != 2)
 		return cli_usage_error(argv[0], "PATH", _("give the file to write"));
@@ -413,25 +418,4 @@ static int cmd_backup(struct app *a, int argc, char **argv)
 		return cli_fail(argv[0], &d);
 	printf(_("Wrote a consistent copy of the database to %s\n"), argv[1]);
 	return EXIT_OK;
-}
-
-/* ---------- dispatch ---------- */
-
-static const struct {
-	const char *name;
-	int (*run)(struct app *a, int argc, char **argv);
-} store_commands[] = {
-	{ "list", cmd_list }, { "new", cmd_new }, { "show", cli_cmd_show },
-	{ "set", cli_cmd_set }, { "review", cli_cmd_review }, { "check", cli_cmd_check },
-	{ "copy", cmd_copy_rename }, { "rename", cmd_copy_rename },
-	{ "delete", cmd_delete }, { "history", cmd_history }, { "backup", cmd_backup },
-};
-
-int cli_store_command(struct app *a, int argc, char **argv)
-{
-	for (size_t i = 0; i < sizeof store_commands / sizeof store_commands[0]; i++)
-		if (strcmp(store_commands[i].name, argv[0]) == 0)
-			return store_commands[i].run(a, argc, argv);
-	fprintf(stderr, "iotscope: %s '%s'\n", _("unknown command"), argv[0]);
-	return EXIT_USAGE;
 }

@@ -16,6 +16,15 @@ struct assessment *cli_store_load(struct app *a, const char *cmd, const char *re
 int cli_fail(const char *cmd, struct diag *d);
 int cli_usage_error(const char *cmd, const char *args, const char *why);
 
+/* The store commands, each `iotscope NAME ARGS` with argv[0] NAME
+ * (cli.c's command table); cli_store.c: */
+int cli_cmd_list(struct app *a, int argc, char **argv);
+int cli_cmd_new(struct app *a, int argc, char **argv);
+int cli_cmd_copy_rename(struct app *a, int argc, char **argv);
+int cli_cmd_delete(struct app *a, int argc, char **argv);
+int cli_cmd_history(struct app *a, int argc, char **argv);
+int cli_cmd_backup(struct app *a, int argc, char **argv);
+/* cli_store_show.c, cli_store_edit.c: */
 int cli_cmd_show(struct app *a, int argc, char **argv);
 int cli_cmd_set(struct app *a, int argc, char **argv);
 int cli_cmd_review(struct app *a, int argc, char **argv);

@@ -306,23 +306,59 @@ int cli_cmd_review(struct app *a, int argc, char **argv)
 
 /* ---------- check ---------- */
 
-static const char check_args[] = "ID ITEM STATUS [--note TEXT]";
+static const char check_args[] = "ID ITEM STATUS [--checklist ID] [--note TEXT]";
+
+/* The checklist that has ITEM: the one named (--checklist), else the
+ * only one of the catalog's that has it; NULL with d set. */
+static const struct cat_annex *checklist_with(const struct catalog *c, const char *named,
+					      const char *item, struct diag *d)
+{
+	if (named != NULL) {
+		const struct cat_annex *cl = catalog_checklist(c, named);
+		char *ids = cl ? NULL : catalog_checklist_ids(c, ", ");
+		if (cl == NULL)
+			diag_set(d, _("no checklist '%s': the catalog has %s"), named, ids ? ids : "");
+		else if (catalog_item_index(cl, item) < 0)
+			diag_set(d, _("no checklist item '%s' in %s"), item, cl->name);
+		free(ids);
+		return d->msg ? NULL : cl;
+	}
+	const struct cat_annex *found = NULL;
+	for (size_t k = 0; k < c->n_checklists; k++) {
+		if (catalog_item_index(&c->checklists[k], item) < 0)
+			continue;
+		if (found != NULL) {
+			diag_set(d, _("'%s' is an item of %s and of %s: name one with --checklist"),
+				 item, found->id, c->checklists[k].id);
+			return NULL;
+		}
+		found = &c->checklists[k];
+	}
+	if (found == NULL)
+		diag_set(d, _("no checklist item '%s' in the catalog's checklists (ids like "
+			      "II.1.1.1, III.1.1.1.a)"), item);
+	return found;
+}
 
 int cli_cmd_check(struct app *a, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "note", required_argument, NULL, 'n' },
+		{ "checklist", required_argument, NULL, 'c' },
 		{ NULL, 0, NULL, 0 }
 	};
 	if (argc == 1)
 		return cli_check_database(a, argv[0]);
-	const char *note = NULL;
+	const char *note = NULL, *named = NULL;
 	int c;
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c != 'n')
+		if (c == 'n')
+			note = optarg;
+		else if (c == 'c')
+			named = optarg;
+		else
 			return cli_usage_error(argv[0], check_args, _("unknown option"));
-		note = optarg;
 	}
 	if (argc - optind != 3)
 		return cli_usage_error(argv[0], check_args, _("give the assessment, an item and a status"));
@@ -330,14 +366,12 @@ int cli_cmd_check(struct app *a, int argc, char **argv)
 		return EXIT_BAD_INPUT;
 	const char *item = argv[optind + 1], *status = argv[optind + 2];
 	struct diag d = DIAG_INIT;
-	int annex = catalog_annex_index(a->cat, 0, item) >= 0 ? 1 :
-		catalog_annex_index(a->cat, 1, item) >= 0 ? 2 : 0;
 	int s = strcmp(status, "-") == 0 ? CHECK_NONE : check_status_parse(status);
 	if (store_text_check("--note", note, 0, &d) < 0)
 		return cli_fail(argv[0], &d);
-	if (annex == 0)
-		diag_set(&d, _("no checklist item '%s' in Annex 1 or 2 (ids like II.1.1.1, "
-			       "III.1.1.1.a)"), item);
+	const struct cat_annex *cl = checklist_with(a->cat, named, item, &d);
+	if (cl == NULL)
+		;			/* d says why */
 	else if (s < 0)
 		diag_set(&d, _("'%s' is not a status: give implemented, partly, "
 			       "not-implemented, not-applicable or none"), status);
@@ -348,10 +382,11 @@ int cli_cmd_check(struct app *a, int argc, char **argv)
 		return EXIT_BAD_INPUT;
 	int64_t id;
 	int rc = cli_resolve(st, argv[0], argv[optind], &id);
-	if (rc == 0 && (rc = store_set_check(st, id, annex, item, s, &d)) == 0)
-		printf(_("Saved: Annex %d %s %s\n"), annex, item, check_status_id(s));
-	if (rc == 0 && note != NULL && (rc = store_set_check_note(st, id, annex, item, note, &d)) == 0)
-		printf(_("Saved: Annex %d %s note\n"), annex, item);
+	if (rc == 0 && (rc = store_set_check(st, id, cl->id, item, s, &d)) == 0)
+		printf(_("Saved: %s %s %s\n"), cl->name, item, check_status_id(s));
+	if (rc == 0 && note != NULL &&
+	    (rc = store_set_check_note(st, id, cl->id, item, note, &d)) == 0)
+		printf(_("Saved: %s %s note\n"), cl->name, item);
 	store_close(st);
 	if (rc < 0)
 		return d.msg ? cli_fail(argv[0], &d) : EXIT_BAD_INPUT;

@@ -9,6 +9,7 @@
 #include "cli_store.h"
 #include "derive.h"
 #include "i18n.h"
+#include "timefmt.h"
 
 static const char *glyph(enum answer a)
 {
@@ -30,8 +31,10 @@ static void show_details(const struct assessment *as)
 		       _("- (set confidentiality and availability for Annex 2)"));
 	printf("  %-16s %s (%s %d)\n", _("catalog"), as->catalog_edition ? as->catalog_edition : "?",
 	       _("revision"), as->catalog_revision);
-	printf("  %-16s %s\n  %-16s %s\n", _("created"), as->created ? as->created : "?",
-	       _("changed"), as->changed ? as->changed : "?");
+	char t1[TIME_LOCAL_SIZE], t2[TIME_LOCAL_SIZE];
+	const char *created = time_local(as->created, t1), *changed = time_local(as->changed, t2);
+	printf("  %-16s %s\n  %-16s %s\n", _("created"), created ? cli_shown(created) : "?",
+	       _("changed"), changed ? cli_shown(changed) : "?");
 }
 
 static void show_line(const struct app *a, const struct survey *s, const struct form_line *l)
@@ -90,11 +93,22 @@ static void show_dropped(const struct app *a, const struct assessment *as)
 static int show_progress(const struct app *a, const struct assessment *as)
 {
 	struct assessment_progress p;
-	if (assessment_progress_of(as, a->cat, &p) < 0)
+	char *names = NULL;
+	for (size_t k = 0; k < a->cat->n_checklists; k++) {
+		char *next = str_printf("%s%s%s", names ? names : "", k ? ", " : "",
+					a->cat->checklists[k].name);
+		free(names);
+		if ((names = next) == NULL)
+			return -1;
+	}
+	if (assessment_progress_of(as, a->cat, &p) < 0) {
+		free(names);
 		return -1;
+	}
 	printf(_("\nProgress: %zu of %zu candidate countermeasures reviewed; "
-		 "%zu of %zu checklist items (Annexes 1 and 2) have a status.\n"),
-	       p.reviewed, p.derived, p.checks_done, p.checks);
+		 "%zu of %zu checklist items (%s) have a status.\n"),
+	       p.reviewed, p.derived, p.checks_done, p.checks, names ? names : "");
+	free(names);
 	if (p.dropped > 0)
 		show_dropped(a, as);
 	return 0;

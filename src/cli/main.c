@@ -10,7 +10,7 @@
 #include "cli.h"
 #include "i18n.h"
 #include "paths.h"
-#include "ui_text.h"
+#include "text_width.h"
 #include "xmlsafe.h"
 
 static void version(void)
@@ -65,8 +65,9 @@ int main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct app app = { 0 };
+	struct app app = { .workbench = ui_run };
 	const char *catalog = NULL;
+	int help = 0;
 	int c;
 	/* "+": options after the command belong to the command */
 	while ((c = getopt_long(argc, argv, "+c:d:a:hV", opts, NULL)) != -1) {
@@ -77,7 +78,7 @@ int main(int argc, char **argv)
 		case 'd':
 			if (optarg[0] == '\0') {
 				fprintf(stderr, "iotscope: %s\n", _("--db needs a file name"));
-				cli_usage(stderr);
+				cli_usage(stderr, NULL);
 				free(app.db_path);
 				return EXIT_USAGE;
 			}
@@ -88,7 +89,7 @@ int main(int argc, char **argv)
 			app.assessor = optarg;
 			break;
 		case 'W':
-			if (ui_ambiwidth_setting(optarg, NULL) < 0) {
+			if (text_ambiwidth_setting(optarg, NULL) < 0) {
 				fprintf(stderr, "iotscope: %s\n",
 					_("--ambiwidth takes 1, 2 or auto (how wide the terminal "
 					  "draws ○ × ─: one column, two, or ask it)"));
@@ -97,16 +98,15 @@ int main(int argc, char **argv)
 			}
 			app.ambiwidth = optarg;
 			break;
-		case 'h':
-			cli_usage(stdout);
-			free(app.db_path);
-			return finish(EXIT_OK);
+		case 'h':		/* once the catalog is known: it names the checklists */
+			help = 1;
+			break;
 		case 'V':
 			version();
 			free(app.db_path);
 			return finish(EXIT_OK);
 		default:
-			cli_usage(stderr);
+			cli_usage(stderr, NULL);
 			free(app.db_path);
 			return EXIT_USAGE;
 		}
@@ -124,7 +124,10 @@ int main(int argc, char **argv)
 		return EXIT_BAD_INPUT;
 	}
 	int rc;
-	if (optind >= argc) {
+	if (help) {
+		char *cmd[] = { (char *)"help", NULL };
+		rc = cli_run(&app, 1, cmd);
+	} else if (optind >= argc) {
 		char *workbench[] = { (char *)"workbench", NULL };
 		rc = cli_run(&app, 1, workbench);
 	} else {

@@ -17,32 +17,48 @@
 #include "i18n.h"
 #include "write_guard.h"
 
+/* The fixed names; EXPORT_CHECKLIST is named by the catalog's ids. */
 static const char *const what_ids[N_EXPORT_WHATS] = {
-	"assessment", "annex1", "annex2", "countermeasures"
+	[EXPORT_ASSESSMENT] = "assessment", [EXPORT_COUNTERMEASURES] = "countermeasures",
 };
 
-static int parse_in(const char *s, const char *const *ids, int n)
+int export_what_parse(const struct catalog *c, const char *s, struct export_options *o)
 {
-	for (int i = 0; s != NULL && i < n; i++)
-		if (strcmp(s, ids[i]) == 0)
-			return i;
-	return -1;
+	for (int i = 0; s != NULL && i < N_EXPORT_WHATS; i++)
+		if (what_ids[i] != NULL && strcmp(s, what_ids[i]) == 0) {
+			o->what = (enum export_what)i;
+			o->checklist = NULL;
+			return 0;
+		}
+	const struct cat_annex *cl = catalog_checklist(c, s);
+	if (cl == NULL)
+		return -1;
+	o->what = EXPORT_CHECKLIST;
+	o->checklist = cl->id;
+	return 0;
 }
 
-int export_what_parse(const char *s)
+char *export_what_choices(const struct catalog *c, const char *sep)
 {
-	return parse_in(s, what_ids, N_EXPORT_WHATS);
+	char *ids = catalog_checklist_ids(c, sep);
+	char *out = ids ? str_printf("%s%s%s%s%s", what_ids[EXPORT_ASSESSMENT], sep, ids,
+				     ids[0] ? sep : "", what_ids[EXPORT_COUNTERMEASURES]) : NULL;
+	free(ids);
+	return out;
 }
 
-const char *export_what_id(enum export_what w)
+const char *export_what_id(const struct export_options *o)
 {
-	return (unsigned)w < N_EXPORT_WHATS ? what_ids[w] : "?";
+	if (o->what == EXPORT_CHECKLIST)
+		return o->checklist ? o->checklist : "?";
+	return (unsigned)o->what < N_EXPORT_WHATS ? what_ids[o->what] : "?";
 }
 
 int export_options_check(const struct export_options *o, struct diag *d)
 {
 	const struct export_format_info *fi = export_format_info((int)o->format);
-	if ((unsigned)o->what >= N_EXPORT_WHATS || fi == NULL) {
+	if ((unsigned)o->what >= N_EXPORT_WHATS || fi == NULL ||
+	    (o->what == EXPORT_CHECKLIST && o->checklist == NULL)) {
 		diag_set(d, _("unknown kind of export or format"));
 		return -1;
 	}
@@ -50,11 +66,11 @@ int export_options_check(const struct export_options *o, struct diag *d)
 		if (fi->refused != NULL)
 			diag_set(d, "%s", _(fi->refused));
 		else
-			diag_set(d, _("%s cannot hold %s"), fi->id, export_what_id(o->what));
+			diag_set(d, _("%s cannot hold %s"), fi->id, export_what_id(o));
 		return -1;
 	}
-	if (o->blank && o->what != EXPORT_ANNEX1 && o->what != EXPORT_ANNEX2) {
-		diag_set(d, _("--blank makes a form of a checklist: use it with annex1 or annex2"));
+	if (o->blank && o->what != EXPORT_CHECKLIST) {
+		diag_set(d, _("--blank makes a form of a checklist: use it with a checklist's id"));
 		return -1;
 	}
 	if (o->raw && !fi->spreadsheet) {
@@ -85,7 +101,7 @@ char *export_default_name(const struct assessment *a, const struct export_option
 	if (name == NULL || name[0] == '\0')
 		name = "assessment";
 	const struct export_format_info *fi = export_format_info((int)o->format);
-	char *out = str_printf("%s-%s%s.%s", name, export_what_id(o->what),
+	char *out = str_printf("%s-%s%s.%s", name, export_what_id(o),
 			       o->blank ? "-blank" : "", fi ? fi->ext : "?");
 	if (out != NULL)
 		sanitize(out);
@@ -111,12 +127,14 @@ static int render(const struct catalog *c, const struct form *f, const struct as
 	char stamp[32];
 	if (export_options_check(o, d) < 0)
 		return -1;
-	if (o->generated_at == NULL && now_iso(stamp, sizeof stamp) < 0) {
+	if (!o->timeless && o->generated_at == NULL && now_iso(stamp, sizeof stamp) < 0) {
 		diag_set(d, "cannot read the clock");
 		return -1;
 	}
 	struct ex_ctx x = { .c = c, .f = f, .a = a, .o = o, .d = d,
-			    .generated_at = o->generated_at ? o->generated_at : stamp };
+			    .kind = export_what_id(o),
+			    .generated_at = o->timeless ? NULL :
+				    o->generated_at ? o->generated_at : stamp };
 	*buf = NULL;
 	*len = 0;
 	x.out = open_memstream(buf, len);

@@ -1,5 +1,5 @@
-/* export.h - what auditors receive: the whole assessment, the Annex 1/2
- * checklists and the countermeasure review, as XML (forms/assessment.xsd),
+/* export.h - what auditors receive: the whole assessment, one checklist
+ * (the catalog's: Annex 1, Annex 2, ...) or the countermeasure review, as XML (forms/assessment.xsd),
  * CSV or HTML; and reading a whole-assessment export back.
  * One walk over an assessment feeds every writer (style.md, ncdu). */
 #ifndef IOTSCOPE_EXPORT_H
@@ -12,12 +12,13 @@
 #include "diag.h"
 #include "form.h"
 
-enum export_what { EXPORT_ASSESSMENT, EXPORT_ANNEX1, EXPORT_ANNEX2,
-		   EXPORT_COUNTERMEASURES, N_EXPORT_WHATS };
+enum export_what { EXPORT_ASSESSMENT, EXPORT_CHECKLIST, EXPORT_COUNTERMEASURES,
+		   N_EXPORT_WHATS };
 enum export_format { EXPORT_XML, EXPORT_CSV, EXPORT_HTML, N_EXPORT_FORMATS };
 
 struct export_options {
 	enum export_what what;
+	const char *checklist;		/* EXPORT_CHECKLIST: its catalog id */
 	enum export_format format;
 	int blank;			/* checklist as a form to hand out */
 	int bom;			/* CSV: UTF-8 byte order mark */
@@ -25,6 +26,8 @@ struct export_options {
 					   spreadsheet would run them as a
 					   formula (=, +, -, @, tab, CR first) */
 	const char *generated_at;	/* ISO 8601; NULL = now */
+	int timeless;			/* no generated-at: the same data gives
+					   the same bytes (derive --format xml) */
 	const char *db_path;		/* the database the assessment comes from:
 					   export_to_file never replaces it nor
 					   its -wal/-shm/-journal (write_guard.h) */
@@ -53,14 +56,22 @@ int export_format_of_ext(const char *ext);
 /* The format ids joined by SEP: "xml|csv|html" (malloc'd; NULL no memory). */
 char *export_format_choices(const char *sep);
 
-/* "assessment", "annex1", ... / "xml", "csv", "html"; -1 when unknown. */
-int export_what_parse(const char *s);
+/* What to export from its name: "assessment", "countermeasures" or the
+ * id of one of C's checklists ("annex1"); sets o->what and o->checklist
+ * (C's string).  -1 when C has no such thing. */
+int export_what_parse(const struct catalog *c, const char *s, struct export_options *o);
+/* The choices of export_what_parse joined by SEP, the checklists in the
+ * catalog's order: "assessment|annex1|annex2|countermeasures" (malloc'd;
+ * NULL when out of memory). */
+char *export_what_choices(const struct catalog *c, const char *sep);
+/* The name of what O exports ("annex2"); "?" when it names nothing. */
+const char *export_what_id(const struct export_options *o);
 int export_format_parse(const char *s);
-const char *export_what_id(enum export_what w);
 const char *export_format_id(enum export_format f);
 /* Is this combination one we write?  CSV holds one table, so not the
- * whole assessment; blank is for annex1/annex2; bom for CSV.  -1 with a
- * message in d when not (export_to_* check it too). */
+ * whole assessment; blank is for a checklist; bom for CSV.  -1 with a
+ * message in d when not (export_to_* check it too; they also refuse a
+ * checklist the catalog does not have). */
 int export_options_check(const struct export_options *o, struct diag *d);
 /* A file name suggestion: "<name>-annex2.xml" (malloc'd). */
 char *export_default_name(const struct assessment *a, const struct export_options *o);

@@ -2,8 +2,10 @@
  * in spreadsheets: the countermeasure review and each Annex checklist
  * (RFC 4180: CRLF records, fields with a comma, quote or line break in
  * double quotes, quotes doubled; UTF-8, with a byte order mark on request).
- * The column names are a file format, like XML element names: not
- * translated.  What a person typed (notes, who, when: the columns of
+ * Headings and values (kind, decision, state, check, level) are in the
+ * reader's language (--lang, else the locale), through the same labels as
+ * the workbench; times in local time with the offset.  The XML is the
+ * language-neutral form for tools.  What a person typed (notes, who, when: the columns of
  * USER_COLUMNS) is kept from being run as a spreadsheet formula unless
  * --raw asks for it verbatim (OWASP "CSV Injection"). */
 #include "config.h"
@@ -12,6 +14,8 @@
 #include <string.h>
 
 #include "export_walk.h"
+#include "i18n.h"
+#include "timefmt.h"
 
 /* ---------- fields and records ---------- */
 
@@ -70,6 +74,25 @@ static void record(struct ex_ctx *x, unsigned long user, const char *const *v, s
 #define RECORD(x, ...) USER_RECORD(x, 0, __VA_ARGS__)
 /* note, changed_by, changed_at: the last three columns but for reasons */
 #define USER_COLUMNS(note, by, at) (1ul << (note) | 1ul << (by) | 1ul << (at))
+/* The headings, translated as they are written. */
+#define HEADINGS(x, ...) do { \
+	const char *const h_[] = { __VA_ARGS__ }; \
+	const char *t_[sizeof h_ / sizeof h_[0]]; \
+	for (size_t i_ = 0; i_ < sizeof h_ / sizeof h_[0]; i_++) \
+		t_[i_] = _(h_[i_]); \
+	record((x), 0, t_, sizeof h_ / sizeof h_[0]); \
+} while (0)
+
+/* A stored instant in local time; BUF holds it. */
+static const char *when(const char *at, char buf[TIME_LOCAL_SIZE])
+{
+	return at ? time_local(at, buf) : NULL;
+}
+
+static const char *level_label(enum level l)
+{
+	return l == LEVEL_BASIC ? _("basic") : l == LEVEL_RECOMMENDED ? _("recommended") : "";
+}
 
 /* ---------- the countermeasure review ---------- */
 
@@ -79,26 +102,30 @@ static int csv_begin(struct ex_ctx *x)
 		fputs("\xef\xbb\xbf", x->out);
 	switch (x->o->what) {
 	case EXPORT_COUNTERMEASURES:
-		RECORD(x, "kind", "viewpoint", "id", "number", "title", "derived", "decision",
-		       "action", "role", "text", "state", "note", "reasons", "changed_by",
-		       "changed_at");
+		HEADINGS(x, N_("Kind"), N_("Viewpoint"), N_("Id"), N_("Number"), N_("Title"),
+			 N_("Derived"), N_("Decision"), N_("Action"), N_("Role"), N_("Text"),
+			 N_("State"), N_("Note"), N_("Reasons"), N_("Changed by"),
+			 N_("Changed at"));
 		return 0;
-	case EXPORT_ANNEX1:
-		RECORD(x, "kind", "id", "number", "text", "level", "mark", "check", "note",
-		       "changed_by", "changed_at");
-		return 0;
-	case EXPORT_ANNEX2: {
+	case EXPORT_CHECKLIST: {
+		if (!x->only->pattern_refs) {
+			HEADINGS(x, N_("Kind"), N_("Id"), N_("Number"), N_("Text"), N_("Level"),
+				 N_("Mark"), N_("Check"), N_("Note"), N_("Changed by"),
+				 N_("Changed at"));
+			return 0;
+		}
 		char *pat[N_PATTERNS] = { NULL };
 		int rc = 0;
 		for (int p = 0; p < N_PATTERNS && rc == 0; p++) {
-			pat[p] = str_printf(p + 1 == x->pattern ? "pattern %d (this service)" :
-					    "pattern %d", p + 1);
+			pat[p] = str_printf(p + 1 == x->pattern ? _("Pattern %d (this service)") :
+					    _("Pattern %d"), p + 1);
 			rc = pat[p] == NULL ? -1 : 0;
 		}
 		if (rc == 0)
-			RECORD(x, "kind", "id", "number", "sub", "text", "level", "mark", "eval",
-			       pat[0], pat[1], pat[2], pat[3], pat[4], pat[5], "check", "note",
-			       "changed_by", "changed_at");
+			RECORD(x, _("Kind"), _("Id"), _("Number"), _("Sub"), _("Text"), _("Level"),
+			       _("Mark"), _("Evaluation item"), pat[0], pat[1], pat[2], pat[3],
+			       pat[4], pat[5], _("Check"), _("Note"), _("Changed by"),
+			       _("Changed at"));
 		for (int p = 0; p < N_PATTERNS; p++)
 			free(pat[p]);
 		if (rc < 0)
@@ -106,8 +133,8 @@ static int csv_begin(struct ex_ctx *x)
 		return rc;
 	}
 	default:
-		diag_set(x->d, "CSV holds one table: export the countermeasures, "
-			 "annex1 or annex2 as CSV, the whole assessment as XML or HTML");
+		diag_set(x->d, "CSV holds one table: export the countermeasures or a "
+			 "checklist as CSV, the whole assessment as XML or HTML");
 		return -1;
 	}
 }
@@ -138,22 +165,25 @@ static int csv_cm(struct ex_ctx *x, const struct ex_cm *e)
 {
 	const struct cat_cm *cm = e->cm;
 	const char *vp = x->c->viewpoints[cm->viewpoint].id;
-	const char *derived = e->derived ? "yes" : "no longer";
+	const char *derived = e->derived ? _("yes") : _("no longer");
 	const struct cm_review *r = e->review;
 	char *reasons = reasons_text(x, e);
 	if (reasons == NULL)
 		return -1;
-	USER_RECORD(x, USER_COLUMNS(11, 13, 14), "countermeasure", vp, cm->id, cm->number, cm->title, derived,
-	       decision_id(e->decision), NULL, NULL, cm->text, NULL, r ? r->note : NULL,
-	       reasons, r ? r->changed_by : NULL, r ? r->changed_at : NULL);
+	char at[TIME_LOCAL_SIZE];
+	USER_RECORD(x, USER_COLUMNS(11, 13, 14), _("countermeasure"), vp, cm->id, cm->number,
+		    cm->title, derived, decision_label(e->decision), NULL, NULL, cm->text, NULL,
+		    r ? r->note : NULL, reasons, r ? r->changed_by : NULL,
+		    when(r ? r->changed_at : NULL, at));
 	free(reasons);
 	for (size_t i = 0; i < e->nactions; i++) {
 		const struct ex_action *ac = &e->actions[i];
 		const struct action_review *ar = ac->review;
-		USER_RECORD(x, USER_COLUMNS(11, 13, 14), "action", vp, cm->id, cm->number, cm->title, derived, NULL, ac->key,
-		       ac->role >= 0 ? x->c->exec_roles[ac->role].label : NULL, ac->text,
-		       action_state_id(ac->state), ar ? ar->note : NULL,
-		       NULL, ar ? ar->changed_by : NULL, ar ? ar->changed_at : NULL);
+		USER_RECORD(x, USER_COLUMNS(11, 13, 14), _("action"), vp, cm->id, cm->number,
+			    cm->title, derived, NULL, ac->key,
+			    ac->role >= 0 ? x->c->exec_roles[ac->role].label : NULL, ac->text,
+			    action_state_label(ac->state), ar ? ar->note : NULL, NULL,
+			    ar ? ar->changed_by : NULL, when(ar ? ar->changed_at : NULL, at));
 	}
 	return 0;
 }
@@ -162,22 +192,24 @@ static int csv_cm(struct ex_ctx *x, const struct ex_cm *e)
 
 static const char *kind_name(enum annex_kind k)
 {
-	return k == ANNEX_SECTION ? "section" : k == ANNEX_SUB ? "sub" : "item";
+	return k == ANNEX_SECTION ? _("section") : k == ANNEX_SUB ? _("sub") : _("item");
 }
 
 static int csv_entry1(struct ex_ctx *x, const struct cat_annex_entry *e,
 		      const struct check_entry *ck)
 {
 	const char *status = e->checkable && !x->o->blank ?
-		check_status_id(ck ? ck->status : CHECK_NONE) : NULL;
+		check_status_label(ck ? ck->status : CHECK_NONE) : NULL;
+	char at[TIME_LOCAL_SIZE];
 	USER_RECORD(x, USER_COLUMNS(7, 8, 9), kind_name(e->kind), e->id, e->number, e->text,
-	       export_level_id(e->level),
-	       export_level_mark(e->level), status, ck ? ck->note : NULL,
-	       ck ? ck->changed_by : NULL, ck ? ck->changed_at : NULL);
+		    level_label(e->level), export_level_mark(e->level), status,
+		    ck ? ck->note : NULL, ck ? ck->changed_by : NULL,
+		    when(ck ? ck->changed_at : NULL, at));
 	return 0;
 }
 
-/* Annex 2: six reference columns, "*" after a value to be achieved. */
+/* A checklist with pattern reference values (Annex 2): six reference
+ * columns, "*" after a value to be achieved. */
 static int csv_entry2(struct ex_ctx *x, const struct cat_annex_entry *e,
 		      const struct cat_annex_entry *parent, const struct check_entry *ck)
 {
@@ -190,15 +222,17 @@ static int csv_entry2(struct ex_ctx *x, const struct cat_annex_entry *e,
 		rc = ref[p] == NULL ? -1 : 0;
 	}
 	const char *status = e->checkable && !x->o->blank ?
-		check_status_id(ck ? ck->status : CHECK_NONE) : NULL;
+		check_status_label(ck ? ck->status : CHECK_NONE) : NULL;
+	char at[TIME_LOCAL_SIZE];
 	const char *number = e->kind == ANNEX_SUB && parent ? parent->number : e->number;
 	const char *sub = e->kind == ANNEX_SUB ? e->number : NULL;
 	if (rc == 0)
 		USER_RECORD(x, USER_COLUMNS(15, 16, 17), kind_name(e->kind), e->id, number, sub,
 		       e->text,
-		       export_level_id(e->level), export_level_mark(e->level), e->eval,
+		       level_label(e->level), export_level_mark(e->level), e->eval,
 		       ref[0], ref[1], ref[2], ref[3], ref[4], ref[5], status,
-		       ck ? ck->note : NULL, ck ? ck->changed_by : NULL, ck ? ck->changed_at : NULL);
+		       ck ? ck->note : NULL, ck ? ck->changed_by : NULL,
+		       when(ck ? ck->changed_at : NULL, at));
 	for (int p = 0; p < N_PATTERNS; p++)
 		free(ref[p]);
 	if (rc < 0)
@@ -206,10 +240,11 @@ static int csv_entry2(struct ex_ctx *x, const struct cat_annex_entry *e,
 	return rc;
 }
 
-static int csv_entry(struct ex_ctx *x, int annex, const struct cat_annex_entry *e,
-		     const struct cat_annex_entry *parent, const struct check_entry *ck)
+static int csv_entry(struct ex_ctx *x, const struct cat_annex *cl,
+		     const struct cat_annex_entry *e, const struct cat_annex_entry *parent,
+		     const struct check_entry *ck)
 {
-	return annex == 1 ? csv_entry1(x, e, ck) : csv_entry2(x, e, parent, ck);
+	return cl->pattern_refs ? csv_entry2(x, e, parent, ck) : csv_entry1(x, e, ck);
 }
 
 const struct ex_writer export_csv_writer = {

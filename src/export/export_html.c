@@ -12,20 +12,25 @@
 
 #include "export_walk.h"
 #include "i18n.h"
+#include "timefmt.h"
 #include "xmlsafe.h"
 
 #define ANSWER_YES_MARK "\xe2\x97\x8b"	/* ○ */
 #define ANSWER_NO_MARK "\xc3\x97"	/* × */
 
-static const char *const detail_labels[N_DETAILS] = {
-	N_("Name"), N_("Operator"), N_("Service"), N_("Description"), N_("Assessor"),
-	N_("Date"), N_("Industry"), N_("Service structure (Fig. 5)"), N_("Notes"),
-	N_("Confidentiality"), N_("Availability")
-};
 static const char *const kind_titles[N_EXPORT_WHATS] = {
-	N_("Assessment"), N_("Annex 1 checklist"), N_("Annex 2 checklist"),
-	N_("Countermeasure review")
+	[EXPORT_ASSESSMENT] = N_("Assessment"),
+	[EXPORT_COUNTERMEASURES] = N_("Countermeasure review")
 };
+
+/* The title of what is exported: a checklist is "<its name> checklist"
+ * (malloc'd; NULL when out of memory). */
+static char *kind_title(const struct ex_ctx *x)
+{
+	if (x->o->what == EXPORT_CHECKLIST)
+		return str_printf(_("%s checklist"), x->only->name);
+	return strdup(_(kind_titles[x->o->what]));
+}
 
 /* ---------- output ---------- */
 
@@ -75,19 +80,40 @@ static int printf_text(struct ex_ctx *x, const char *fmt, ...)
 	return rc;
 }
 
+/* Screen and print (A4; Annex 2 on landscape pages, its own named page;
+ * table headings repeated on each page; ids kept on one line).  The font
+ * stack names the Japanese fonts of Linux, macOS and Windows before the
+ * generic family, so that kanji are never drawn in a Chinese face. */
 static const char *const style =
-	"body{font-family:sans-serif;margin:2em;line-height:1.45;color:#000;background:#fff}\n"
+	"body{font-family:\"Noto Sans CJK JP\",\"Hiragino Kaku Gothic ProN\",\"Hiragino Sans\","
+	"\"Yu Gothic\",\"Meiryo\",sans-serif;margin:2em;line-height:1.45;color:#000;"
+	"background:#fff}\n"
 	"h1{font-size:1.6em}h2{border-bottom:2px solid #333;margin-top:2em}\n"
 	"table{border-collapse:collapse;margin:.5em 0 1.5em}\n"
 	"th,td{border:1px solid #888;padding:.2em .45em;vertical-align:top;text-align:left}\n"
 	"thead th,tr.group th{background:#e8e8e8}tr.section td{background:#f3f3f3;font-weight:bold}\n"
 	"td.c{text-align:center;white-space:nowrap}td.open{background:#fff3c4}\n"
 	"td.na{color:#777}td.fixed{font-weight:bold}th.chosen,td.chosen{background:#e6f0ff}\n"
+	"td.n,th.n{text-align:right;white-space:nowrap}.id{white-space:nowrap}\n"
+	"div.toc ol{margin:.2em 0 1em}div.toc li{margin:.1em 0}\n"
 	".cm{border-top:1px solid #aaa;margin-top:1em;page-break-inside:avoid;break-inside:avoid}\n"
 	".cm h4{margin:.4em 0}.dropped{color:#444}.meta,.small{color:#333;font-size:.9em}\n"
 	".note{white-space:pre-wrap}.caveat{font-style:italic}\n"
-	"@media print{body{margin:0;font-size:10pt}h2{page-break-before:always}"
-	"h2.first{page-break-before:auto}thead{display:table-header-group}}\n";
+	".opnote{border:1.5px solid #2a5db0;background:#f2f6fc;padding:.3em .6em;margin:.6em 0}\n"
+	".opnote .by{font-size:.85em;font-weight:bold;color:#2a5db0;margin-bottom:.2em}\n"
+	"td .by{font-size:.75em;color:#2a5db0}\n"
+	"table.checklist{table-layout:fixed;width:100%}\n"
+	"table.checklist td,table.checklist th{overflow-wrap:anywhere}\n"
+	"col.num{width:7.5em}col.lvl{width:3em}col.eval{width:9em}col.ref{width:4.6em}\n"
+	"col.check{width:7em}col.note{width:11em}table.blank col.check{width:10em}\n"
+	"@page{size:A4;margin:14mm 12mm}\n"
+	"@page wide{size:A4 landscape;margin:10mm 10mm}\n"
+	"div.wide{page:wide}\n"
+	"@media print{body{margin:0;font-size:9.5pt}h2{page-break-before:always;"
+	"break-before:page}h2.first{page-break-before:auto;break-before:auto}"
+	"thead{display:table-header-group}tr{page-break-inside:avoid;break-inside:avoid}"
+	"div.wide table.checklist{font-size:7.5pt}"
+	"div.wide th,div.wide td{padding:.15em .3em}}\n";
 
 /* The writer's place in the walk (x->state). */
 struct ex_html_state {
@@ -96,28 +122,109 @@ struct ex_html_state {
 	int six;			/* Annex 2: six reference columns */
 };
 
-/* ---------- head and details ---------- */
+/* ---------- head, contents and details ---------- */
 
+static int html_summary(struct ex_ctx *x);
+
+/* A stored instant as the reader's local time with its offset. */
+static int local_time(struct ex_ctx *x, const char *open, const char *at, const char *close)
+{
+	char buf[TIME_LOCAL_SIZE];
+	return wrap(x, open, time_local(at, buf), close);
+}
+
+static int toc_entry(struct ex_ctx *x, const char *id, const char *label)
+{
+	raw(x, "<li><a href=\"#%s\">", id);
+	int rc = text(x, label);
+	raw(x, "</a>");
+	return rc;
+}
+
+static int toc_cms(struct ex_ctx *x)
+{
+	int rc = toc_entry(x, "countermeasures", _("Candidate countermeasures"));
+	raw(x, "\n<ol>\n");
+	for (int v = 0; v < N_VIEWPOINTS; v++) {
+		const struct cat_viewpoint *vp = &x->c->viewpoints[v];
+		if (x->sum.per_vp[v] == 0)
+			continue;
+		raw(x, "<li><a href=\"#vp-%d\">", v);
+		rc |= printf_text(x, "%s %s (%zu)", vp->id, vp->label, x->sum.per_vp[v]);
+		raw(x, "</a></li>\n");
+	}
+	if (x->sum.dropped > 0) {
+		rc |= toc_entry(x, "dropped", _("Reviewed earlier, no longer derived from the answers"));
+		raw(x, "</li>\n");
+	}
+	raw(x, "</ol></li>\n");
+	return rc;
+}
+
+/* The table of contents: what this export holds, in the walk's order. */
+static int html_toc(struct ex_ctx *x)
+{
+	enum export_what w = x->o->what;
+	int rc = 0;
+	raw(x, "<div class=\"toc\"><p><strong>");
+	rc |= text(x, _("Contents"));
+	raw(x, "</strong></p>\n<ol>\n");
+	if (!x->o->blank) {
+		rc |= toc_entry(x, "summary", _("Summary"));
+		raw(x, "</li>\n");
+	}
+	rc |= toc_entry(x, "details", _("Details"));
+	raw(x, "</li>\n");
+	if (w == EXPORT_ASSESSMENT) {
+		rc |= toc_entry(x, "survey", x->f->title);
+		raw(x, "</li>\n");
+	}
+	if (w == EXPORT_ASSESSMENT || w == EXPORT_COUNTERMEASURES)
+		rc |= toc_cms(x);
+	for (size_t k = 0; k < x->c->n_checklists; k++) {
+		const struct cat_annex *a = &x->c->checklists[k];
+		if (!export_holds(x, a))
+			continue;
+		raw(x, "<li><a href=\"#");
+		rc |= text(x, a->id);
+		raw(x, "\">");
+		rc |= text(x, a->title);
+		raw(x, "</a></li>\n");
+	}
+	raw(x, "</ol></div>\n");
+	return rc;
+}
+
+/* The title, then what a reader wants first: the contents and the summary. */
 static int html_begin(struct ex_ctx *x)
 {
 	((struct ex_html_state *)x->state)->viewpoint = -1;
 	const char *name = x->a->survey->details[DETAIL_NAME];
 	const struct catalog *c = x->c;
+	char *kind = kind_title(x);
+	if (kind == NULL) {
+		diag_set(x->d, "out of memory");
+		return -1;
+	}
 	int rc = 0;
 	raw(x, "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
-	rc |= printf_text(x, "%s \xe2\x80\x94 %s", name ? name : "", _(kind_titles[x->o->what]));
+	rc |= printf_text(x, "%s \xe2\x80\x94 %s", name ? name : "", kind);
 	raw(x, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", style);
 	rc |= wrap(x, "<h1>", name, "</h1>\n");
-	rc |= wrap(x, "<p><strong>", _(kind_titles[x->o->what]), "</strong>");
+	rc |= wrap(x, "<p><strong>", kind, "</strong>");
+	free(kind);
 	if (x->o->blank)
 		rc |= wrap(x, " (", _("blank form"), ")");
 	raw(x, "</p>\n<p class=\"meta\">");
-	rc |= printf_text(x, _("Exported %s by %s %s."), x->generated_at, PACKAGE_NAME,
-			  PACKAGE_VERSION);
+	char at[TIME_LOCAL_SIZE];
+	rc |= printf_text(x, _("Exported %s by %s %s."), time_local(x->generated_at, at),
+			  PACKAGE_NAME, PACKAGE_VERSION);
 	raw(x, "<br>");
 	rc |= printf_text(x, _("Catalog: %s, edition %s, data revision %d."), c->title,
 			  c->edition, c->revision);
 	raw(x, "</p>\n");
+	rc |= html_toc(x);
+	rc |= html_summary(x);
 	return rc ? -1 : 0;
 }
 
@@ -131,7 +238,7 @@ static int html_details(struct ex_ctx *x)
 	for (int k = 0; k < N_DETAILS; k++) {
 		if (a->survey->details[k] == NULL)
 			continue;
-		rc |= wrap(x, "<tr><th>", _(detail_labels[k]), "</th>");
+		rc |= wrap(x, "<tr><th>", _(survey_detail_info((enum detail)k)->label), "</th>");
 		rc |= wrap(x, "<td class=\"note\">", a->survey->details[k], "</td></tr>\n");
 	}
 	if (x->pattern > 0) {
@@ -140,11 +247,11 @@ static int html_details(struct ex_ctx *x)
 	}
 	if (a->created != NULL) {
 		rc |= wrap(x, "<tr><th>", _("Created"), "</th>");
-		rc |= wrap(x, "<td>", a->created, "</td></tr>\n");
+		rc |= local_time(x, "<td>", a->created, "</td></tr>\n");
 	}
 	if (a->changed != NULL) {
 		rc |= wrap(x, "<tr><th>", _("Last changed"), "</th>");
-		rc |= wrap(x, "<td>", a->changed, "</td></tr>\n");
+		rc |= local_time(x, "<td>", a->changed, "</td></tr>\n");
 	}
 	raw(x, "</table>\n");
 	return rc ? -1 : 0;
@@ -209,12 +316,11 @@ static int html_line(struct ex_ctx *x, const struct form_line *l, const struct e
 			rc |= wrap(x, "<div class=\"small\">", b->effect, "</div>");
 		raw(x, "</th>");
 	}
-	const char *subject = l->component >= 0 ? x->c->components[l->component].label :
-			      l->role >= 0 ? x->c->exec_roles[l->role].label :
-			      l->external >= 0 ? x->c->externals[l->external].label : NULL;
+	/* external-data lines have a subject but no 調査項目: no separator then */
+	const char *subject = form_line_subject(x->c, l);
 	rc |= wrap(x, "<td>", l->item, "");
 	if (subject != NULL)
-		rc |= wrap(x, ": ", subject, "");
+		rc |= wrap(x, l->item != NULL && l->item[0] != '\0' ? ": " : "", subject, "");
 	raw(x, "</td>");
 	for (int col = 0; col < 3; col++) {
 		const struct ex_cell *e = NULL;
@@ -262,16 +368,56 @@ static int html_cm_heading(struct ex_ctx *x, const struct ex_cm *e)
 	int rc = 0;
 	if (e->derived == NULL && !h->dropped) {
 		h->dropped = 1;
-		raw(x, "<h3>");
+		raw(x, "<h3 id=\"dropped\">");
 		rc |= text(x, _("Reviewed earlier, no longer derived from the answers"));
 		raw(x, "</h3>\n");
 	} else if (e->derived != NULL && e->cm->viewpoint != h->viewpoint) {
 		const struct cat_viewpoint *vp = &x->c->viewpoints[e->cm->viewpoint];
 		h->viewpoint = e->cm->viewpoint;
-		raw(x, "<h3>");
+		raw(x, "<h3 id=\"vp-%d\">", h->viewpoint);
 		rc |= printf_text(x, "%s %s (%zu)", vp->id, vp->label,
 				  x->sum.per_vp[e->cm->viewpoint]);
 		raw(x, "</h3>\n");
+	}
+	return rc;
+}
+
+/* Where a reader finds the row: the IV.4.3 table by its printed name
+ * ("B① 機器等提供"; map A's title starts with its letter already). */
+static char *map_reference(struct ex_ctx *x, enum map_id m)
+{
+	const char *id = catalog_map_id(m), *title = x->c->maps[m].title;
+	int lettered = title[0] == id[0];
+	char *name = str_printf("%.*s%s", lettered ? 0 : 1, id, title);
+	char *ref = name ? str_printf(_("IV.4.3 %s table"), name) : NULL;
+	free(name);
+	if (ref == NULL)
+		diag_set(x->d, "out of memory");
+	return ref;
+}
+
+/* Each reason by the guideline's own references: the table, the cell
+ * that fired, the category and the risk (the XML keeps the seed line). */
+static int html_reason(struct ex_ctx *x, const struct ex_cm *e, const struct reason *r)
+{
+	char *ref = map_reference(x, r->map);
+	char *trig = ref ? catalog_trigger_label(x->c, r->row ? &r->row->trigger : &e->cm->listed)
+			 : NULL;
+	if (trig == NULL) {
+		free(ref);
+		diag_set(x->d, "out of memory");
+		return -1;
+	}
+	int rc = wrap(x, "<tr><td>", ref, "</td>");
+	rc |= wrap(x, "<td>", trig, "</td>");
+	free(ref);
+	free(trig);
+	if (r->row != NULL) {
+		rc |= wrap(x, "<td>", r->row->category, "</td>");
+		rc |= wrap(x, "<td>", r->row->risk, "</td></tr>\n");
+	} else {
+		rc |= wrap(x, "<td colspan=\"2\">", _("no map row names it: IV.5 lists it here"),
+			   "</td></tr>\n");
 	}
 	return rc;
 }
@@ -282,32 +428,39 @@ static int html_reasons(struct ex_ctx *x, const struct ex_cm *e)
 		return 0;
 	int rc = 0;
 	raw(x, "<table class=\"reasons\"><thead><tr>");
-	rc |= wrap(x, "<th>", _("Map"), "</th>");
+	rc |= wrap(x, "<th>", _("Reference"), "</th>");
 	rc |= wrap(x, "<th>", _("Trigger"), "</th>");
 	rc |= wrap(x, "<th>", _("Category"), "</th>");
 	rc |= wrap(x, "<th>", _("Risk"), "</th>");
-	rc |= wrap(x, "<th>", _("Seed line"), "</th>");
 	raw(x, "</tr></thead>\n");
-	for (size_t i = 0; i < e->derived->nreasons; i++) {
-		const struct reason *r = &e->derived->reasons[i];
-		char *trig = catalog_trigger_label(x->c, r->row ? &r->row->trigger : &e->cm->listed);
-		if (trig == NULL) {
-			diag_set(x->d, "out of memory");
+	for (size_t i = 0; i < e->derived->nreasons; i++)
+		if (html_reason(x, e, &e->derived->reasons[i]) < 0)
 			return -1;
-		}
-		rc |= wrap(x, "<tr><td>", catalog_map_id(r->map), "</td>");
-		rc |= wrap(x, "<td>", trig, "</td>");
-		free(trig);
-		if (r->row != NULL) {
-			rc |= wrap(x, "<td>", r->row->category, "</td>");
-			rc |= wrap(x, "<td>", r->row->risk, "</td>");
-			raw(x, "<td>%d</td></tr>\n", r->row->line);
-		} else {
-			rc |= wrap(x, "<td colspan=\"3\">", _("no map row names it: IV.5 lists it here"),
-				   "</td></tr>\n");
-		}
-	}
 	raw(x, "</table>\n");
+	return rc;
+}
+
+/* Who set a value and when, as a small line under it in a table cell. */
+static int cell_by(struct ex_ctx *x, const char *by, const char *at)
+{
+	if (by == NULL && at == NULL)
+		return 0;
+	char buf[TIME_LOCAL_SIZE];
+	raw(x, "<div class=\"by\">");
+	int rc = printf_text(x, _("%s, by %s"), at ? time_local(at, buf) : "?", by ? by : "?");
+	raw(x, "</div>");
+	return rc;
+}
+
+/* A note the operator wrote, set apart from the guideline's words: a box
+ * headed with who wrote it and when. */
+static int operator_note(struct ex_ctx *x, const char *note, const char *by, const char *at)
+{
+	char buf[TIME_LOCAL_SIZE];
+	raw(x, "<div class=\"opnote\"><div class=\"by\">");
+	int rc = printf_text(x, _("Note by %s, %s"), by ? by : "?",
+			     at ? time_local(at, buf) : "?");
+	rc |= wrap(x, "</div><div class=\"note\">", note, "</div></div>\n");
 	return rc;
 }
 
@@ -332,8 +485,10 @@ static int html_actions(struct ex_ctx *x, const struct ex_cm *e)
 			rc |= wrap(x, "<td>", ac->role >= 0 ? x->c->exec_roles[ac->role].label : "",
 				   "</td>");
 		rc |= wrap(x, "<td>", ac->text, "</td>");
-		rc |= wrap(x, "<td>", action_state_label(ac->state), "</td>");
-		rc |= wrap(x, "<td class=\"note\">", ac->review ? ac->review->note : NULL,
+		rc |= wrap(x, "<td>", action_state_label(ac->state), "");
+		if (ac->review != NULL)
+			rc |= cell_by(x, ac->review->changed_by, ac->review->changed_at);
+		rc |= wrap(x, "</td><td class=\"note\">", ac->review ? ac->review->note : NULL,
 			   "</td></tr>\n");
 	}
 	raw(x, "</table>\n");
@@ -354,17 +509,18 @@ static int html_cm(struct ex_ctx *x, const struct ex_cm *e)
 	raw(x, "</strong> ");
 	rc |= text(x, decision_label(e->decision));
 	if (r != NULL && r->changed_at != NULL) {
+		char at[TIME_LOCAL_SIZE];
 		raw(x, " <span class=\"small\">(");
-		rc |= printf_text(x, _("%s, by %s"), r->changed_at,
+		rc |= printf_text(x, _("%s, by %s"), time_local(r->changed_at, at),
 				  r->changed_by ? r->changed_by : "?");
 		raw(x, ")</span>");
 	}
 	raw(x, "</p>\n");
-	if (r != NULL && r->note != NULL)
-		rc |= wrap(x, "<p class=\"note\">", r->note, "</p>\n");
 	rc |= wrap(x, "<p>", cm->text, "</p>\n");
 	if (cm->cites != NULL)
 		rc |= wrap(x, "<p class=\"small\">", cm->cites, "</p>\n");
+	if (r != NULL && r->note != NULL)
+		rc |= operator_note(x, r->note, r->changed_by, r->changed_at);
 	rc |= html_reasons(x, e);
 	if (cm->nleads > 0) {
 		rc |= wrap(x, "<p>", _("Roles the operator should lead:"), "</p>\n<ul>\n");
@@ -379,16 +535,8 @@ static int html_cm(struct ex_ctx *x, const struct ex_cm *e)
 
 /* ---------- checklists ---------- */
 
-/* A column heading as the guideline prints it, else our own. */
-static int heading(struct ex_ctx *x, int annex, enum annex_column col, const char *ours)
+static int html_checklist_notes(struct ex_ctx *x, const struct cat_annex *a)
 {
-	const char *printed = x->c->annex[annex - 1].columns[col];
-	return wrap(x, "<th>", printed ? printed : ours, "</th>");
-}
-
-static int html_checklist_notes(struct ex_ctx *x, int annex)
-{
-	const struct cat_annex *a = &x->c->annex[annex - 1];
 	int rc = 0;
 	raw(x, "<p class=\"small\">");
 	if (a->nnotes == 0)
@@ -397,7 +545,7 @@ static int html_checklist_notes(struct ex_ctx *x, int annex)
 		raw(x, i ? "<br>" : "");
 		rc |= text(x, a->notes[i]);
 	}
-	if (annex == 2) {
+	if (a->pattern_refs) {
 		raw(x, "<br>");
 		if (x->pattern > 0)
 			rc |= printf_text(x, _("Reference values for pattern %d (Annex 3); "
@@ -410,34 +558,88 @@ static int html_checklist_notes(struct ex_ctx *x, int annex)
 	return rc;
 }
 
-static int html_checklist_begin(struct ex_ctx *x, int annex)
+/* The column widths (CSS col.*): fixed ones for numbers, marks and
+ * short values, the rest to the item's text; on a blank form a wider
+ * 実施チェック column to write in. */
+static void checklist_cols(struct ex_ctx *x, const struct cat_annex *a, int nrefs)
+{
+	raw(x, "<colgroup><col class=\"num\"><col><col class=\"lvl\">");
+	if (a->pattern_refs) {
+		raw(x, "<col class=\"eval\">");
+		for (int i = 0; i < nrefs; i++)
+			raw(x, "<col class=\"ref\">");
+	}
+	raw(x, "<col class=\"check\"><col class=\"note\"></colgroup>\n");
+}
+
+/* The pattern reference values (Annex 2): one column for the pattern of this
+ * service, else six narrow ones under one heading. */
+static int ref_headings(struct ex_ctx *x, const struct cat_annex *a, int *second_row)
+{
+	struct ex_html_state *h = x->state;
+	const char *printed = a->columns[ACOL_REF];
+	int rc = 0;
+	if (!h->six) {
+		raw(x, "<th class=\"chosen\" rowspan=\"%d\">", *second_row ? 2 : 1);
+		rc |= printf_text(x, _("Pattern %d"), x->pattern);
+		raw(x, "</th>");
+		return rc;
+	}
+	*second_row = 1;
+	raw(x, "<th colspan=\"%d\">", N_PATTERNS);
+	rc |= text(x, printed ? printed : _("Reference value"));
+	raw(x, "</th>");
+	return rc;
+}
+
+static int html_checklist_begin(struct ex_ctx *x, const struct cat_annex *a)
 {
 	struct ex_html_state *h = x->state;
 	int rc = 0;
-	h->six = annex == 2 && !(x->o->what == EXPORT_ASSESSMENT && x->pattern > 0);
-	raw(x, "<h2 id=\"annex%d\">", annex);
-	rc |= text(x, x->c->annex[annex - 1].title);
+	h->six = a->pattern_refs && !(x->o->what == EXPORT_ASSESSMENT && x->pattern > 0);
+	int two = a->pattern_refs && h->six;	/* a second heading row: patterns 1-6 */
+	const char *span = two ? " rowspan=\"2\"" : "";
+	/* a checklist with pattern values (Annex 2) on landscape pages: its
+	 * own named page in the print CSS */
+	raw(x, a->pattern_refs ? "<div class=\"wide\">\n" : "<div>\n");
+	raw(x, "<h2 id=\"");
+	rc |= text(x, a->id);
+	raw(x, "\">");
+	rc |= text(x, a->title);
 	raw(x, "</h2>\n");
-	rc |= html_checklist_notes(x, annex);
-	raw(x, "<table class=\"checklist\">\n<thead><tr>");
-	rc |= heading(x, annex, ACOL_NUMBER, _("Number"));
-	if (annex == 2)
-		rc |= heading(x, annex, ACOL_EVAL_NUMBER, _("Sub"));
-	rc |= heading(x, annex, ACOL_ITEM, _("Item"));
-	rc |= heading(x, annex, ACOL_LEVEL, _("Level"));
-	if (annex == 2) {
-		rc |= heading(x, annex, ACOL_EVAL, _("Evaluation item"));
-		for (int p = 1; p <= N_PATTERNS; p++) {
-			if (!h->six && p != x->pattern)
-				continue;
-			raw(x, "<th%s>", p == x->pattern ? " class=\"chosen\"" : "");
-			rc |= printf_text(x, _("Pattern %d"), p);
-			raw(x, "</th>");
-		}
+	rc |= html_checklist_notes(x, a);
+	raw(x, "<table class=\"checklist%s\">\n", x->o->blank ? " blank" : "");
+	checklist_cols(x, a, a->pattern_refs ? (h->six ? N_PATTERNS : 1) : 0);
+	raw(x, "<thead><tr>");
+	const char *const *cols = a->columns;
+	raw(x, "<th%s>", span);
+	if (a->pattern_refs && cols[ACOL_NUMBER] && cols[ACOL_EVAL_NUMBER])
+		rc |= printf_text(x, "%s / %s", cols[ACOL_NUMBER], cols[ACOL_EVAL_NUMBER]);
+	else
+		rc |= text(x, cols[ACOL_NUMBER] ? cols[ACOL_NUMBER] : _("Number"));
+	raw(x, "</th><th%s>", span);
+	rc |= text(x, cols[ACOL_ITEM] ? cols[ACOL_ITEM] : _("Item"));
+	raw(x, "</th><th%s>", span);
+	rc |= text(x, cols[ACOL_LEVEL] ? cols[ACOL_LEVEL] : _("Level"));
+	raw(x, "</th>");
+	if (a->pattern_refs) {
+		raw(x, "<th%s>", span);
+		rc |= text(x, cols[ACOL_EVAL] ? cols[ACOL_EVAL] : _("Evaluation item"));
+		raw(x, "</th>");
+		rc |= ref_headings(x, a, &two);
 	}
-	rc |= heading(x, annex, ACOL_CHECK, _("Check"));
-	rc |= wrap(x, "<th>", _("Note"), "</th>");
-	raw(x, "</tr></thead>\n<tbody>\n");
+	raw(x, "<th%s>", span);
+	rc |= text(x, cols[ACOL_CHECK] ? cols[ACOL_CHECK] : _("Check"));
+	raw(x, "</th><th%s>", span);
+	rc |= text(x, _("Note"));
+	raw(x, "</th></tr>\n");
+	if (two) {
+		raw(x, "<tr>");
+		for (int p = 1; p <= N_PATTERNS; p++)
+			raw(x, "<th class=\"n\">%d</th>", p);
+		raw(x, "</tr>\n");
+	}
+	raw(x, "</thead>\n<tbody>\n");
 	return rc ? -1 : 0;
 }
 
@@ -457,11 +659,12 @@ static int html_refs(struct ex_ctx *x, const struct cat_annex_entry *e)
 	return rc;
 }
 
-static int html_entry(struct ex_ctx *x, int annex, const struct cat_annex_entry *e,
-		      const struct cat_annex_entry *parent, const struct check_entry *ck)
+static int html_entry(struct ex_ctx *x, const struct cat_annex *a,
+		      const struct cat_annex_entry *e, const struct cat_annex_entry *parent,
+		      const struct check_entry *ck)
 {
 	struct ex_html_state *h = x->state;
-	int cols = annex == 1 ? 5 : 7 + (h->six ? N_PATTERNS : 1);
+	int cols = !a->pattern_refs ? 5 : 6 + (h->six ? N_PATTERNS : 1);
 	int rc = 0;
 	if (e->kind == ANNEX_SECTION) {
 		raw(x, "<tr class=\"section\"><td colspan=\"%d\">", cols);
@@ -470,32 +673,34 @@ static int html_entry(struct ex_ctx *x, int annex, const struct cat_annex_entry 
 		return rc ? -1 : 0;
 	}
 	(void)parent;
-	raw(x, "<tr id=\"a%d-", annex);
+	/* a<n>-<item>: n the checklist's place in the catalog (a1-, a2-) */
+	raw(x, "<tr id=\"a%td-", a - x->c->checklists + 1);
 	rc |= text(x, e->id);
 	raw(x, "\">");
-	if (annex == 2) {
-		rc |= wrap(x, "<td>", e->kind == ANNEX_SUB ? "" : e->number, "</td>");
-		rc |= wrap(x, "<td>", e->kind == ANNEX_SUB ? e->number : "", "</td>");
-	} else {
-		rc |= wrap(x, "<td>", e->number, "</td>");
-	}
+	/* Annex 2: a 評価項目 (sub) shows its letter under its item's number */
+	rc |= wrap(x, e->kind == ANNEX_SUB ? "<td class=\"id c\">" : "<td class=\"id\">",
+		   e->number, "</td>");
 	rc |= wrap(x, "<td>", e->text, "</td>");
 	rc |= wrap(x, "<td class=\"c\">", export_level_mark(e->level), "</td>");
-	if (annex == 2) {
+	if (a->pattern_refs) {
 		rc |= wrap(x, "<td>", e->eval, "</td>");
 		rc |= html_refs(x, e);
 	}
 	const char *status = !e->checkable || x->o->blank ? "" :
 		check_status_label(ck ? ck->status : CHECK_NONE);
 	rc |= wrap(x, "<td>", status, "</td>");
-	rc |= wrap(x, "<td class=\"note\">", ck ? ck->note : NULL, "</td></tr>\n");
+	/* the note, then who set the status or note and when */
+	rc |= wrap(x, "<td><div class=\"note\">", ck ? ck->note : NULL, "</div>");
+	if (ck != NULL)
+		rc |= cell_by(x, ck->changed_by, ck->changed_at);
+	raw(x, "</td></tr>\n");
 	return rc ? -1 : 0;
 }
 
-static int html_checklist_end(struct ex_ctx *x, int annex)
+static int html_checklist_end(struct ex_ctx *x, const struct cat_annex *a)
 {
-	(void)annex;
-	raw(x, "</tbody>\n</table>\n");
+	(void)a;
+	raw(x, "</tbody>\n</table>\n</div>\n");
 	return 0;
 }
 
@@ -525,26 +730,38 @@ static int html_sum_cms(struct ex_ctx *x)
 	return rc;
 }
 
-static int html_sum_annex(struct ex_ctx *x, int k)
+/* The order of the status columns: what is done, then what is not. */
+static const enum check_status sum_statuses[N_CHECK_STATUSES] = {
+	CHECK_IMPLEMENTED, CHECK_PARTLY, CHECK_NOT_IMPLEMENTED, CHECK_NOT_APPLICABLE, CHECK_NONE
+};
+
+static int html_sum_annex(struct ex_ctx *x, const struct cat_annex *an)
 {
-	const struct ex_annex_sum *s = &x->sum.annex[k];
-	const struct cat_annex *an = &x->c->annex[k];
+	const struct ex_annex_sum *s = export_sum_of(x, an);
 	int rc = 0;
 	raw(x, "<table class=\"summary\"><thead><tr><th>");
-	rc |= printf_text(x, _("Annex %d section"), k + 1);
+	rc |= printf_text(x, _("%s section"), an->name);
 	raw(x, "</th>");
-	rc |= wrap(x, "<th>", _("Items"), "</th>");
-	rc |= wrap(x, "<th>", _("Checked"), "</th></tr></thead>\n");
+	rc |= wrap(x, "<th class=\"n\">", _("Items"), "</th>");
+	for (int i = 0; i < N_CHECK_STATUSES; i++)
+		rc |= wrap(x, "<th class=\"n\">", check_status_label(sum_statuses[i]), "</th>");
+	raw(x, "</tr></thead>\n");
 	for (size_t i = 0; i < an->nentries; i++) {
 		const struct cat_annex_entry *e = &an->entries[i];
 		if (e->kind != ANNEX_SECTION || e->depth != 0)
 			continue;
 		raw(x, "<tr><td>");
 		rc |= printf_text(x, "%s %s", e->number, e->text);
-		raw(x, "</td><td>%zu</td><td>%zu</td></tr>\n", s->sec_items[i], s->sec_done[i]);
+		raw(x, "</td><td class=\"n\">%zu</td>", s->sec_items[i]);
+		for (int j = 0; j < N_CHECK_STATUSES; j++)
+			raw(x, "<td class=\"n\">%zu</td>", s->sec_status[i][sum_statuses[j]]);
+		raw(x, "</tr>\n");
 	}
 	rc |= wrap(x, "<tr><th>", _("Total"), "</th>");
-	raw(x, "<th>%zu</th><th>%zu</th></tr>\n</table>\n", s->items, s->done);
+	raw(x, "<th class=\"n\">%zu</th>", s->items);
+	for (int j = 0; j < N_CHECK_STATUSES; j++)
+		raw(x, "<th class=\"n\">%zu</th>", s->by_status[sum_statuses[j]]);
+	raw(x, "</tr>\n</table>\n");
 	return rc;
 }
 
@@ -554,17 +771,16 @@ static int html_summary(struct ex_ctx *x)
 	if (x->o->blank)
 		return 0;
 	int rc = 0;
-	raw(x, "<h2 id=\"summary\">");
+	raw(x, "<h2 class=\"first\" id=\"summary\">");
 	rc |= text(x, _("Summary"));
 	raw(x, "</h2>\n<p>");
 	rc |= printf_text(x, _("%zu of %zu survey cells answered."), x->sum.answered, x->sum.cells);
 	raw(x, "</p>\n");
 	if (w == EXPORT_ASSESSMENT || w == EXPORT_COUNTERMEASURES)
 		rc |= html_sum_cms(x);
-	if (w == EXPORT_ASSESSMENT || w == EXPORT_ANNEX1)
-		rc |= html_sum_annex(x, 0);
-	if (w == EXPORT_ASSESSMENT || w == EXPORT_ANNEX2)
-		rc |= html_sum_annex(x, 1);
+	for (size_t k = 0; k < x->c->n_checklists; k++)
+		if (export_holds(x, &x->c->checklists[k]))
+			rc |= html_sum_annex(x, &x->c->checklists[k]);
 	return rc ? -1 : 0;
 }
 
@@ -587,7 +803,7 @@ const struct ex_writer export_html_writer = {
 	.checklist_begin = html_checklist_begin,
 	.entry = html_entry,
 	.checklist_end = html_checklist_end,
-	.summary = html_summary,
+	/* the summary is written after the title (html_begin), not at the end */
 	.end = html_end,
 };
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "export_walk.h"
+#include "i18n.h"
 #include "text.h"
 
 #define HOOK(w, h, ...) ((w)->h == NULL ? 0 : (w)->h(__VA_ARGS__))
@@ -173,13 +174,14 @@ static void count_cms(struct ex_ctx *x)
 	}
 }
 
-static int count_annex(struct ex_ctx *x, int k)
+static int count_annex(struct ex_ctx *x, size_t k)
 {
-	const struct cat_annex *an = &x->c->annex[k];
-	struct ex_annex_sum *s = &x->sum.annex[k];
+	const struct cat_annex *an = &x->c->checklists[k];
+	struct ex_annex_sum *s = &x->sum.checklists[k];
 	s->sec_items = calloc(an->nentries + 1, sizeof *s->sec_items);
 	s->sec_done = calloc(an->nentries + 1, sizeof *s->sec_done);
-	if (s->sec_items == NULL || s->sec_done == NULL) {
+	s->sec_status = calloc(an->nentries + 1, sizeof *s->sec_status);
+	if (s->sec_items == NULL || s->sec_done == NULL || s->sec_status == NULL) {
 		diag_set(x->d, "out of memory");
 		return -1;
 	}
@@ -187,11 +189,12 @@ static int count_annex(struct ex_ctx *x, int k)
 		const struct cat_annex_entry *e = &an->entries[i];
 		if (!e->checkable)
 			continue;
-		const struct check_entry *ck = assessment_check(x->a, k + 1, e->id);
+		const struct check_entry *ck = assessment_check(x->a, an->id, e->id);
 		enum check_status st = ck ? ck->status : CHECK_NONE;
 		s->items++;
 		s->by_status[st]++;
 		s->sec_items[e->section]++;
+		s->sec_status[e->section][st]++;
 		if (st != CHECK_NONE) {
 			s->done++;
 			s->sec_done[e->section]++;
@@ -204,14 +207,44 @@ static int check_items_known(struct ex_ctx *x)
 {
 	for (size_t i = 0; i < x->a->nchecks; i++) {
 		const struct check_entry *ck = &x->a->checks[i];
-		if (ck->annex < 1 || ck->annex > 2 ||
-		    catalog_annex_index(x->c, ck->annex - 1, ck->item) < 0) {
-			diag_set(x->d, "check of Annex %d item %s: not in catalog revision %d",
-				 ck->annex, ck->item, x->c->revision);
+		if (catalog_item_index(catalog_checklist(x->c, ck->checklist), ck->item) < 0) {
+			diag_set(x->d, "check of %s item %s: not in catalog revision %d",
+				 ck->checklist, ck->item, x->c->revision);
 			return -1;
 		}
 	}
 	return 0;
+}
+
+/* The checklist an EXPORT_CHECKLIST names, and the summaries' room. */
+static int checklists_prepare(struct ex_ctx *x)
+{
+	if (x->o->what == EXPORT_CHECKLIST &&
+	    (x->only = catalog_checklist(x->c, x->o->checklist)) == NULL) {
+		diag_set(x->d, _("the catalog has no checklist '%s'"),
+			 x->o->checklist ? x->o->checklist : "");
+		return -1;
+	}
+	x->sum.checklists = calloc(x->c->n_checklists + 1, sizeof *x->sum.checklists);
+	if (x->sum.checklists == NULL) {
+		diag_set(x->d, "out of memory");
+		return -1;
+	}
+	for (size_t k = 0; k < x->c->n_checklists; k++)
+		if (count_annex(x, k) < 0)
+			return -1;
+	return 0;
+}
+
+int export_holds(const struct ex_ctx *x, const struct cat_annex *cl)
+{
+	return x->o->what == EXPORT_ASSESSMENT ||
+		(x->o->what == EXPORT_CHECKLIST && x->only == cl);
+}
+
+const struct ex_annex_sum *export_sum_of(const struct ex_ctx *x, const struct cat_annex *cl)
+{
+	return &x->sum.checklists[cl - x->c->checklists];
 }
 
 int export_prepare(struct ex_ctx *x)
@@ -226,8 +259,7 @@ int export_prepare(struct ex_ctx *x)
 		return -1;
 	}
 	x->pattern = survey_pattern(x->a->survey);
-	if (gather_cms(x) < 0 || check_items_known(x) < 0 ||
-	    count_annex(x, 0) < 0 || count_annex(x, 1) < 0)
+	if (gather_cms(x) < 0 || check_items_known(x) < 0 || checklists_prepare(x) < 0)
 		return -1;
 	count_cms(x);
 	return 0;
@@ -240,10 +272,13 @@ void export_release(struct ex_ctx *x)
 		free(x->cms[i].actions);
 	}
 	free(x->cms);
-	for (int k = 0; k < 2; k++) {
-		free(x->sum.annex[k].sec_items);
-		free(x->sum.annex[k].sec_done);
+	for (size_t k = 0; x->sum.checklists != NULL && k < x->c->n_checklists; k++) {
+		free(x->sum.checklists[k].sec_items);
+		free(x->sum.checklists[k].sec_done);
+		free(x->sum.checklists[k].sec_status);
 	}
+	free(x->sum.checklists);
+	x->sum.checklists = NULL;
 	derivation_free(x->dv);
 	x->cms = NULL;
 	x->ncms = 0;
@@ -311,10 +346,10 @@ static int walk_cms(struct ex_ctx *x, const struct ex_writer *w)
 	return HOOK(w, cms_end, x);
 }
 
-static int walk_checklist(struct ex_ctx *x, const struct ex_writer *w, int k)
+static int walk_checklist(struct ex_ctx *x, const struct ex_writer *w,
+			  const struct cat_annex *an)
 {
-	const struct cat_annex *an = &x->c->annex[k];
-	if (HOOK(w, checklist_begin, x, k + 1) < 0)
+	if (HOOK(w, checklist_begin, x, an) < 0)
 		return -1;
 	const struct cat_annex_entry *parent = NULL;
 	for (size_t i = 0; i < an->nentries; i++) {
@@ -322,11 +357,11 @@ static int walk_checklist(struct ex_ctx *x, const struct ex_writer *w, int k)
 		if (e->kind == ANNEX_ITEM)
 			parent = e;
 		const struct check_entry *ck = e->checkable && !x->o->blank ?
-			assessment_check(x->a, k + 1, e->id) : NULL;
-		if (HOOK(w, entry, x, k + 1, e, e->kind == ANNEX_SUB ? parent : NULL, ck) < 0)
+			assessment_check(x->a, an->id, e->id) : NULL;
+		if (HOOK(w, entry, x, an, e, e->kind == ANNEX_SUB ? parent : NULL, ck) < 0)
 			return -1;
 	}
-	return HOOK(w, checklist_end, x, k + 1);
+	return HOOK(w, checklist_end, x, an);
 }
 
 static int walk(struct ex_ctx *x, const struct ex_writer *w)
@@ -338,10 +373,10 @@ static int walk(struct ex_ctx *x, const struct ex_writer *w)
 		return -1;
 	if ((what == EXPORT_ASSESSMENT || what == EXPORT_COUNTERMEASURES) && walk_cms(x, w) < 0)
 		return -1;
-	if ((what == EXPORT_ASSESSMENT || what == EXPORT_ANNEX1) && walk_checklist(x, w, 0) < 0)
-		return -1;
-	if ((what == EXPORT_ASSESSMENT || what == EXPORT_ANNEX2) && walk_checklist(x, w, 1) < 0)
-		return -1;
+	for (size_t k = 0; k < x->c->n_checklists; k++)
+		if (export_holds(x, &x->c->checklists[k]) &&
+		    walk_checklist(x, w, &x->c->checklists[k]) < 0)
+			return -1;
 	if (HOOK(w, summary, x) < 0)
 		return -1;
 	return HOOK(w, end, x);

@@ -45,6 +45,7 @@ struct ex_annex_sum {
 	size_t items, done;			/* checkable items, with a status */
 	size_t by_status[N_CHECK_STATUSES];
 	size_t *sec_items, *sec_done;		/* per entry index of a top-level section */
+	size_t (*sec_status)[N_CHECK_STATUSES];	/* the same, by status */
 };
 
 /* The figures of the summary: the totals are the core's progress
@@ -56,7 +57,7 @@ struct ex_summary {
 	size_t per_vp[N_VIEWPOINTS], reviewed_vp[N_VIEWPOINTS];
 	size_t by_decision[N_DECISIONS];	/* derived countermeasures */
 	size_t by_state[N_ACTION_STATES];	/* their actions */
-	struct ex_annex_sum annex[2];
+	struct ex_annex_sum *checklists;	/* per catalog checklist, its order */
 };
 
 struct ex_ctx {
@@ -64,9 +65,12 @@ struct ex_ctx {
 	const struct form *f;
 	const struct assessment *a;
 	const struct export_options *o;
+	const char *kind;		/* export_what_id(o), passed in so
+					   that a writer does not call export.c */
 	const char *generated_at;
 	struct derivation *dv;
 	int pattern;			/* Annex 3 pattern 1-6, 0 unknown */
+	const struct cat_annex *only;	/* EXPORT_CHECKLIST: that checklist */
 	struct ex_cm *cms;		/* derived first, then no longer derived */
 	size_t ncms;
 	struct ex_summary sum;
@@ -92,10 +96,10 @@ struct ex_writer {
 	int (*cms_begin)(struct ex_ctx *x);
 	int (*cm)(struct ex_ctx *x, const struct ex_cm *cm);
 	int (*cms_end)(struct ex_ctx *x);
-	int (*checklist_begin)(struct ex_ctx *x, int annex);
-	int (*entry)(struct ex_ctx *x, int annex, const struct cat_annex_entry *e,
+	int (*checklist_begin)(struct ex_ctx *x, const struct cat_annex *cl);
+	int (*entry)(struct ex_ctx *x, const struct cat_annex *cl, const struct cat_annex_entry *e,
 		     const struct cat_annex_entry *parent, const struct check_entry *ck);
-	int (*checklist_end)(struct ex_ctx *x, int annex);
+	int (*checklist_end)(struct ex_ctx *x, const struct cat_annex *cl);
 	int (*summary)(struct ex_ctx *x);
 	int (*end)(struct ex_ctx *x);
 };
@@ -111,8 +115,12 @@ int export_prepare(struct ex_ctx *x);
 void export_release(struct ex_ctx *x);
 /* Run W over the prepared X, writing to x->out. */
 int export_walk(struct ex_ctx *x, const struct ex_writer *w);
+/* Does X's export hold checklist CL (the whole assessment: every one)? */
+int export_holds(const struct ex_ctx *x, const struct cat_annex *cl);
+/* The summary figures of checklist CL. */
+const struct ex_annex_sum *export_sum_of(const struct ex_ctx *x, const struct cat_annex *cl);
 
-/* Annex 1/2 level id ("basic"), mark ("●"); "" for none. */
+/* A checklist item's level id ("basic"), mark ("●"); "" for none. */
 const char *export_level_id(enum level l);
 const char *export_level_mark(enum level l);
 /* Is S valid UTF-8 without characters XML 1.0 cannot hold?  -1 with d

@@ -13,10 +13,12 @@
 #include "xmlsafe.h"
 
 #define NS "urn:iotscope:assessment:1"
-#define FORMAT_VERSION 1
+/* 2: checklists named by catalog id (issue 9); 1 numbered the annexes */
+#define FORMAT_VERSION 2
 
 static const char *const roots[N_EXPORT_WHATS] = {
-	"assessment", "annex-checklist", "annex-checklist", "countermeasure-review"
+	[EXPORT_ASSESSMENT] = "assessment", [EXPORT_CHECKLIST] = "annex-checklist",
+	[EXPORT_COUNTERMEASURES] = "countermeasure-review",
 };
 
 /* ---------- escaping ---------- */
@@ -103,7 +105,7 @@ static int xml_begin(struct ex_ctx *x)
 	fprintf(x->out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<%s xmlns=\"%s\" "
 		"version=\"%d\">\n", roots[x->o->what], NS, FORMAT_VERSION);
 	fputs("  <export", x->out);
-	rc |= attr(x, "kind", export_what_id(x->o->what));
+	rc |= attr(x, "kind", x->kind);
 	rc |= attr(x, "generated-at", x->generated_at);
 	rc |= attr(x, "tool", PACKAGE_NAME);
 	rc |= attr(x, "tool-version", PACKAGE_VERSION);
@@ -241,6 +243,12 @@ static int xml_cms_begin(struct ex_ctx *x)
 	rc |= attr_size(x, "reviewed", x->sum.reviewed);
 	rc |= attr_size(x, "no-longer-derived", x->sum.dropped);
 	fputs(">\n", x->out);
+	/* the cells not answered yet: the list is what the others allow */
+	for (size_t i = 0; i < x->dv->nopen; i++) {
+		fputs("    <open", x->out);
+		rc |= attr(x, "cell", x->f->cells[x->dv->open_cells[i]].id);
+		fputs("/>\n", x->out);
+	}
 	return rc ? -1 : 0;
 }
 
@@ -324,16 +332,16 @@ static int xml_cms_end(struct ex_ctx *x)
 
 /* ---------- checklists ---------- */
 
-static int xml_checklist_begin(struct ex_ctx *x, int annex)
+static int xml_checklist_begin(struct ex_ctx *x, const struct cat_annex *cl)
 {
-	int rc = 0;
-	fprintf(x->out, "  <checklist annex=\"%d\"", annex);
-	if (annex == 2 && x->pattern > 0)
+	fputs("  <checklist", x->out);
+	int rc = attr(x, "id", cl->id);
+	if (cl->pattern_refs && x->pattern > 0)
 		rc |= attr_fmt(x, "pattern", "%d", x->pattern);
 	if (x->o->blank)
 		rc |= attr(x, "blank", "true");
 	fputs(">\n", x->out);
-	rc |= element(x, 2, "title", x->c->annex[annex - 1].title);
+	rc |= element(x, 2, "title", cl->title);
 	return rc ? -1 : 0;
 }
 
@@ -357,10 +365,11 @@ static int xml_refs(struct ex_ctx *x, const struct cat_annex_entry *e)
 	return rc;
 }
 
-static int xml_entry(struct ex_ctx *x, int annex, const struct cat_annex_entry *e,
-		     const struct cat_annex_entry *parent, const struct check_entry *ck)
+static int xml_entry(struct ex_ctx *x, const struct cat_annex *cl,
+		     const struct cat_annex_entry *e, const struct cat_annex_entry *parent,
+		     const struct check_entry *ck)
 {
-	(void)annex;
+	(void)cl;
 	(void)parent;
 	int rc = 0;
 	const char *name = e->kind == ANNEX_SECTION ? "section" :
@@ -397,9 +406,9 @@ static int xml_entry(struct ex_ctx *x, int annex, const struct cat_annex_entry *
 	return rc ? -1 : 0;
 }
 
-static int xml_checklist_end(struct ex_ctx *x, int annex)
+static int xml_checklist_end(struct ex_ctx *x, const struct cat_annex *cl)
 {
-	(void)annex;
+	(void)cl;
 	fputs("  </checklist>\n", x->out);
 	return 0;
 }
@@ -428,12 +437,13 @@ static int xml_sum_cms(struct ex_ctx *x)
 	return 0;
 }
 
-static int xml_sum_annex(struct ex_ctx *x, int k)
+static int xml_sum_annex(struct ex_ctx *x, const struct cat_annex *an)
 {
-	const struct ex_annex_sum *s = &x->sum.annex[k];
-	const struct cat_annex *an = &x->c->annex[k];
-	fprintf(x->out, "    <checklist annex=\"%d\" items=\"%zu\" done=\"%zu\">\n",
-		k + 1, s->items, s->done);
+	const struct ex_annex_sum *s = export_sum_of(x, an);
+	fputs("    <checklist", x->out);
+	if (attr(x, "id", an->id) < 0)
+		return -1;
+	fprintf(x->out, " items=\"%zu\" done=\"%zu\">\n", s->items, s->done);
 	for (int st = 0; st < N_CHECK_STATUSES; st++)
 		xml_count(x, "status", check_status_id((enum check_status)st), s->by_status[st]);
 	int rc = 0;
@@ -451,8 +461,7 @@ static int xml_sum_annex(struct ex_ctx *x, int k)
 static int xml_summary(struct ex_ctx *x)
 {
 	enum export_what w = x->o->what;
-	int annex = w == EXPORT_ANNEX1 ? 1 : w == EXPORT_ANNEX2 ? 2 : 0;
-	if (annex != 0 && x->o->blank)
+	if (w == EXPORT_CHECKLIST && x->o->blank)
 		return 0;
 	int rc = 0;
 	fputs("  <summary>\n", x->out);
@@ -461,10 +470,9 @@ static int xml_summary(struct ex_ctx *x)
 			x->sum.answered, x->sum.cells);
 	if (w == EXPORT_ASSESSMENT || w == EXPORT_COUNTERMEASURES)
 		rc |= xml_sum_cms(x);
-	if (w == EXPORT_ASSESSMENT || annex == 1)
-		rc |= xml_sum_annex(x, 0);
-	if (w == EXPORT_ASSESSMENT || annex == 2)
-		rc |= xml_sum_annex(x, 1);
+	for (size_t k = 0; k < x->c->n_checklists; k++)
+		if (export_holds(x, &x->c->checklists[k]))
+			rc |= xml_sum_annex(x, &x->c->checklists[k]);
 	fputs("  </summary>\n", x->out);
 	return rc ? -1 : 0;
 }

@@ -16,7 +16,10 @@
 #include "xmlsafe.h"
 
 #define NS "urn:iotscope:assessment:1"
-#define FORMAT_VERSION 1
+/* Version 2 names a checklist by its catalog id; version 1 (before issue
+ * 9) numbered the annexes: <checklist annex="1"> is the catalog's
+ * "annex1".  Both are read. */
+#define FORMAT_VERSION 2
 
 struct importer {
 	const struct catalog *c;
@@ -26,7 +29,8 @@ struct importer {
 	struct assessment *a;
 	long *cell_line;		/* per form cell: where it was answered */
 	long *cm_line;			/* per catalog countermeasure */
-	long *check_line[2];		/* per Annex entry */
+	long **check_line;		/* per catalog checklist, per entry */
+	int version;			/* the file's format version */
 };
 
 static int fail(struct importer *im, const xmlNode *n, const char *fmt, ...)
@@ -95,9 +99,10 @@ static int check_root(struct importer *im, const xmlNode *root)
 			    "whole-assessment export (<assessment>) can be imported",
 			    (const char *)root->name);
 	char *v = xml_attr(root, "version");
-	int ok = v != NULL && strcmp(v, "1") == 0;
-	int rc = ok ? 0 : fail(im, root, "format version '%s': this iotscope reads version %d",
-			       v ? v : "", FORMAT_VERSION);
+	im->version = v == NULL ? 0 : strcmp(v, "1") == 0 ? 1 : strcmp(v, "2") == 0 ? 2 : 0;
+	int rc = im->version != 0 ? 0 :
+		fail(im, root, "format version '%s': this iotscope reads versions 1 to %d",
+		     v ? v : "", FORMAT_VERSION);
 	xmlFree(v);
 	return rc;
 }
@@ -348,20 +353,21 @@ static int entry_index(const struct cat_annex *an, const char *id)
 
 static int read_check(struct importer *im, int k, const xmlNode *e)
 {
+	const struct cat_annex *cl = &im->c->checklists[k];
 	char *id = xml_attr(e, "id"), *sv = xml_attr(e, "status");
-	int i = id ? entry_index(&im->c->annex[k], id) : -1;
+	int i = id ? entry_index(cl, id) : -1;
 	int st = sv ? check_status_parse(sv) : CHECK_NONE;
 	int rc = 0;
 	if (i < 0)
-		rc = fail(im, e, "unknown Annex %d entry '%s'", k + 1, id ? id : "");
+		rc = fail(im, e, "unknown %s entry '%s'", cl->name, id ? id : "");
 	else if (im->check_line[k][i] != 0)
-		rc = fail(im, e, "Annex %d entry '%s' given twice (first on line %ld)", k + 1, id,
+		rc = fail(im, e, "%s entry '%s' given twice (first on line %ld)", cl->name, id,
 			  im->check_line[k][i]);
 	else if (st < 0)
 		rc = fail(im, e, "unknown check status '%s'", sv);
-	else if (!im->c->annex[k].entries[i].checkable &&
+	else if (!cl->entries[i].checkable &&
 		 (sv != NULL || xml_first(e, "note") != NULL || has_changed(e)))
-		rc = fail(im, e, "Annex %d entry '%s' has no status of its own", k + 1, id);
+		rc = fail(im, e, "%s entry '%s' has no status of its own", cl->name, id);
 	if (rc == 0)
 		im->check_line[k][i] = xmlGetLineNo(e);
 	const xmlNode *nn = rc == 0 ? xml_first(e, "note") : NULL;
@@ -370,9 +376,9 @@ static int read_check(struct importer *im, int k, const xmlNode *e)
 		struct check_entry *ck = NULL;
 		if (nn != NULL && note == NULL)
 			rc = fail(im, e, "out of memory");
-		else if (assessment_set_check(im->a, k + 1, id, (enum check_status)st, note,
+		else if (assessment_set_check(im->a, cl->id, id, (enum check_status)st, note,
 					      im->d) < 0 ||
-			 (ck = assessment_check(im->a, k + 1, id)) == NULL)
+			 (ck = assessment_check(im->a, cl->id, id)) == NULL)
 			rc = im->d->msg ? -1 : fail(im, e, "out of memory");
 		if (rc == 0)
 			rc = set_changed(im, e, &ck->changed_by, &ck->changed_at);
@@ -383,15 +389,34 @@ static int read_check(struct importer *im, int k, const xmlNode *e)
 	return rc;
 }
 
+/* Which catalog checklist LIST is: by id (version 2), or the annex
+ * number n of version 1, which was the catalog's "annexn". */
+static int checklist_of(struct importer *im, const xmlNode *list)
+{
+	char *id = xml_attr(list, "id"), *an = xml_attr(list, "annex");
+	int v1 = im->version == 1;
+	char *name = NULL;
+	int k = -1;
+	if (v1 ? an == NULL || id != NULL : id == NULL || an != NULL)
+		fail(im, list, "a version %d file names a checklist by %s", im->version,
+		     v1 ? "annex=\"n\"" : "id=\"...\"");
+	else if ((name = v1 ? str_printf("annex%s", an) : strdup(id)) == NULL)
+		fail(im, list, "out of memory");
+	else if ((k = catalog_checklist_index(im->c, name)) < 0)
+		fail(im, list, "no checklist '%s' in this catalog", name);
+	free(name);
+	xmlFree(id);
+	xmlFree(an);
+	return k;
+}
+
 static int read_checklist(struct importer *im, const xmlNode *list, int *seen)
 {
-	char *an = xml_attr(list, "annex");
-	int k = an ? atoi(an) - 1 : -1;
-	xmlFree(an);
-	if (k < 0 || k > 1)
-		return fail(im, list, "a checklist of Annex 1 or 2");
+	int k = checklist_of(im, list);
+	if (k < 0)
+		return -1;
 	if (seen[k]++)
-		return fail(im, list, "the Annex %d checklist is given twice", k + 1);
+		return fail(im, list, "the %s checklist is given twice", im->c->checklists[k].name);
 	for (const xmlNode *e = xml_first(list, NULL); e; e = xml_next(e, NULL)) {
 		if (xml_is(e, "title"))
 			continue;
@@ -416,20 +441,28 @@ static int read_assessment(struct importer *im, const xmlNode *root)
 	     e = xml_next(e, "countermeasure"))
 		if (read_countermeasure(im, e) < 0)
 			return -1;
-	int seen[2] = { 0, 0 };
-	for (const xmlNode *e = xml_first(root, "checklist"); e; e = xml_next(e, "checklist"))
-		if (read_checklist(im, e, seen) < 0)
-			return -1;
-	return 0;
+	int *seen = calloc(im->c->n_checklists + 1, sizeof *seen);
+	if (seen == NULL)
+		return fail(im, root, "out of memory");
+	int rc = 0;
+	for (const xmlNode *e = xml_first(root, "checklist"); e && rc == 0;
+	     e = xml_next(e, "checklist"))
+		rc = read_checklist(im, e, seen);
+	free(seen);
+	return rc;
 }
 
 static int alloc_seen(struct importer *im)
 {
 	im->cell_line = calloc(im->f->ncells + 1, sizeof *im->cell_line);
 	im->cm_line = calloc(im->c->ncms + 1, sizeof *im->cm_line);
-	for (int k = 0; k < 2; k++)
-		im->check_line[k] = calloc(im->c->annex[k].nentries + 1, sizeof(long));
-	if (!im->cell_line || !im->cm_line || !im->check_line[0] || !im->check_line[1])
+	size_t n = im->c->n_checklists;
+	im->check_line = calloc(n + 1, sizeof *im->check_line);
+	for (size_t k = 0; im->check_line != NULL && k < n; k++)
+		if ((im->check_line[k] = calloc(im->c->checklists[k].nentries + 1,
+						sizeof(long))) == NULL)
+			return fail(im, NULL, "out of memory");
+	if (!im->cell_line || !im->cm_line || !im->check_line)
 		return fail(im, NULL, "out of memory");
 	return 0;
 }
@@ -438,8 +471,9 @@ static void free_seen(struct importer *im)
 {
 	free(im->cell_line);
 	free(im->cm_line);
-	free(im->check_line[0]);
-	free(im->check_line[1]);
+	for (size_t k = 0; im->check_line != NULL && k < im->c->n_checklists; k++)
+		free(im->check_line[k]);
+	free(im->check_line);
 }
 
 struct assessment *import_memory(const struct catalog *c, const struct form *f,

@@ -1,5 +1,5 @@
 /* assessment.c - one assessment in memory: the survey, the review of each
- * derived countermeasure (IV.5) and the Annex 1/2 checklists. */
+ * derived countermeasure (IV.5) and the checklists. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -238,6 +238,7 @@ void assessment_free(struct assessment *a)
 		cm_review_clear(&a->reviews[i]);
 	free(a->reviews);
 	for (size_t i = 0; i < a->nchecks; i++) {
+		free(a->checks[i].checklist);
 		free(a->checks[i].item);
 		free(a->checks[i].note);
 		free(a->checks[i].changed_by);
@@ -280,16 +281,15 @@ static long action_find(const struct cm_review *r, const char *key)
 #undef CMP_ACTION
 }
 
-static int check_cmp(const struct check_entry *e, int annex, const char *item)
+static int check_cmp(const struct check_entry *e, const char *checklist, const char *item)
 {
-	if (e->annex != annex)
-		return e->annex < annex ? -1 : 1;
-	return strcmp(e->item, item);
+	int c = strcmp(e->checklist, checklist);
+	return c != 0 ? c : strcmp(e->item, item);
 }
 
-static long check_find(const struct assessment *a, int annex, const char *item)
+static long check_find(const struct assessment *a, const char *checklist, const char *item)
 {
-#define CMP_CHECK(e) check_cmp((e), annex, item)
+#define CMP_CHECK(e) check_cmp((e), checklist, item)
 	SORTED_FIND(a->checks, a->nchecks, CMP_CHECK);
 #undef CMP_CHECK
 }
@@ -325,10 +325,12 @@ struct action_review *assessment_action(const struct assessment *a, const char *
 	return i >= 0 ? &r->actions[i] : NULL;
 }
 
-struct check_entry *assessment_check(const struct assessment *a, int annex,
+struct check_entry *assessment_check(const struct assessment *a, const char *checklist,
 				     const char *item)
 {
-	long i = check_find(a, annex, item);
+	if (checklist == NULL || item == NULL)
+		return NULL;
+	long i = check_find(a, checklist, item);
 	return i >= 0 ? &a->checks[i] : NULL;
 }
 
@@ -377,19 +379,21 @@ static struct action_review *action_get(struct cm_review *r, const char *key)
 	return x;
 }
 
-static struct check_entry *check_get(struct assessment *a, int annex, const char *item)
+static struct check_entry *check_get(struct assessment *a, const char *checklist,
+				     const char *item)
 {
-	long i = check_find(a, annex, item);
+	long i = check_find(a, checklist, item);
 	if (i >= 0)
 		return &a->checks[i];
-	char *id = strdup(item);
-	struct check_entry *e = id ? array_insert((void **)&a->checks, &a->nchecks,
-						   sizeof *e, (size_t)(-i - 1)) : NULL;
+	char *cl = strdup(checklist), *id = strdup(item);
+	struct check_entry *e = cl && id ? array_insert((void **)&a->checks, &a->nchecks,
+							 sizeof *e, (size_t)(-i - 1)) : NULL;
 	if (e == NULL) {
+		free(cl);
 		free(id);
 		return NULL;
 	}
-	e->annex = annex;
+	e->checklist = cl;
 	e->item = id;
 	return e;
 }
@@ -429,18 +433,18 @@ int assessment_set_action(struct assessment *a, const char *cm, const char *key,
 	return 0;
 }
 
-int assessment_set_check(struct assessment *a, int annex, const char *item,
+int assessment_set_check(struct assessment *a, const char *checklist, const char *item,
 			 enum check_status st, const char *note, struct diag *d)
 {
-	if (annex != 1 && annex != 2) {
-		diag_set(d, "%s: annex must be 1 or 2, not %d", item, annex);
+	if (checklist == NULL || checklist[0] == '\0' || item == NULL || item[0] == '\0') {
+		diag_set(d, "%s: no checklist or item given", item ? item : "check");
 		return -1;
 	}
 	if ((unsigned)st >= N_CHECK_STATUSES) {
 		diag_set(d, "%s: not a checklist status", item);
 		return -1;
 	}
-	struct check_entry *e = check_get(a, annex, item);
+	struct check_entry *e = check_get(a, checklist, item);
 	if (e == NULL || set_text(&e->note, note) < 0)
 		return oom(d);
 	e->status = st;
@@ -484,12 +488,13 @@ static void progress_fill(const struct assessment *a, const struct catalog *c,
 		else
 			p->dropped += assessment_review_written(r);
 	}
-	p->checks = c->annex[0].nitems + c->annex[1].nitems;
+	for (size_t k = 0; k < c->n_checklists; k++)
+		p->checks += c->checklists[k].nitems;
 	for (size_t i = 0; i < a->nchecks; i++) {
 		const struct check_entry *e = &a->checks[i];
-		int k = catalog_annex_index(c, e->annex - 1, e->item);
-		p->checks_done += e->status != CHECK_NONE && k >= 0 &&
-			c->annex[e->annex - 1].entries[k].checkable;
+		/* catalog_item_index finds checkable items only */
+		p->checks_done += e->status != CHECK_NONE &&
+			catalog_item_index(catalog_checklist(c, e->checklist), e->item) >= 0;
 	}
 }
 

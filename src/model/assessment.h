@@ -1,6 +1,7 @@
 /* assessment.h - everything one assessment holds, in memory: who and
  * what it is (the survey details), the Fig. 16 answers, the review of
- * each countermeasure and its actions, and the Annex 1/2 checklists.
+ * each countermeasure and its actions, and the checklists (Annexes 1
+ * and 2: the catalog's, each known by its id).
  * The store keeps it in SQLite; export writes it; import reads it back. */
 #ifndef IOTSCOPE_ASSESSMENT_H
 #define IOTSCOPE_ASSESSMENT_H
@@ -18,7 +19,7 @@ enum decision { DECISION_NONE, DECISION_TODO, DECISION_IN_PLACE,
 /* The state of one concrete action (□) or duty to transfer. */
 enum action_state { ACTION_NONE, ACTION_DONE, ACTION_NOT_DONE,
 		    ACTION_NOT_APPLICABLE, N_ACTION_STATES };
-/* Annex 1/2 実施チェック. */
+/* A checklist item's 実施チェック. */
 enum check_status { CHECK_NONE, CHECK_IMPLEMENTED, CHECK_PARTLY,
 		    CHECK_NOT_IMPLEMENTED, CHECK_NOT_APPLICABLE, N_CHECK_STATUSES };
 
@@ -54,7 +55,7 @@ struct cm_review {
 };
 
 struct check_entry {
-	int annex;			/* 1 or 2 */
+	char *checklist;		/* its catalog id: "annex1", "annex2" */
 	char *item;			/* "II.1.1.1", "III.1.1.1.a" */
 	enum check_status status;
 	char *note;
@@ -69,7 +70,7 @@ struct assessment {
 	int catalog_revision;
 	struct cm_review *reviews;	/* sorted by cm id */
 	size_t nreviews;
-	struct check_entry *checks;	/* sorted by annex, item */
+	struct check_entry *checks;	/* sorted by checklist id, item */
 	size_t nchecks;
 };
 
@@ -93,7 +94,7 @@ void assessment_free(struct assessment *a);
 struct cm_review *assessment_review(const struct assessment *a, const char *cm);
 struct action_review *assessment_action(const struct assessment *a, const char *cm,
 					const char *key);
-struct check_entry *assessment_check(const struct assessment *a, int annex,
+struct check_entry *assessment_check(const struct assessment *a, const char *checklist,
 				     const char *item);
 
 /* Setters that create the entry when missing and keep the arrays
@@ -102,7 +103,7 @@ int assessment_set_decision(struct assessment *a, const char *cm, enum decision 
 			    const char *note, struct diag *d);
 int assessment_set_action(struct assessment *a, const char *cm, const char *key,
 			  enum action_state st, const char *note, struct diag *d);
-int assessment_set_check(struct assessment *a, int annex, const char *item,
+int assessment_set_check(struct assessment *a, const char *checklist, const char *item,
 			 enum check_status st, const char *note, struct diag *d);
 
 /* Has the user written anything into R: a decision, a note, an action
@@ -114,7 +115,7 @@ struct assessment_progress {
 	size_t answered, cells;		/* survey cells */
 	size_t derived, reviewed;	/* derived countermeasures, with a decision */
 	size_t dropped;			/* reviewed but no longer derived */
-	size_t checks_done, checks;	/* Annex 1+2 items with a status */
+	size_t checks_done, checks;	/* every checklist's items, with a status */
 };
 
 /* Fill P, deriving from the answers now (a review counts as "dropped"

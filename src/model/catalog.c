@@ -13,68 +13,13 @@
 #include "derive.h"
 #include "xmlsafe.h"
 
-static const char *const map_ids[N_MAPS] = { "A", "B1", "B2", "B3", "B4", "C1", "C2" };
-
-/* ---------- lookups ---------- */
-
-#define LOOKUP(fn, array, count)					\
-	int fn(const struct catalog *c, const char *id)			\
-	{								\
-		for (int i = 0; i < (count); i++)			\
-			if (c->array[i].id && strcmp(c->array[i].id, id) == 0) \
-				return i;				\
-		return -1;						\
-	}
-
-LOOKUP(catalog_component_index, components, N_COMPONENTS)
-LOOKUP(catalog_env_role_index, env_roles, N_ENV_ROLES)
-LOOKUP(catalog_exec_role_index, exec_roles, N_EXEC_ROLES)
-LOOKUP(catalog_external_index, externals, N_EXTERNALS)
-LOOKUP(catalog_cm_index, cms, (int)c->ncms)
-
-/* Components and roles are known by their fixed ids even before
- * vocabulary.xml is read, so parts can come in any order. */
-int catalog_map_index(const char *id)
-{
-	return ld_find_id(map_ids, N_MAPS, id);
-}
-
-const char *catalog_map_id(enum map_id m)
-{
-	return (unsigned)m < N_MAPS ? map_ids[m] : "?";
-}
-
-int catalog_pattern_of(int confidentiality, int availability)
-{
-	if (confidentiality < 0 || confidentiality > 1 ||
-	    availability < 0 || availability > 2)
-		return 0;
-	return 1 + confidentiality * 3 + availability;
-}
-
-int catalog_annex_index(const struct catalog *c, int annex, const char *id)
-{
-	if (annex < 0 || annex > 1)
-		return -1;
-	const struct cat_annex *a = &c->annex[annex];
-	for (size_t i = 0; i < a->nentries; i++)
-		if (a->entries[i].checkable && strcmp(a->entries[i].id, id) == 0)
-			return (int)i;
-	return -1;
-}
-
 /* ---------- repairs: collected from every part ---------- */
 
 static int add_repair(struct loader *ld, const xmlNode *r)
 {
-	if (ld->nrepairs == ld->cap_repairs) {
-		size_t cap = ld->cap_repairs ? ld->cap_repairs * 2 : 64;
-		void *p = realloc(ld->repairs, cap * sizeof *ld->repairs);
-		if (p == NULL)
-			return ld_fail(ld, r, "out of memory");
-		ld->repairs = p;
-		ld->cap_repairs = cap;
-	}
+	if (ld_grow(ld, r, &ld->repairs, ld->nrepairs, &ld->cap_repairs, sizeof *ld->repairs,
+		    64) == NULL)
+		return -1;
 	const xmlNode *owner = r->parent;
 	char *id = xml_attr(owner, "id");
 	int line = ld_attr_int(owner, "line");
@@ -177,17 +122,19 @@ static int link_catalog(struct loader *ld)
 {
 	struct catalog *c = ld->c;
 	ld->file = c->dir;
-	if (!ld->seen_vocabulary || !ld->seen_patterns ||
-	    !ld->seen_annex[0] || !ld->seen_annex[1])
+	if (!ld->seen_vocabulary || !ld->seen_patterns || ld->n_checklists == 0)
 		return ld_fail(ld, NULL, "catalog.xml does not name every part "
-			    "(vocabulary, patterns, annex 1, annex 2)");
+			    "(vocabulary, patterns, a checklist)");
 	for (int m = 0; m < N_MAPS; m++)
 		if (!ld->seen_map[m])
 			return ld_fail(ld, NULL, "map %s is missing", catalog_map_id((enum map_id)m));
 	c->cms = arena_array(c->arena, ld->ncms, sizeof *c->cms);
-	if (c->cms == NULL)
+	c->checklists = arena_array(c->arena, ld->n_checklists, sizeof *c->checklists);
+	if (c->cms == NULL || c->checklists == NULL)
 		return ld_fail(ld, NULL, "out of memory");
 	memcpy(c->cms, ld->cms, ld->ncms * sizeof *c->cms);
+	memcpy(c->checklists, ld->checklists, ld->n_checklists * sizeof *c->checklists);
+	c->n_checklists = ld->n_checklists;
 	c->ncms = ld->ncms;
 	qsort(c->cms, c->ncms, sizeof *c->cms, cmp_cm);
 	for (size_t i = 1; i < c->ncms; i++)
@@ -370,6 +317,7 @@ struct catalog *catalog_load_checked(const char *dir, int full, struct diag *d)
 	free(ld.parts);
 	free(ld.cms);
 	free(ld.repairs);
+	free(ld.checklists);
 	if (rc < 0) {
 		if (d->msg == NULL)
 			diag_set(d, "%s: cannot load the catalog", dir);

@@ -1,5 +1,6 @@
 /* catalog.h - the guideline as data: Part IV vocabulary, the seven
- * derivation maps (IV.4.3), the countermeasures (IV.5), Annexes 1-3.
+ * derivation maps (IV.4.3), the countermeasures (IV.5), the checklists
+ * (Annexes 1 and 2, or any the catalog lists) and Annex 3's patterns.
  * Loaded once from catalog/ (see catalog/FORMAT.md); read-only after. */
 #ifndef IOTSCOPE_CATALOG_H
 #define IOTSCOPE_CATALOG_H
@@ -104,7 +105,8 @@ struct cat_cm {
 
 enum annex_kind { ANNEX_SECTION, ANNEX_ITEM, ANNEX_SUB };
 
-/* Annexes 1 and 2, flattened in document order. */
+/* A checklist's entries (Annexes 1 and 2 today), flattened in document
+ * order. */
 struct cat_annex_entry {
 	enum annex_kind kind;
 	int depth;			/* sections 0.., items below */
@@ -112,7 +114,8 @@ struct cat_annex_entry {
 	const char *text;		/* section title or item text */
 	enum level level;
 	const char *eval;		/* Annex 2 評価項目 */
-	const char *refs[N_PATTERNS];	/* Annex 2 対策参照値 */
+	const char *refs[N_PATTERNS];	/* Annex 2 対策参照値: only in a
+					   checklist with pattern_refs */
 	unsigned required;		/* bit per pattern: the "*" mark */
 	int checkable;			/* has a status of its own */
 	int section;			/* index of the top-level section entry */
@@ -123,8 +126,14 @@ struct cat_annex_entry {
 enum annex_column { ACOL_NUMBER, ACOL_EVAL_NUMBER, ACOL_ITEM, ACOL_LEVEL, ACOL_EVAL,
 		    ACOL_REF, ACOL_CHECK, N_ANNEX_COLUMNS };
 
+/* A checklist (実施チェック): one catalog part, known by its id
+ * everywhere (assessment, store, exports, screens); catalog.xml's order. */
 struct cat_annex {
+	const char *id;			/* "annex1": stable, ASCII */
+	const char *name;		/* short, as people say it: "Annex 1" */
 	const char *title;
+	int pattern_refs;		/* items carry reference values per
+					   Annex 3 pattern (Annex 2) */
 	const char *columns[N_ANNEX_COLUMNS];	/* NULL where the table has none */
 	const char **notes;		/* legend and footnotes */
 	size_t nnotes;
@@ -162,7 +171,8 @@ struct catalog {
 	const char *section_labels[3];	/* by enum map_section (C maps) */
 	struct cat_cm *cms;		/* sorted by order */
 	size_t ncms;
-	struct cat_annex annex[2];	/* Annex 1, Annex 2 */
+	struct cat_annex *checklists;	/* in catalog.xml's order */
+	size_t n_checklists;
 	const char *patterns_title;
 	const char **pattern_explanations;
 	size_t npattern_explanations;
@@ -200,8 +210,14 @@ int catalog_exec_role_index(const struct catalog *c, const char *id);
 int catalog_external_index(const struct catalog *c, const char *id);
 int catalog_map_index(const char *id);
 const char *catalog_map_id(enum map_id m);
-/* Entry index of an Annex 1/2 item by id (annex 0 or 1); -1 if unknown. */
-int catalog_annex_index(const struct catalog *c, int annex, const char *id);
+/* The checklist with ID ("annex1"); NULL (-1) when there is none. */
+const struct cat_annex *catalog_checklist(const struct catalog *c, const char *id);
+int catalog_checklist_index(const struct catalog *c, const char *id);
+/* Entry index of the checkable item ITEM of checklist CL; -1 if unknown. */
+int catalog_item_index(const struct cat_annex *cl, const char *item);
+/* The checklists' ids joined by SEP: "annex1|annex2" (malloc'd; NULL
+ * when out of memory). */
+char *catalog_checklist_ids(const struct catalog *c, const char *sep);
 /* Pattern 1-6 from confidentiality (0 high, 1 low) and availability
  * (0 high, 1 mid, 2 low), Annex 3; 0 if either is out of range. */
 int catalog_pattern_of(int confidentiality, int availability);

@@ -1,4 +1,5 @@
-/* catalog_annex.c - annex1.xml and annex2.xml, flattened in document order */
+/* catalog_annex.c - a checklist part (<annex>: annex1.xml, annex2.xml, or
+ * any other catalog.xml lists), flattened in document order */
 #include "config.h"
 
 #include <stdarg.h>
@@ -9,8 +10,6 @@
 #include "arena.h"
 #include "catalog_parse.h"
 
-/* ---------- annex1.xml / annex2.xml ---------- */
-
 struct annex_builder {
 	struct cat_annex_entry *v;
 	size_t n, cap;
@@ -19,18 +18,10 @@ struct annex_builder {
 static struct cat_annex_entry *annex_push(struct loader *ld, struct annex_builder *b,
 					  const xmlNode *e, enum annex_kind kind, int depth)
 {
-	if (b->n == b->cap) {
-		size_t cap = b->cap ? b->cap * 2 : 256;
-		void *p = realloc(b->v, cap * sizeof *b->v);
-		if (p == NULL) {
-			ld_fail(ld, e, "out of memory");
-			return NULL;
-		}
-		b->v = p;
-		b->cap = cap;
-	}
-	struct cat_annex_entry *x = &b->v[b->n++];
-	memset(x, 0, sizeof *x);
+	struct cat_annex_entry *x = ld_grow(ld, e, &b->v, b->n, &b->cap, sizeof *b->v, 256);
+	if (x == NULL)
+		return NULL;
+	b->n++;
 	x->kind = kind;
 	x->depth = depth;
 	x->line = ld_attr_int(e, "line");
@@ -66,6 +57,8 @@ static int annex_body(struct loader *ld, const xmlNode *e, struct cat_annex_entr
 	}
 	if (x->eval != NULL && xml_first(e, "ref") == NULL)
 		return ld_fail(ld, e, "evaluation item without reference values");
+	if (xml_first(e, "ref") != NULL && !ld->checklists[ld->n_checklists].pattern_refs)
+		return ld_fail(ld, e, "reference values in a checklist without pattern-refs=\"true\"");
 	x->checkable = 1;
 	return 0;
 }
@@ -120,13 +113,21 @@ static int annex_section(struct loader *ld, struct annex_builder *b, const xmlNo
 	return 0;
 }
 
-int ld_annex(struct loader *ld, const xmlNode *root)
+static int checklist_head(struct loader *ld, const xmlNode *root, struct cat_annex *a)
 {
-	int which = ld_attr_int(root, "id") - 1;
-	if (which < 0 || which > 1 || ld->seen_annex[which])
-		return ld_fail(ld, root, "annex id out of range or given twice");
-	ld->seen_annex[which] = 1;
-	struct cat_annex *a = &ld->c->annex[which];
+	if ((a->id = ld_attr_dup(ld, root, "id")) == NULL ||
+	    (a->name = ld_attr_dup(ld, root, "name")) == NULL)
+		return -1;
+	/* export --what takes these besides the checklists' ids */
+	if (strcmp(a->id, "assessment") == 0 || strcmp(a->id, "countermeasures") == 0)
+		return ld_fail(ld, root, "checklist id '%s' is taken (export --what %s)", a->id,
+			       a->id);
+	for (size_t k = 0; k < ld->n_checklists; k++)
+		if (strcmp(ld->checklists[k].id, a->id) == 0)
+			return ld_fail(ld, root, "checklist '%s' given twice", a->id);
+	char *refs = xml_attr(root, "pattern-refs");
+	a->pattern_refs = refs && (strcmp(refs, "true") == 0 || strcmp(refs, "1") == 0);
+	xmlFree(refs);
 	if ((a->title = ld_child_text(ld, root, "title")) == NULL ||
 	    ld_texts(ld, root, "note", &a->notes, &a->nnotes) < 0)
 		return -1;
@@ -140,6 +141,12 @@ int ld_annex(struct loader *ld, const xmlNode *root)
 		if (k < 0 || (a->columns[k] = ld_text(ld, e)) == NULL)
 			return -1;
 	}
+	return 0;
+}
+
+/* The entries, and every checkable id once. */
+static int checklist_body(struct loader *ld, const xmlNode *root, struct cat_annex *a)
+{
 	struct annex_builder b = { NULL, 0, 0 };
 	for (const xmlNode *s = xml_first(root, "section"); s; s = xml_next(s, "section"))
 		if (annex_section(ld, &b, s, 0, 0) < 0) {
@@ -158,9 +165,19 @@ int ld_annex(struct loader *ld, const xmlNode *root)
 		if (!a->entries[i].checkable)
 			continue;
 		a->nitems++;
-		if (catalog_annex_index(ld->c, which, a->entries[i].id) != (int)i)
+		if (catalog_item_index(a, a->entries[i].id) != (int)i)
 			return ld_fail(ld, root, "item '%s' appears twice", a->entries[i].id);
 	}
 	return 0;
 }
 
+int ld_annex(struct loader *ld, const xmlNode *root)
+{
+	/* counted once read whole: annex_body looks at it (pattern_refs) */
+	struct cat_annex *a = ld_grow(ld, root, &ld->checklists, ld->n_checklists,
+				      &ld->cap_checklists, sizeof *ld->checklists, 4);
+	if (a == NULL || checklist_head(ld, root, a) < 0 || checklist_body(ld, root, a) < 0)
+		return -1;
+	ld->n_checklists++;
+	return 0;
+}

@@ -139,18 +139,10 @@ static long cm_order(const char *id)
 
 static struct cat_cm *new_cm(struct loader *ld, const xmlNode *e)
 {
-	if (ld->ncms == ld->cap_cms) {
-		size_t cap = ld->cap_cms ? ld->cap_cms * 2 : 128;
-		void *p = realloc(ld->cms, cap * sizeof *ld->cms);
-		if (p == NULL) {
-			ld_fail(ld, e, "out of memory");
-			return NULL;
-		}
-		ld->cms = p;
-		ld->cap_cms = cap;
-	}
-	struct cat_cm *cm = &ld->cms[ld->ncms++];
-	memset(cm, 0, sizeof *cm);
+	struct cat_cm *cm = ld_grow(ld, e, &ld->cms, ld->ncms, &ld->cap_cms, sizeof *ld->cms, 128);
+	if (cm == NULL)
+		return NULL;
+	ld->ncms++;
 	return cm;
 }
 

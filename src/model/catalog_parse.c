@@ -20,6 +20,25 @@ int ld_fail(struct loader *ld, const xmlNode *n, const char *fmt, ...)
 	return -1;
 }
 
+void *ld_grow(struct loader *ld, const xmlNode *e, void *v, size_t n, size_t *cap,
+	      size_t size, size_t first)
+{
+	void **arr = v;
+	if (n == *cap) {
+		size_t c = *cap ? *cap * 2 : first;
+		void *p = realloc(*arr, c * size);
+		if (p == NULL) {
+			ld_fail(ld, e, "out of memory");
+			return NULL;
+		}
+		*arr = p;
+		*cap = c;
+	}
+	unsigned char *x = (unsigned char *)*arr + n * size;
+	memset(x, 0, size);
+	return x;
+}
+
 const char *ld_text(struct loader *ld, const xmlNode *n)
 {
 	if (n == NULL)

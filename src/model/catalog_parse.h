@@ -15,16 +15,23 @@ struct loader {
 	size_t ncms, cap_cms;
 	struct cat_repair *repairs;
 	size_t nrepairs, cap_repairs;
+	struct cat_annex *checklists;	/* grows while parts are read */
+	size_t n_checklists, cap_checklists;
 	int full;			/* validate always, collect the repairs */
 	const char **parts;		/* the part files, as catalog.xml names them */
 	size_t nparts;
-	int seen_vocabulary, seen_patterns, seen_annex[2], seen_map[N_MAPS];
+	int seen_vocabulary, seen_patterns, seen_map[N_MAPS];
 };
 
 
 /* "file:line: message" for node N of the part being read; returns -1. */
 int ld_fail(struct loader *ld, const xmlNode *n, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Room for element *N (of SIZE bytes) of the growing array *V of *CAP,
+ * which doubles from FIRST: the zeroed element, *N not yet counted; NULL
+ * ("out of memory" reported at E) when there is none. */
+void *ld_grow(struct loader *ld, const xmlNode *e, void *v, size_t n, size_t *cap,
+	      size_t size, size_t first);
 /* Folded text of N (or of N's first child NAME) in the catalog's arena;
  * NULL (with the error set) when out of memory or absent. */
 const char *ld_text(struct loader *ld, const xmlNode *n);

@@ -253,6 +253,8 @@ static void walk_cms(struct walk *w, struct catalog *c)
 
 static void walk_annex(struct walk *w, struct cat_annex *a)
 {
+	req(w, &a->id);
+	req(w, &a->name);
 	str(w, &a->title);
 	for (int k = 0; k < N_ANNEX_COLUMNS; k++)
 		str(w, &a->columns[k]);
@@ -308,8 +310,10 @@ static void walk_catalog(struct walk *w, struct cat_image *img)
 	walk_vocabulary(w, c);
 	walk_cms(w, c);		/* before the maps: their rows check against ncms */
 	walk_maps(w, c);
-	walk_annex(w, &c->annex[0]);
-	walk_annex(w, &c->annex[1]);
+	struct cat_annex *cl = arr(w, &c->checklists, sizeof *cl, c->n_checklists);
+	for (size_t i = 0; cl != NULL && i < c->n_checklists; i++)
+		walk_annex(w, &cl[i]);
+	in_range(w, cl != NULL, 1, 2);	/* the loader insists on one at least */
 	strs(w, &c->pattern_explanations, c->npattern_explanations);
 	for (int i = 0; i < N_PATTERNS; i++) {
 		str(w, &c->patterns[i].services);
@@ -378,7 +382,8 @@ static uint64_t layout(void)
 	const size_t sizes[] = {
 		sizeof(void *), sizeof(size_t), sizeof(long), sizeof(int), ALIGN,
 		sizeof(struct cat_image), sizeof(struct cat_row), sizeof(struct cat_cm),
-		sizeof(struct cat_transfer), sizeof(struct cat_annex_entry),
+		sizeof(struct cat_transfer), sizeof(struct cat_annex),
+		sizeof(struct cat_annex_entry),
 		sizeof(struct cat_repair), sizeof(struct form), sizeof(struct form_line),
 		sizeof(struct form_block), sizeof(struct form_cell_def),
 		sizeof(struct form_group),

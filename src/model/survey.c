@@ -4,25 +4,36 @@
 #include <stdlib.h>
 #include <string.h>
 
-
+#include "i18n.h"
 #include "survey.h"
 #include "text.h"
 #include "xmlsafe.h"
 
-static const char *const detail_ids[N_DETAILS] = {
-	"name", "operator", "service", "description", "assessor", "date",
-	"industry", "structure", "notes", "confidentiality", "availability"
+#define CHOICES(...) ((const char *const[]){ __VA_ARGS__, NULL })
+#define NO_CHOICES NULL
+static const struct detail_info detail_rows[N_DETAILS] = {
+#define DETAIL(sym, id_, label_, help_, choices_, valid_, want_, flags_)	\
+	[DETAIL_##sym] = { .id = id_, .label = label_, .help = help_,		\
+			   .choices = choices_, .valid = valid_, .want = want_,	\
+			   .flags = flags_ },
+#include "survey_details.def"
+#undef DETAIL
 };
+
+const struct detail_info *survey_detail_info(enum detail k)
+{
+	return (unsigned)k < N_DETAILS ? &detail_rows[k] : NULL;
+}
 
 const char *survey_detail_id(enum detail k)
 {
-	return (unsigned)k < N_DETAILS ? detail_ids[k] : "?";
+	return (unsigned)k < N_DETAILS ? detail_rows[k].id : "?";
 }
 
 int survey_detail_index(const char *id)
 {
 	for (int i = 0; i < N_DETAILS; i++)
-		if (strcmp(detail_ids[i], id) == 0)
+		if (strcmp(detail_rows[i].id, id) == 0)
 			return i;
 	return -1;
 }
@@ -35,7 +46,7 @@ static int one_of(const char *v, const char *const *set)
 	return 0;
 }
 
-static int valid_date(const char *v)
+int survey_valid_date(const char *v)
 {
 	int y, m, dd;
 	char tail;
@@ -47,34 +58,18 @@ static int valid_date(const char *v)
 
 int survey_detail_check(enum detail k, const char *v, struct diag *d)
 {
-	static const char *const structures[] = { "1", "2", "3", NULL };
-	static const char *const conf[] = { "high", "low", NULL };
-	static const char *const avail[] = { "high", "mid", "low", NULL };
-	int ok = 1;
-	const char *want = NULL;
-	if (text_check(v, detail_ids[k], k == DETAIL_NAME, d) < 0)
+	const struct detail_info *di = survey_detail_info(k);
+	if (di == NULL) {
+		diag_set(d, "unknown detail");
 		return -1;
-	switch (k) {
-	case DETAIL_STRUCTURE:
-		ok = one_of(v, structures), want = "1, 2 or 3 (Fig. 5)";
-		break;
-	case DETAIL_CONFIDENTIALITY:
-		ok = one_of(v, conf), want = "high or low";
-		break;
-	case DETAIL_AVAILABILITY:
-		ok = one_of(v, avail), want = "high, mid or low";
-		break;
-	case DETAIL_DATE:
-		ok = valid_date(v), want = "a date YYYY-MM-DD";
-		break;
-	case DETAIL_NAME:
-		ok = v[0] != '\0', want = "a non-empty name";
-		break;
-	default:
-		break;
 	}
+	if (text_check(v, di->id, (di->flags & DETAIL_ONE_LINE) != 0, d) < 0)
+		return -1;
+	int ok = (!(di->flags & DETAIL_REQUIRED) || v[0] != '\0') &&
+		(di->choices == NULL || one_of(v, di->choices)) &&
+		(di->valid == NULL || di->valid(v));
 	if (!ok)
-		diag_set(d, "%s: '%s' is not %s", detail_ids[k], v, want);
+		diag_set(d, "%s: '%s' is not %s", di->id, v, di->want ? di->want : "valid");
 	return ok ? 0 : -1;
 }
 
@@ -116,7 +111,7 @@ int survey_set_detail(struct survey *s, enum detail k, const char *value, struct
 			diag_set(d, "out of memory");
 			return -1;
 		}
-	} else if (k == DETAIL_NAME) {
+	} else if (detail_rows[k].flags & DETAIL_REQUIRED) {
 		return survey_detail_check(k, "", d);
 	}
 	free(s->details[k]);
@@ -309,7 +304,7 @@ int survey_write(const struct survey *s, FILE *out, struct diag *d)
 			diag_set(d, "out of memory");
 			return -1;
 		}
-		fprintf(out, "    <%s>%s</%s>\n", detail_ids[k], (const char *)esc, detail_ids[k]);
+		fprintf(out, "    <%s>%s</%s>\n", detail_rows[k].id, (const char *)esc, detail_rows[k].id);
 		xmlFree(esc);
 	}
 	fputs("  </details>\n  <answers>\n", out);

@@ -10,9 +10,30 @@
 
 enum answer { ANSWER_OPEN = 0, ANSWER_YES = 1, ANSWER_NO = 2 };
 
-enum detail { DETAIL_NAME, DETAIL_OPERATOR, DETAIL_SERVICE, DETAIL_DESCRIPTION,
-	      DETAIL_ASSESSOR, DETAIL_DATE, DETAIL_INDUSTRY, DETAIL_STRUCTURE,
-	      DETAIL_NOTES, DETAIL_CONFIDENTIALITY, DETAIL_AVAILABILITY, N_DETAILS };
+/* The details, in survey_details.def's order. */
+enum detail {
+#define DETAIL(sym, id, label, help, choices, valid, want, flags) DETAIL_##sym,
+#include "survey_details.def"
+#undef DETAIL
+	N_DETAILS
+};
+
+enum detail_flag {
+	DETAIL_REQUIRED = 1 << 0,	/* never empty */
+	DETAIL_ONE_LINE = 1 << 1,	/* one line: lists and commands show it */
+	DETAIL_LINES = 1 << 2,		/* free text of several lines */
+};
+
+/* One row of survey_details.def. */
+struct detail_info {
+	const char *id;			/* "operator": element and `set` name */
+	const char *label;		/* N_(): translate with _() */
+	const char *help;		/* N_() */
+	const char *const *choices;	/* NULL-terminated, or NULL: free text */
+	int (*valid)(const char *value);	/* NULL: any text */
+	const char *want;		/* what a bad value is not */
+	unsigned flags;			/* enum detail_flag */
+};
 
 struct survey {
 	const struct form *form;
@@ -20,12 +41,16 @@ struct survey {
 	char *details[N_DETAILS];	/* NULL when not given */
 };
 
+/* The row of detail K; NULL when K is not a detail. */
+const struct detail_info *survey_detail_info(enum detail k);
 /* The stable id of each detail, as files and `set` name it. */
 const char *survey_detail_id(enum detail k);
 int survey_detail_index(const char *id);
-/* Check a detail value: structure 1-3, confidentiality high/low,
- * availability high/mid/low, date YYYY-MM-DD; -1 with d set if bad. */
+/* Check a detail value against its row (choices, validator, required);
+ * -1 with d set if bad. */
 int survey_detail_check(enum detail k, const char *value, struct diag *d);
+/* The validators survey_details.def names: 1 when VALUE is good. */
+int survey_valid_date(const char *value);
 
 struct survey *survey_new(const struct form *f);
 void survey_free(struct survey *s);

@@ -85,9 +85,9 @@ int store_set_action(struct store *st, int64_t id, const char *cm, const char *k
 		     enum action_state s, struct diag *d);
 int store_set_action_note(struct store *st, int64_t id, const char *cm, const char *key,
 			  const char *note, struct diag *d);
-int store_set_check(struct store *st, int64_t id, int annex, const char *item,
+int store_set_check(struct store *st, int64_t id, const char *checklist, const char *item,
 		    enum check_status s, struct diag *d);
-int store_set_check_note(struct store *st, int64_t id, int annex, const char *item,
+int store_set_check_note(struct store *st, int64_t id, const char *checklist, const char *item,
 			 const char *note, struct diag *d);
 
 int store_copy(struct store *st, int64_t id, const char *name, int64_t *new_id,

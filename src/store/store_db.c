@@ -159,6 +159,24 @@ int store_column_text(sqlite3_stmt *s, int col, char **out)
 
 /* ---------- transactions ---------- */
 
+/* Below store_read.c and store_details.c, which both fill a batch (so
+ * neither calls the other back: `make layers`). */
+struct assessment *store_batch_find(const struct store_batch *b, int64_t id)
+{
+	size_t lo = 0, hi = b->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int64_t x = b->items[mid]->id;
+		if (x == id)
+			return b->items[mid];
+		if (x < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
 int store_begin(struct store *st, struct diag *d)
 {
 	if (st->damaged) {
@@ -239,5 +257,6 @@ int store_text_check(const char *what, const char *s, int one_line, struct diag 
 
 int store_detail_one_line(enum detail k)
 {
-	return k == DETAIL_NAME;	/* what lists show and commands take */
+	/* what lists show and commands take (survey_details.def) */
+	return (survey_detail_info(k)->flags & DETAIL_ONE_LINE) != 0;
 }

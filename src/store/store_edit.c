@@ -86,7 +86,7 @@ int store_set_detail(struct store *st, int64_t id, enum detail k, const char *va
 		return -1;
 	}
 	value = nonempty(value);
-	if (k == DETAIL_NAME && value == NULL)
+	if (value == NULL && (survey_detail_info(k)->flags & DETAIL_REQUIRED))
 		return survey_detail_check(k, "", d);
 	if (value != NULL && (survey_detail_check(k, value, d) < 0 ||
 			      store_text_check(survey_detail_id(k), value,
@@ -153,9 +153,8 @@ int store_set_answer(struct store *st, int64_t id, const char *cell, enum answer
  * keys (bound after the id) that name the row. */
 struct column_edit {
 	const char *select_sql, *upsert_sql;
-	const char *keys_fmt;		/* "t" or "tt" or "nt" */
+	const char *keys_fmt;		/* "t" or "tt" */
 	const char *key1, *key2;
-	int annex;
 	const char *value;		/* NULL = none */
 	const char *value_if_none;	/* what NULL reads as ("none" for a state) */
 	char *what;
@@ -166,9 +165,7 @@ static sqlite3_stmt *column_read(struct store *st, const struct column_edit *e,
 {
 	if (strcmp(e->keys_fmt, "t") == 0)
 		return store_stmt(st, d, e->select_sql, "it", id, e->key1);
-	if (strcmp(e->keys_fmt, "tt") == 0)
-		return store_stmt(st, d, e->select_sql, "itt", id, e->key1, e->key2);
-	return store_stmt(st, d, e->select_sql, "int", id, e->annex, e->key1);
+	return store_stmt(st, d, e->select_sql, "itt", id, e->key1, e->key2);
 }
 
 static int column_write(struct store *st, const struct column_edit *e, int64_t id,
@@ -179,11 +176,8 @@ static int column_write(struct store *st, const struct column_edit *e, int64_t i
 	if (strcmp(e->keys_fmt, "t") == 0)
 		return store_exec(st, d, e->upsert_sql, "itttt", id, e->key1, e->value,
 				  st->who, now);
-	if (strcmp(e->keys_fmt, "tt") == 0)
-		return store_exec(st, d, e->upsert_sql, "ittttt", id, e->key1, e->key2,
-				  e->value, st->who, now);
-	return store_exec(st, d, e->upsert_sql, "intttt", id, e->annex, e->key1, e->value,
-			  st->who, now);
+	return store_exec(st, d, e->upsert_sql, "ittttt", id, e->key1, e->key2,
+			  e->value, st->who, now);
 }
 
 static int column_body(struct store *st, int64_t id, const void *arg, struct diag *d)
@@ -238,7 +232,7 @@ int store_set_decision(struct store *st, int64_t id, const char *cm, enum decisi
 	}
 	struct column_edit e = {
 		"SELECT decision FROM reviews WHERE assessment_id = ? AND cm = ?",
-		REVIEW_UPSERT("decision"), "t", cm, NULL, 0, decision_id(dec), "none",
+		REVIEW_UPSERT("decision"), "t", cm, NULL, decision_id(dec), "none",
 		str_printf("decision %s", cm)
 	};
 	return column_edit_run(st, id, &e, d);
@@ -251,7 +245,7 @@ int store_set_review_note(struct store *st, int64_t id, const char *cm, const ch
 		return -1;
 	struct column_edit e = {
 		"SELECT note FROM reviews WHERE assessment_id = ? AND cm = ?",
-		REVIEW_UPSERT("note"), "t", cm, NULL, 0, nonempty(note), NULL,
+		REVIEW_UPSERT("note"), "t", cm, NULL, nonempty(note), NULL,
 		str_printf("note %s", cm)
 	};
 	return column_edit_run(st, id, &e, d);
@@ -274,7 +268,7 @@ int store_set_action(struct store *st, int64_t id, const char *cm, const char *k
 	}
 	struct column_edit e = {
 		"SELECT state FROM action_states WHERE assessment_id = ? AND cm = ? AND key = ?",
-		ACTION_UPSERT("state"), "tt", cm, key, 0, action_state_id(s), "none",
+		ACTION_UPSERT("state"), "tt", cm, key, action_state_id(s), "none",
 		str_printf("action %s %s", cm, key)
 	};
 	return column_edit_run(st, id, &e, d);
@@ -288,53 +282,49 @@ int store_set_action_note(struct store *st, int64_t id, const char *cm, const ch
 		return -1;
 	struct column_edit e = {
 		"SELECT note FROM action_states WHERE assessment_id = ? AND cm = ? AND key = ?",
-		ACTION_UPSERT("note"), "tt", cm, key, 0, nonempty(note), NULL,
+		ACTION_UPSERT("note"), "tt", cm, key, nonempty(note), NULL,
 		str_printf("action-note %s %s", cm, key)
 	};
 	return column_edit_run(st, id, &e, d);
 }
 
 #define CHECK_UPSERT(col)						\
-	"INSERT INTO checks (assessment_id, annex, item, " col ", changed_by, " \
-	"changed_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (assessment_id, annex, item) " \
+	"INSERT INTO checks (assessment_id, checklist, item, " col ", changed_by, " \
+	"changed_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (assessment_id, checklist, item) " \
 	"DO UPDATE SET " col " = excluded." col ", changed_by = excluded.changed_by, " \
 	"changed_at = excluded.changed_at"
 
-static int bad_annex(int annex, const char *item, struct diag *d)
+/* The store keeps any checklist id (the catalog says which exist). */
+static int bad_check_key(const char *checklist, const char *item, struct diag *d)
 {
-	if (bad_key(item, "checklist item", d) < 0)
-		return -1;
-	if (annex == 1 || annex == 2)
-		return 0;
-	diag_set(d, "%s: annex must be 1 or 2, not %d", item, annex);
-	return -1;
+	return bad_key(checklist, "checklist", d) < 0 ? -1 : bad_key(item, "checklist item", d);
 }
 
-int store_set_check(struct store *st, int64_t id, int annex, const char *item,
+int store_set_check(struct store *st, int64_t id, const char *checklist, const char *item,
 		    enum check_status s, struct diag *d)
 {
-	if (bad_annex(annex, item, d) < 0)
+	if (bad_check_key(checklist, item, d) < 0)
 		return -1;
 	if ((unsigned)s >= N_CHECK_STATUSES) {
 		diag_set(d, "%s: not a checklist status", item);
 		return -1;
 	}
 	struct column_edit e = {
-		"SELECT status FROM checks WHERE assessment_id = ? AND annex = ? AND item = ?",
-		CHECK_UPSERT("status"), "nt", item, NULL, annex, check_status_id(s), "none",
+		"SELECT status FROM checks WHERE assessment_id = ? AND checklist = ? AND item = ?",
+		CHECK_UPSERT("status"), "tt", checklist, item, check_status_id(s), "none",
 		str_printf("check %s", item)
 	};
 	return column_edit_run(st, id, &e, d);
 }
 
-int store_set_check_note(struct store *st, int64_t id, int annex, const char *item,
+int store_set_check_note(struct store *st, int64_t id, const char *checklist, const char *item,
 			 const char *note, struct diag *d)
 {
-	if (bad_annex(annex, item, d) < 0 || store_text_check("note", note, 0, d) < 0)
+	if (bad_check_key(checklist, item, d) < 0 || store_text_check("note", note, 0, d) < 0)
 		return -1;
 	struct column_edit e = {
-		"SELECT note FROM checks WHERE assessment_id = ? AND annex = ? AND item = ?",
-		CHECK_UPSERT("note"), "nt", item, NULL, annex, nonempty(note), NULL,
+		"SELECT note FROM checks WHERE assessment_id = ? AND checklist = ? AND item = ?",
+		CHECK_UPSERT("note"), "tt", checklist, item, nonempty(note), NULL,
 		str_printf("check-note %s", item)
 	};
 	return column_edit_run(st, id, &e, d);

@@ -9,7 +9,7 @@
 #include "store.h"
 
 /* "IOTS" in the database header: the file is ours. */
-enum { STORE_APPLICATION_ID = 0x494f5453, STORE_SCHEMA_VERSION = 3 };
+enum { STORE_APPLICATION_ID = 0x494f5453, STORE_SCHEMA_VERSION = 4 };
 
 enum { STORE_MAX_STMTS = 128, STORE_BUSY_TIMEOUT_MS = 10000 };
 

@@ -49,9 +49,9 @@ static int put_review(struct store *st, int64_t id, const struct cm_review *r,
 static int put_check(struct store *st, int64_t id, const struct check_entry *e,
 		     const char *now, struct diag *d)
 {
-	return store_exec(st, d, "INSERT INTO checks (assessment_id, annex, item, status, "
+	return store_exec(st, d, "INSERT INTO checks (assessment_id, checklist, item, status, "
 			  "note, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-			  "inttttt", id, e->annex, e->item, check_status_id(e->status),
+			  "itttttt", id, e->checklist, e->item, check_status_id(e->status),
 			  or_else(e->note, NULL), or_else(e->changed_by, st->who),
 			  or_else(e->changed_at, now));
 }
@@ -143,8 +143,8 @@ static int copy_rows(struct store *st, int64_t from, int64_t to, struct diag *d)
 			   "note, changed_by, changed_at) SELECT ?, cm, key, state, note, "
 			   "changed_by, changed_at FROM action_states WHERE assessment_id = ?",
 			   "ii", to, from) < 0 ||
-		store_exec(st, d, "INSERT INTO checks (assessment_id, annex, item, status, "
-			   "note, changed_by, changed_at) SELECT ?, annex, item, status, note, "
+		store_exec(st, d, "INSERT INTO checks (assessment_id, checklist, item, status, "
+			   "note, changed_by, changed_at) SELECT ?, checklist, item, status, note, "
 			   "changed_by, changed_at FROM checks WHERE assessment_id = ?",
 			   "ii", to, from) < 0 ? -1 : 0;
 }

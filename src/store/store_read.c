@@ -7,22 +7,6 @@
 
 #include "store_internal.h"
 
-struct assessment *store_batch_find(const struct store_batch *b, int64_t id)
-{
-	size_t lo = 0, hi = b->n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int64_t x = b->items[mid]->id;
-		if (x == id)
-			return b->items[mid];
-		if (x < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
-}
-
 static const char *col(sqlite3_stmt *s, int i)
 {
 	return (const char *)sqlite3_column_text(s, i);
@@ -94,14 +78,13 @@ static int action_row(struct store *st, struct assessment *a, sqlite3_stmt *s,
 static int check_row(struct store *st, struct assessment *a, sqlite3_stmt *s,
 		     struct diag *d)
 {
-	int annex = sqlite3_column_int(s, 1);
-	const char *item = col(s, 2);
+	const char *checklist = col(s, 1), *item = col(s, 2);
 	int status = check_status_parse(col(s, 3));
-	if (item == NULL || status < 0)
+	if (checklist == NULL || item == NULL || status < 0)
 		return unknown(st, "checklist status", col(s, 3), item, d);
-	if (assessment_set_check(a, annex, item, (enum check_status)status, col(s, 4), d) < 0)
+	if (assessment_set_check(a, checklist, item, (enum check_status)status, col(s, 4), d) < 0)
 		return -1;
-	struct check_entry *e = assessment_check(a, annex, item);
+	struct check_entry *e = assessment_check(a, checklist, item);
 	return dup_col(s, 5, &e->changed_by, d) < 0 ? -1 : dup_col(s, 6, &e->changed_at, d);
 }
 
@@ -140,7 +123,7 @@ static int read_parts(struct store *st, int64_t lo, int64_t hi, const struct sto
 		      "FROM action_states WHERE assessment_id BETWEEN ? AND ?", lo, hi, b,
 		      action_row, d) < 0)
 		return -1;
-	return read_rows(st, "SELECT assessment_id, annex, item, status, note, changed_by, "
+	return read_rows(st, "SELECT assessment_id, checklist, item, status, note, changed_by, "
 			 "changed_at FROM checks WHERE assessment_id BETWEEN ? AND ?", lo, hi,
 			 b, check_row, d);
 }

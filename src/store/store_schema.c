@@ -9,7 +9,7 @@
 
 #include "store_internal.h"
 
-/* The tables shared by schemas 1 to 3. */
+/* The tables shared by schemas 1 to 4. */
 #define TABLES_KEPT							\
 	"CREATE TABLE answers ("					\
 	" assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE," \
@@ -24,13 +24,7 @@
 	" assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE," \
 	" cm TEXT NOT NULL, key TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'none', note TEXT," \
 	" changed_by TEXT NOT NULL, changed_at TEXT NOT NULL,"		\
-	" PRIMARY KEY (assessment_id, cm, key)) WITHOUT ROWID;"	\
-	"CREATE TABLE checks ("						\
-	" assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE," \
-	" annex INTEGER NOT NULL CHECK (annex IN (1, 2)), item TEXT NOT NULL," \
-	" status TEXT NOT NULL DEFAULT 'none', note TEXT,"		\
-	" changed_by TEXT NOT NULL, changed_at TEXT NOT NULL,"		\
-	" PRIMARY KEY (assessment_id, annex, item)) WITHOUT ROWID;"
+	" PRIMARY KEY (assessment_id, cm, key)) WITHOUT ROWID;"
 
 /* Schema 2.  Details are rows (a new detail needs no migration, and no
  * SQL is ever built from a column name); the history has no foreign key,
@@ -81,16 +75,28 @@
 	" checks_done INTEGER NOT NULL, checks INTEGER NOT NULL);"	\
 	STALE_ALL("answers") STALE_ALL("reviews") STALE_ALL("action_states") STALE_ALL("checks")
 
-static const char schema_v3[] =
+/* Schema 4 (issue 9).  A check names its checklist by the catalog's id
+ * ("annex1"), as everything else does, so a checklist the catalog adds
+ * needs no migration; schemas 1 to 3 numbered the two annexes 1 and 2. */
+#define CHECKS_V4(table)						\
+	"CREATE TABLE " table " ("					\
+	" assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE," \
+	" checklist TEXT NOT NULL CHECK (checklist <> ''), item TEXT NOT NULL," \
+	" status TEXT NOT NULL DEFAULT 'none', note TEXT,"		\
+	" changed_by TEXT NOT NULL, changed_at TEXT NOT NULL,"		\
+	" PRIMARY KEY (assessment_id, checklist, item)) WITHOUT ROWID;"
+
+static const char schema_v4[] =
 	"CREATE TABLE assessments" ASSESSMENTS_V2
 	DETAILS_V3
 	TABLES_KEPT
+	CHECKS_V4("checks")
 	"CREATE TABLE history" HISTORY_V2
 	HISTORY_INDEX
 	META_V3
 	PROGRESS_V3
 	"PRAGMA application_id = 1229935699;"	/* STORE_APPLICATION_ID, "IOTS" */
-	"PRAGMA user_version = 3;";
+	"PRAGMA user_version = 4;";
 
 /* Schema 1 kept the details as columns of assessments and let the history
  * go with a deleted assessment (ON DELETE CASCADE).  Rebuild both tables
@@ -126,10 +132,23 @@ static const char migrate_2_3[] =
 	PROGRESS_V3
 	"PRAGMA user_version = 3;";
 
+/* Annex n was checks.annex = n: the catalog's checklist "annexn".  The
+ * old table goes with its progress triggers; the new one gets them. */
+static const char migrate_3_4[] =
+	CHECKS_V4("checks_v4")
+	"INSERT INTO checks_v4 (assessment_id, checklist, item, status, note, changed_by,"
+	" changed_at) SELECT assessment_id, 'annex' || annex, item, status, note, changed_by,"
+	" changed_at FROM checks;"
+	"DROP TABLE checks;"
+	"ALTER TABLE checks_v4 RENAME TO checks;"
+	STALE_ALL("checks")
+	"PRAGMA user_version = 4;";
+
 static const char *const migrations[STORE_SCHEMA_VERSION] = {
-	NULL,		/* 0: a new database gets schema_v3 at once */
+	NULL,		/* 0: a new database gets schema_v4 at once */
 	migrate_1_2,
 	migrate_2_3,
+	migrate_3_4,
 };
 
 static int version_of(struct store *st, long long *v, struct diag *d)
@@ -163,7 +182,7 @@ static int foreign_keys_whole(struct store *st, struct diag *d)
 static int upgrade(struct store *st, long long v, struct diag *d)
 {
 	if (v == 0) {
-		if (sqlite3_exec(st->db, schema_v3, NULL, NULL, NULL) != SQLITE_OK)
+		if (sqlite3_exec(st->db, schema_v4, NULL, NULL, NULL) != SQLITE_OK)
 			return store_fail(st, d, "cannot create the tables");
 		return 0;
 	}

@@ -22,8 +22,7 @@ static const struct ui_screen *const screens[N_SCREENS] = {
 	[SCR_LIST] = &ui_list_screen,
 	[SCR_SURVEY] = &ui_survey_screen,
 	[SCR_CMS] = &ui_cms_screen,
-	[SCR_ANNEX1] = &ui_annex1_screen,
-	[SCR_ANNEX2] = &ui_annex2_screen,
+	[SCR_ANNEX] = &ui_annex_screen,
 	[SCR_EXPORT] = &ui_export_screen,
 };
 
@@ -45,6 +44,12 @@ struct ui *ui_new(const struct catalog *c, const struct form *f, struct store *s
 	u->st = st;
 	u->db_path = db_path;
 	u->examples_dir = paths_examples_dir(catalog_dir);
+	u->annex = calloc(c->n_checklists + 1, sizeof *u->annex);
+	if (u->annex == NULL) {
+		free(u->examples_dir);
+		free(u);
+		return NULL;
+	}
 	u->cms.filter = (struct cm_filter){ CMF_ALL, CMF_ALL, NULL };
 	u->cms.stale = 1;
 	u->cms.cur_cm = -1;
@@ -78,8 +83,9 @@ void ui_free(struct ui *u)
 	list_free(&u->list);
 	ui_grid_free(&u->survey.grid);
 	free(u->cms.search);
-	free(u->annex[0].search);
-	free(u->annex[1].search);
+	for (size_t k = 0; u->annex != NULL && k < u->cat->n_checklists; k++)
+		free(u->annex[k].search);
+	free(u->annex);
 	free(u->exp.path);
 	free(u->exp.written);
 	free(u->examples_dir);
@@ -170,7 +176,8 @@ int ui_open(struct ui *u, int64_t id)
 	u->a = a;
 	ui_rederive(u);
 	u->cms.cur = u->cms.top = 0;
-	u->annex[0].cur = u->annex[0].top = u->annex[1].cur = u->annex[1].top = 0;
+	for (size_t k = 0; k < u->cat->n_checklists; k++)
+		u->annex[k].cur = u->annex[k].top = 0;
 	u->survey.top = 0;
 	ui_grid_home(&u->survey.grid, u->form, &u->survey.cur);
 	return 0;
@@ -325,8 +332,8 @@ static void quit(struct ui *u)
 /* Actions every screen shares; 1 if A was one of them. */
 static int global_action(struct ui *u, enum ui_action a)
 {
-	static const enum ui_screen_id go[] = { SCR_LIST, SCR_SURVEY, SCR_CMS, SCR_ANNEX1,
-						SCR_ANNEX2, SCR_EXPORT };
+	static const enum ui_screen_id go[] = { SCR_LIST, SCR_SURVEY, SCR_CMS, SCR_ANNEX,
+						SCR_EXPORT };
 	switch (a) {
 	case UI_HELP:
 		u->help = 1;
@@ -340,7 +347,7 @@ static int global_action(struct ui *u, enum ui_action a)
 		quit(u);
 		return 1;
 	case UI_GO_LIST: case UI_GO_SURVEY: case UI_GO_CMS:
-	case UI_GO_ANNEX1: case UI_GO_ANNEX2: case UI_GO_EXPORT:
+	case UI_GO_ANNEX: case UI_GO_EXPORT:
 		ui_go(u, go[a - UI_GO_LIST]);
 		return 1;
 	default:

@@ -21,8 +21,7 @@
 #include "ui_grid.h"
 #include "ui_layout.h"
 
-enum ui_screen_id { SCR_LIST, SCR_SURVEY, SCR_CMS, SCR_ANNEX1, SCR_ANNEX2, SCR_EXPORT,
-		    N_SCREENS };
+enum ui_screen_id { SCR_LIST, SCR_SURVEY, SCR_CMS, SCR_ANNEX, SCR_EXPORT, N_SCREENS };
 
 struct ui;
 
@@ -37,7 +36,7 @@ struct ui_screen {
 };
 
 extern const struct ui_screen ui_list_screen, ui_survey_screen, ui_cms_screen,
-	ui_annex1_screen, ui_annex2_screen, ui_export_screen;
+	ui_annex_screen, ui_export_screen;
 
 /* ---------- per-screen state ---------- */
 
@@ -101,9 +100,9 @@ enum pending_kind { PEND_ANSWER, PEND_DETAIL, PEND_DECISION, PEND_REVIEW_NOTE, P
 struct ui_pending {
 	enum pending_kind kind;
 	int64_t id;			/* the assessment it belongs to */
-	int n;				/* answer, detail, decision, state, annex */
+	int n;				/* answer, detail */
 	int state;
-	char *a, *b, *value;		/* cell/cm/item, key, text */
+	char *a, *b, *value;		/* cell/cm/item, key/checklist id, text */
 	char *what;			/* in words, for the report at exit */
 };
 
@@ -148,7 +147,8 @@ struct ui {
 	struct list_state list;
 	struct survey_state survey;
 	struct cms_state cms;
-	struct annex_state annex[2];
+	struct annex_state *annex;	/* per catalog checklist */
+	size_t checklist;		/* the one the checklist screen shows */
 	struct export_state exp;
 };
 
@@ -205,8 +205,10 @@ int ui_save_decision(struct ui *u, const char *cm, enum decision d);
 int ui_save_review_note(struct ui *u, const char *cm, const char *note);
 int ui_save_action(struct ui *u, const char *cm, const char *key, enum action_state s);
 int ui_save_action_note(struct ui *u, const char *cm, const char *key, const char *note);
-int ui_save_check(struct ui *u, int annex, const char *item, enum check_status s);
-int ui_save_check_note(struct ui *u, int annex, const char *item, const char *note);
+int ui_save_check(struct ui *u, const char *checklist, const char *item,
+		  enum check_status s);
+int ui_save_check_note(struct ui *u, const char *checklist, const char *item,
+		       const char *note);
 /* Try the refused changes again, each in the assessment it was made in
  * (whichever is open now); the number still refused. */
 size_t ui_save_retry(struct ui *u);

@@ -29,7 +29,7 @@ static const struct binding global_keys[] = {
 	{ '?', UI_HELP, 1 }, { K(KEY_F(1)), UI_HELP, 0 },
 	{ 'q', UI_BACK, 1 }, { CTRL('L'), UI_REDRAW, 0 },
 	{ '1', UI_GO_LIST, 0 }, { '2', UI_GO_SURVEY, 0 }, { '3', UI_GO_CMS, 0 },
-	{ '4', UI_GO_ANNEX1, 0 }, { '5', UI_GO_ANNEX2, 0 }, { '6', UI_GO_EXPORT, 0 },
+	{ '4', UI_GO_ANNEX, 0 }, { '5', UI_GO_EXPORT, 0 },
 };
 
 /* Up/down/page movement shared by the list-like screens. */
@@ -91,7 +91,8 @@ static const struct binding annex_keys[] = {
 	{ 'a', UI_STATUS_NA, 0 }, { '-', UI_STATUS_CLEAR, 0 },
 	{ 'e', UI_EDIT, 1 }, ENTER(UI_EDIT, 0), { '/', UI_SEARCH, 1 }, SEARCH_REPEAT,
 	{ 'f', UI_FILTER_STATUS, 1 }, { 'c', UI_CLEAR_FILTERS, 0 },
-	{ '\t', UI_NEXT_BLOCK, 1 }, { K(KEY_BTAB), UI_PREV_BLOCK, 0 }, MOVES,
+	{ '\t', UI_NEXT_BLOCK, 1 }, { K(KEY_BTAB), UI_PREV_BLOCK, 0 },
+	{ ']', UI_NEXT_CHECKLIST, 1 }, { '[', UI_PREV_CHECKLIST, 0 }, MOVES,
 };
 
 static const struct binding export_keys[] = {

@@ -19,14 +19,15 @@
 	X(GO_LIST, N_("assessments"), N_("go to the list of assessments")) \
 	X(GO_SURVEY, N_("survey"), N_("go to the Fig. 16 survey")) \
 	X(GO_CMS, N_("countermeasures"), N_("go to the derived countermeasures")) \
-	X(GO_ANNEX1, N_("Annex 1"), N_("go to the Annex 1 checklist")) \
-	X(GO_ANNEX2, N_("Annex 2"), N_("go to the Annex 2 checklist")) \
+	X(GO_ANNEX, N_("checklists"), N_("go to the checklists (Annex 1, Annex 2, ...)")) \
 	X(GO_EXPORT, N_("export"), N_("go to export")) \
 	X(UP, N_("up"), N_("move up")) \
 	X(DOWN, N_("down"), N_("move down")) \
 	X(LEFT, N_("left"), N_("move left")) \
 	X(RIGHT, N_("right"), N_("move right")) \
 	X(NEXT_BLOCK, N_("next"), N_("next block or section")) \
+	X(NEXT_CHECKLIST, N_("next checklist"), N_("show the catalog's next checklist")) \
+	X(PREV_CHECKLIST, N_("previous checklist"), N_("show the catalog's previous checklist")) \
 	X(PREV_BLOCK, N_("previous"), N_("previous block or section")) \
 	X(PAGE_UP, N_("page up"), N_("one page up")) \
 	X(PAGE_DOWN, N_("page down"), N_("one page down")) \

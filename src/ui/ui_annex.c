@@ -1,6 +1,8 @@
-/* ui_annex.c - the Annex 1 and Annex 2 checklists (実施チェック), grouped
- * by section with the progress of each; every item with its status and
- * note; on Annex 2 the evaluation item and the reference value for the
+/* ui_annex.c - the catalog's checklists (実施チェック: Annex 1, Annex 2,
+ * and any other the catalog lists), one at a time (] and [ go through
+ * them), grouped by section with the progress of each; every item with
+ * its status and note; in a checklist with pattern reference values
+ * (Annex 2) the evaluation item and the reference value for the
  * assessment's pattern (Annex 3), with the * mark where the pattern
  * requires it. */
 #include "config.h"
@@ -18,25 +20,20 @@
 
 enum { HEAD_ROWS = 1 };
 
-static int annex_of(const struct ui *u)
-{
-	return u->screen == SCR_ANNEX2 ? 1 : 0;
-}
-
-/* The annex as the assessment and the store number it (1 or 2). */
-static int annex_no(const struct ui *u)
-{
-	return annex_of(u) + 1;
-}
-
 static const struct cat_annex *annex(const struct ui *u)
 {
-	return &u->cat->annex[annex_of(u)];
+	return &u->cat->checklists[u->checklist];
+}
+
+/* The checklist as the assessment and the store know it: its id. */
+static const char *checklist_id(const struct ui *u)
+{
+	return annex(u)->id;
 }
 
 static struct annex_state *state(struct ui *u)
 {
-	return &u->annex[annex_of(u)];
+	return &u->annex[u->checklist];
 }
 
 static const struct cat_annex_entry *entry(const struct ui *u, size_t i)
@@ -48,8 +45,8 @@ static const struct cat_annex_entry *entry(const struct ui *u, size_t i)
 
 static int item_shown(const struct ui *u, const struct cat_annex_entry *e)
 {
-	const struct check_entry *c = assessment_check(u->a, annex_no(u), e->id);
-	return ui_annex_filter_passes((enum annex_filter)u->annex[annex_of(u)].filter,
+	const struct check_entry *c = assessment_check(u->a, checklist_id(u), e->id);
+	return ui_annex_filter_passes((enum annex_filter)u->annex[u->checklist].filter,
 				      c ? c->status : CHECK_NONE);
 }
 
@@ -61,7 +58,7 @@ static int shown(const struct ui *u, size_t i)
 	const struct cat_annex_entry *e = &ax->entries[i];
 	if (e->checkable)
 		return item_shown(u, e);
-	if (u->annex[annex_of(u)].filter == AF_ALL)
+	if (u->annex[u->checklist].filter == AF_ALL)
 		return 1;
 	for (size_t j = i + 1; j < ax->nentries && ax->entries[j].depth > e->depth; j++)
 		if (ax->entries[j].checkable && item_shown(u, &ax->entries[j]))
@@ -122,7 +119,7 @@ static char *section_line(const struct ui *u, size_t i)
 {
 	const struct cat_annex_entry *e = entry(u, i);
 	size_t done, total;
-	ui_annex_progress(u->cat, annex_no(u), u->a, (int)i, &done, &total);
+	ui_annex_progress(annex(u), u->a, (int)i, &done, &total);
 	if (e->depth == 0)
 		return str_printf("%s %s  [%zu/%zu]", e->number ? e->number : "", e->text, done,
 				  total);
@@ -131,7 +128,7 @@ static char *section_line(const struct ui *u, size_t i)
 
 static int required(const struct ui *u, const struct cat_annex_entry *e, int pattern)
 {
-	return annex_of(u) == 1 && pattern > 0 && (e->required & (1u << (pattern - 1))) != 0;
+	return annex(u)->pattern_refs && pattern > 0 && (e->required & (1u << (pattern - 1))) != 0;
 }
 
 static void draw_item(struct ui *u, int y, size_t i, int pattern)
@@ -146,7 +143,7 @@ static void draw_item(struct ui *u, int y, size_t i, int pattern)
 		free(t);
 		return;
 	}
-	const struct check_entry *c = assessment_check(u->a, annex_no(u), e->id);
+	const struct check_entry *c = assessment_check(u->a, checklist_id(u), e->id);
 	enum check_status st = c ? c->status : CHECK_NONE;
 	enum ui_role role = here ? ROLE_CURSOR : ROLE_NORMAL;
 	if (here)
@@ -184,13 +181,13 @@ static void draw_row(struct ui *u, int y, size_t i, int pattern)
 
 static char *pane_text(const struct ui *u, const struct cat_annex_entry *e, int pattern)
 {
-	const struct check_entry *c = assessment_check(u->a, annex_no(u), e->id);
+	const struct check_entry *c = assessment_check(u->a, checklist_id(u), e->id);
 	const char *level = e->level == LEVEL_BASIC ? _("basic") :
 		e->level == LEVEL_RECOMMENDED ? _("recommended") : "-";
 	char *s = str_printf(_("%s (%s): %s\nStatus: %s.  Note: %s"), e->id, level,
 			     e->text ? e->text : "", check_status_label(c ? c->status : CHECK_NONE),
 			     c && c->note ? c->note : _("(none; e writes one)"));
-	if (s == NULL || annex_of(u) != 1 || e->eval == NULL)
+	if (s == NULL || !annex(u)->pattern_refs || e->eval == NULL)
 		return s;
 	char *t;
 	if (pattern > 0)
@@ -222,8 +219,8 @@ static void draw_head(struct ui *u, int pattern)
 {
 	const struct ui_rect *b = &u->layout.body;
 	size_t done, total;
-	ui_annex_progress(u->cat, annex_no(u), u->a, -1, &done, &total);
-	char *p = annex_of(u) == 0 ? NULL : pattern > 0 ?
+	ui_annex_progress(annex(u), u->a, -1, &done, &total);
+	char *p = !annex(u)->pattern_refs ? NULL : pattern > 0 ?
 		str_printf(_("pattern %d (* required by it)"), pattern) :
 		str_printf("%s", _("pattern not set (survey details)"));
 	int filter = state(u)->filter;
@@ -233,6 +230,13 @@ static void draw_head(struct ui *u, int pattern)
 	char *t = str_printf(_("%zu of %zu checked%s%s%s%s"), done, total, p ? ", " : "", p ? p : "",
 			     f ? ", " : "", f ? f : "");
 	free(f);
+	if (t != NULL && u->cat->n_checklists > 1) {
+		/* which of the catalog's checklists this is */
+		char *more = str_printf(_("%s, checklist %zu of %zu (] next)"), t,
+					u->checklist + 1, u->cat->n_checklists);
+		free(t);
+		t = more;
+	}
 	int tw = t ? ui_text_width(t) : 0;
 	int used = ui_text_at(b->y, b->x + 1, b->w - 4 - tw, annex(u)->title, ROLE_HEADING);
 	ui_text_at(b->y, b->x + 1 + used + 2, b->w - used - 3, t ? t : "", ROLE_NORMAL);
@@ -280,7 +284,7 @@ static void annex_draw(struct ui *u)
 
 static void note_entered(struct ui *u, const char *text)
 {
-	ui_save_check_note(u, annex_no(u), entry(u, state(u)->cur)->id, text);
+	ui_save_check_note(u, checklist_id(u), entry(u, state(u)->cur)->id, text);
 }
 
 /* ---------- search: the next checkable item whose id, number, text,
@@ -342,6 +346,15 @@ static void search_entered(struct ui *u, const char *text)
 		search_go(u, +1, 1);
 }
 
+/* The catalog's next (DIR +1) or previous checklist, round the end. */
+static void cycle(struct ui *u, int dir)
+{
+	size_t n = u->cat->n_checklists;
+	u->checklist = (u->checklist + n + (size_t)(dir > 0 ? 1 : n - 1)) % n;
+	fix_cursor(u);
+	ui_say(u, 0, "%s", annex(u)->title);
+}
+
 static void annex_act(struct ui *u, enum ui_action a)
 {
 	const struct cat_annex_entry *e = entry(u, state(u)->cur);
@@ -356,6 +369,8 @@ static void annex_act(struct ui *u, enum ui_action a)
 	case UI_NEXT_BLOCK: section_step(u, +1); break;
 	case UI_PREV_BLOCK: section_step(u, -1); break;
 	case UI_BACK: ui_go(u, SCR_CMS); break;
+	case UI_NEXT_CHECKLIST: cycle(u, +1); break;
+	case UI_PREV_CHECKLIST: cycle(u, -1); break;
 	case UI_SEARCH:			/* starts empty */
 		ui_ask_text(u, _("Search (n next, N previous):"), NULL,
 			    search_entered);
@@ -375,7 +390,7 @@ static void annex_act(struct ui *u, enum ui_action a)
 	case UI_EDIT: {
 		if (!shown(u, state(u)->cur))
 			break;		/* nothing shown: nothing to change */
-		const struct check_entry *c = assessment_check(u->a, annex_no(u), e->id);
+		const struct check_entry *c = assessment_check(u->a, checklist_id(u), e->id);
 		char *label = str_printf(_("Note on %s:"), e->id);
 		ui_ask_note(u, label ? label : "?", c ? c->note : NULL, note_entered);
 		free(label);
@@ -384,11 +399,11 @@ static void annex_act(struct ui *u, enum ui_action a)
 	default: {
 		if (!e->checkable || !shown(u, state(u)->cur))
 			break;
-		const struct check_entry *c = assessment_check(u->a, annex_no(u), e->id);
+		const struct check_entry *c = assessment_check(u->a, checklist_id(u), e->id);
 		enum check_status old = c ? c->status : CHECK_NONE;
 		enum check_status now = ui_check_after(old, a);
 		if (now != old)
-			ui_save_check(u, annex_no(u), e->id, now);
+			ui_save_check(u, checklist_id(u), e->id, now);
 		break;
 	}
 	}
@@ -405,10 +420,7 @@ static void annex_enter(struct ui *u)
 	fix_cursor(u);
 }
 
-const struct ui_screen ui_annex1_screen = {
-	N_("Annex 1"), N_("Annex 1"), 1, 1, annex_keymap, annex_enter, annex_draw, annex_act,
-};
-
-const struct ui_screen ui_annex2_screen = {
-	N_("Annex 2"), N_("Annex 2"), 1, 1, annex_keymap, annex_enter, annex_draw, annex_act,
+const struct ui_screen ui_annex_screen = {
+	N_("Checklists"), N_("Checklists"), 1, 1, annex_keymap, annex_enter, annex_draw,
+	annex_act,
 };

@@ -19,10 +19,35 @@
 
 enum field { F_WHAT, F_FORMAT, F_BLANK, F_BOM, F_PATH, F_WRITE, N_FIELDS };
 
-static const char *const what_words[N_EXPORT_WHATS] = {
-	N_("the whole assessment"), N_("the Annex 1 checklist"), N_("the Annex 2 checklist"),
-	N_("the countermeasure review"),
-};
+/* The choices of What: the whole assessment, each of the catalog's
+ * checklists in its order, the countermeasure review (e->what counts
+ * them in that order). */
+static size_t n_whats(const struct ui *u)
+{
+	return u->cat->n_checklists + 2;
+}
+
+/* The checklist choice E->what names, or NULL. */
+static const struct cat_annex *what_checklist(const struct ui *u)
+{
+	size_t w = (size_t)u->exp.what;
+	return w >= 1 && w <= u->cat->n_checklists ? &u->cat->checklists[w - 1] : NULL;
+}
+
+static enum export_what what_kind(const struct ui *u)
+{
+	return u->exp.what == 0 ? EXPORT_ASSESSMENT :
+		what_checklist(u) ? EXPORT_CHECKLIST : EXPORT_COUNTERMEASURES;
+}
+
+static char *what_words(const struct ui *u)
+{
+	const struct cat_annex *cl = what_checklist(u);
+	if (cl != NULL)
+		return str_printf(_("the %s checklist"), cl->name);
+	return strdup(what_kind(u) == EXPORT_ASSESSMENT ? _("the whole assessment") :
+		      _("the countermeasure review"));
+}
 static const char *const field_labels[N_FIELDS] = {
 	N_("What"), N_("Format"), N_("Blank form"), N_("Byte order mark"), N_("Where"), "",
 };
@@ -37,9 +62,11 @@ static int spreadsheet(int format)
 static struct export_options options(const struct ui *u)
 {
 	const struct export_state *e = &u->exp;
-	int checklist = e->what == EXPORT_ANNEX1 || e->what == EXPORT_ANNEX2;
+	const struct cat_annex *cl = what_checklist(u);
+	int checklist = cl != NULL;
 	return (struct export_options){
-		.what = (enum export_what)e->what,
+		.what = what_kind(u),
+		.checklist = cl ? cl->id : NULL,
 		.format = (enum export_format)e->format,
 		.blank = checklist && e->blank,
 		.bom = spreadsheet(e->format) && e->bom,
@@ -73,7 +100,7 @@ static int applies(const struct ui *u, int f)
 {
 	const struct export_state *e = &u->exp;
 	if (f == F_BLANK)
-		return e->what == EXPORT_ANNEX1 || e->what == EXPORT_ANNEX2;
+		return what_checklist(u) != NULL;
 	if (f == F_BOM)
 		return spreadsheet(e->format);
 	return 1;
@@ -83,8 +110,12 @@ static char *value_of(const struct ui *u, int f)
 {
 	const struct export_state *e = &u->exp;
 	switch (f) {
-	case F_WHAT:
-		return str_printf("< %s >", _(what_words[e->what]));
+	case F_WHAT: {
+		char *w = what_words(u);
+		char *t = w ? str_printf("< %s >", w) : NULL;
+		free(w);
+		return t;
+	}
 	case F_FORMAT:
 		return str_printf("< %s >", _(export_format_info(e->format)->description));
 	case F_BLANK:
@@ -139,7 +170,7 @@ static void step_choice(struct ui *u, int dir)
 	struct export_state *e = &u->exp;
 	int *v = NULL, n = 2;
 	switch (e->field) {
-	case F_WHAT: v = &e->what, n = N_EXPORT_WHATS; break;
+	case F_WHAT: v = &e->what, n = (int)n_whats(u); break;
 	case F_FORMAT: v = &e->format, n = N_EXPORT_FORMATS; break;
 	case F_BLANK: v = &e->blank; break;
 	case F_BOM: v = &e->bom; break;

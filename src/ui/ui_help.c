@@ -13,8 +13,8 @@
 static enum ui_keymap below(const struct ui *u)
 {
 	static const struct ui_screen *const by_id[N_SCREENS] = {
-		&ui_list_screen, &ui_survey_screen, &ui_cms_screen, &ui_annex1_screen,
-		&ui_annex2_screen, &ui_export_screen,
+		&ui_list_screen, &ui_survey_screen, &ui_cms_screen, &ui_annex_screen,
+		&ui_export_screen,
 	};
 	return by_id[u->screen]->keymap(u);
 }

@@ -9,6 +9,7 @@
 
 #include "i18n.h"
 #include "survey.h"
+#include "timefmt.h"
 #include "ui.h"
 #include "ui_curses.h"
 #include "ui_draw.h"
@@ -388,7 +389,9 @@ static void draw_item(struct ui *u, int y, const struct list_cols *c, size_t k)
 	char *p1 = str_printf("%zu/%zu", p->answered, p->cells);
 	char *p2 = str_printf("%zu/%zu", p->reviewed, p->derived);
 	char *p3 = str_printf("%zu/%zu", p->checks_done, p->checks);
-	char *day = s->changed ? strndup(s->changed, 10) : NULL;
+	char t[TIME_LOCAL_SIZE];
+	const char *changed = time_local(s->changed, t);	/* the local day */
+	char *day = changed ? strndup(changed, 10) : NULL;
 	int here = u->a != NULL && u->a->id == s->id;
 	enum ui_role role = k == u->list.cur ? ROLE_CURSOR : here ? ROLE_HEADING : ROLE_NORMAL;
 	if (k == u->list.cur)
@@ -418,9 +421,9 @@ static void draw_intro(struct ui *u, int y)
 	r.x += 1;
 	r.w -= 2;
 	const char *intro = _("The steps: fill in the survey (2), review the candidate "
-			      "countermeasures it derives (3), work through the Annex 1 and "
-			      "Annex 2 checklists (4, 5), export (6). Every change is saved at "
-			      "once. ? shows the keys.");
+			      "countermeasures it derives (3), work through the checklists (4, "
+			      "] for the next one), export (5). Every change is "
+			      "saved at once. ? shows the keys.");
 	struct ui_lines l = { 0 };
 	if (ui_wrap(intro, r.w, &l) == 0 && y + 1 + (int)l.n <= r.h)
 		ui_wrapped(&r, r.h - (int)l.n, intro, ROLE_GREY);

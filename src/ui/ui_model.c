@@ -92,17 +92,16 @@ const char *ui_answer_mark(enum answer a)
 	return a == ANSWER_YES ? "\xe2\x97\x8b" : a == ANSWER_NO ? "\xc3\x97" : " ";
 }
 
-void ui_annex_progress(const struct catalog *c, int annex, const struct assessment *a,
+void ui_annex_progress(const struct cat_annex *ax, const struct assessment *a,
 		       int section, size_t *done, size_t *total)
 {
-	const struct cat_annex *ax = &c->annex[annex - 1];
 	*done = *total = 0;
 	for (size_t i = 0; i < ax->nentries; i++) {
 		const struct cat_annex_entry *e = &ax->entries[i];
 		if (!e->checkable || (section >= 0 && e->section != section))
 			continue;
 		(*total)++;
-		const struct check_entry *ce = a ? assessment_check(a, annex, e->id) : NULL;
+		const struct check_entry *ce = a ? assessment_check(a, ax->id, e->id) : NULL;
 		*done += ce != NULL && ce->status != CHECK_NONE;
 	}
 }

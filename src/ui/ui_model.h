@@ -31,7 +31,7 @@ const char *ui_answer_mark(enum answer a);		/* ○ × or blank */
 /* Annex ANNEX (1 or 2, as the assessment numbers them): the checkable
  * items below the top-level section entry SECTION (all sections when
  * -1), and how many of them have a status in A. */
-void ui_annex_progress(const struct catalog *c, int annex, const struct assessment *a,
+void ui_annex_progress(const struct cat_annex *ax, const struct assessment *a,
 		       int section, size_t *done, size_t *total);
 
 #endif

@@ -49,12 +49,12 @@ static int apply(struct ui *u, const struct ui_pending *p, struct diag *d)
 		return assessment_set_action(a, p->a, p->b, x ? x->state : ACTION_NONE,
 					     p->value, d);
 	case PEND_CHECK:
-		c = assessment_check(a, p->n, p->a);
-		return assessment_set_check(a, p->n, p->a, (enum check_status)p->state,
+		c = assessment_check(a, p->b, p->a);
+		return assessment_set_check(a, p->b, p->a, (enum check_status)p->state,
 					    c ? c->note : NULL, d);
 	case PEND_CHECK_NOTE:
-		c = assessment_check(a, p->n, p->a);
-		return assessment_set_check(a, p->n, p->a, c ? c->status : CHECK_NONE,
+		c = assessment_check(a, p->b, p->a);
+		return assessment_set_check(a, p->b, p->a, c ? c->status : CHECK_NONE,
 					    p->value, d);
 	}
 	return -1;
@@ -80,9 +80,9 @@ static int write_one(struct ui *u, const struct ui_pending *p, struct diag *d)
 	case PEND_ACTION_NOTE:
 		return store_set_action_note(st, id, p->a, p->b, p->value, d);
 	case PEND_CHECK:
-		return store_set_check(st, id, p->n, p->a, (enum check_status)p->state, d);
+		return store_set_check(st, id, p->b, p->a, (enum check_status)p->state, d);
 	case PEND_CHECK_NOTE:
-		return store_set_check_note(st, id, p->n, p->a, p->value, d);
+		return store_set_check_note(st, id, p->b, p->a, p->value, d);
 	}
 	return -1;
 }
@@ -294,18 +294,20 @@ int ui_save_action_note(struct ui *u, const char *cm, const char *key, const cha
 	return rc;
 }
 
-int ui_save_check(struct ui *u, int annex, const char *item, enum check_status s)
+int ui_save_check(struct ui *u, const char *checklist, const char *item,
+		  enum check_status s)
 {
 	char *what = str_printf("%s: %s", item, check_status_label(s));
-	int rc = save_new(u, PEND_CHECK, annex, s, item, NULL, NULL, what ? what : "");
+	int rc = save_new(u, PEND_CHECK, 0, s, item, checklist, NULL, what ? what : "");
 	free(what);
 	return rc;
 }
 
-int ui_save_check_note(struct ui *u, int annex, const char *item, const char *note)
+int ui_save_check_note(struct ui *u, const char *checklist, const char *item,
+		       const char *note)
 {
 	char *what = str_printf(_("note of %s"), item);
-	int rc = save_new(u, PEND_CHECK_NOTE, annex, 0, item, NULL, note, what ? what : "");
+	int rc = save_new(u, PEND_CHECK_NOTE, 0, 0, item, checklist, note, what ? what : "");
 	free(what);
 	return rc;
 }

@@ -20,37 +20,20 @@
 
 enum { CELL_W = 5, HEAD_ROWS = 2 };
 
-static const char *const detail_labels[N_DETAILS] = {
-	N_("Name"), N_("Operator"), N_("Service"), N_("Description"), N_("Assessor"),
-	N_("Date"), N_("Industry"), N_("Structure"), N_("Notes"),
-	N_("Confidentiality"), N_("Availability"),
-};
-
-static const char *const detail_help[N_DETAILS] = {
-	N_("A name for this assessment, shown on the list."),
-	N_("The cloud operator whose IoT service is assessed."),
-	N_("The IoT service assessed."),
-	N_("What the service does, and who runs which role."),
-	N_("Who carries out this assessment."),
-	N_("The date of the assessment, YYYY-MM-DD."),
-	N_("The industry of the service."),
-	N_("The service structure of Fig. 5: 1, 2 or 3. Space or Enter steps through them."),
-	N_("Free notes."),
-	N_("Confidentiality requirement (Annex 3): high or low. With availability it picks "
-	   "pattern 1-6, whose reference values the Annex 2 checklist shows. Space or Enter "
-	   "steps through them."),
-	N_("Availability requirement (Annex 3): high, mid or low. With confidentiality it "
-	   "picks pattern 1-6 for Annex 2. Space or Enter steps through them."),
-};
-
-/* The details answered by a choice, and their choices. */
+/* The details answered by a choice, and their choices (survey_details.def). */
 static const char *const *choices_of(enum detail k)
 {
-	static const char *const structure[] = { "1", "2", "3", NULL };
-	static const char *const conf[] = { "high", "low", NULL };
-	static const char *const avail[] = { "high", "mid", "low", NULL };
-	return k == DETAIL_STRUCTURE ? structure : k == DETAIL_CONFIDENTIALITY ? conf :
-		k == DETAIL_AVAILABILITY ? avail : NULL;
+	return survey_detail_info(k)->choices;
+}
+
+static const char *detail_label(enum detail k)
+{
+	return _(survey_detail_info(k)->label);
+}
+
+static int detail_lines(enum detail k)
+{
+	return (survey_detail_info(k)->flags & DETAIL_LINES) != 0;
 }
 
 /* ---------- geometry ---------- */
@@ -177,7 +160,7 @@ static const char *detail_value(const struct ui *u, enum detail k)
 
 static void draw_detail(const struct ui *u, const struct geom *g, int y, enum detail k, int here)
 {
-	ui_text_at(y, g->x0, g->bw - 1, _(detail_labels[k]), here ? ROLE_NOTICE : ROLE_SUBHEAD);
+	ui_text_at(y, g->x0, g->bw - 1, detail_label(k), here ? ROLE_NOTICE : ROLE_SUBHEAD);
 	const char *v = detail_value(u, k);
 	int w = g->iw + 3 * CELL_W;
 	if (here)
@@ -297,9 +280,9 @@ static char *explain_line(const struct ui *u, const struct grid_row *r)
 
 static char *detail_text(const struct ui *u, enum detail k)
 {
-	char *s = str_printf("%s: %s", _(detail_labels[k]), _(detail_help[k]));
+	char *s = str_printf("%s: %s", detail_label(k), _(survey_detail_info(k)->help));
 	const char *v = detail_value(u, k);
-	if (s != NULL && v != NULL && (k == DETAIL_DESCRIPTION || k == DETAIL_NOTES)) {
+	if (s != NULL && v != NULL && detail_lines(k)) {
 		char *t = str_printf("%s\n%s", s, v);	/* the whole text, not one line */
 		free(s);
 		s = t;
@@ -391,9 +374,9 @@ static void edit_detail(struct ui *u, enum detail k)
 	struct tm tm;
 	if (k == DETAIL_DATE && v == NULL && gmtime_r(&now, &tm) != NULL)
 		strftime(today, sizeof today, "%Y-%m-%d", &tm);
-	char *label = str_printf("%s:", _(detail_labels[k]));
+	char *label = str_printf("%s:", detail_label(k));
 	u->survey.editing = k;
-	if (k == DETAIL_DESCRIPTION || k == DETAIL_NOTES)	/* free text: several lines */
+	if (detail_lines(k))	/* free text: several lines */
 		ui_ask_note(u, label ? label : "?", v, detail_entered);
 	else
 		ui_ask_text(u, label ? label : "?", v ? v : today, detail_entered);
