@@ -112,17 +112,17 @@ refused "$tmp/none.xml" "none.xml: No such file" "a missing file"
 # ---- errors of the command line ----
 expect 2 "export without an id" -- iot export
 expect 2 "export, unknown kind" -- iot export 1 --what annex3
-contains "$tmp/err" "--what takes assessment, annex1, annex2 or countermeasures" "kinds listed"
+contains "$tmp/err" "--what takes one of assessment, annex1, annex2, countermeasures, crosswalk" "kinds listed"
 expect 2 "export, unknown format" -- iot export 1 --format pdf
 contains "$tmp/err" "iotscope export: unknown format 'pdf': --format takes xml, csv, html" \
 	"the unknown format named, the formats listed"
-contains "$tmp/err" "usage: iotscope export ID [--what assessment|annex1|annex2|countermeasures] [--format xml|csv|html] [--blank] [--bom] [--raw] [--lang en|ja] [-o FILE]" \
+contains "$tmp/err" "usage: iotscope export ID [--what assessment|annex1|annex2|countermeasures|crosswalk] [--format xml|csv|html] [--blank] [--bom] [--raw] [--lang en|ja] [-o FILE]" \
 	"the usage lists the formats"
 expect 2 "export, a format id is not a prefix" -- iot export 1 --format htm
 contains "$tmp/err" "unknown format 'htm'" "htm is not html"
 expect 2 "export, format ids are exact" -- iot export 1 --format XML
 expect 0 "--help" -- iot --help
-contains "$tmp/out" "ID [--what assessment|annex1|annex2|countermeasures] [--format xml|csv|html] [--blank] [--bom] [--raw] [--lang en|ja] [-o FILE]" \
+contains "$tmp/out" "ID [--what assessment|annex1|annex2|countermeasures|crosswalk] [--format xml|csv|html] [--blank] [--bom] [--raw] [--lang en|ja] [-o FILE]" \
 	"--help lists the formats"
 expect 2 "CSV of the whole assessment" -- iot export 1 --format csv
 contains "$tmp/err" "CSV holds one table" "why not CSV"
@@ -255,7 +255,7 @@ contains "$tmp/out" "2 of 83 checklist items (Annex 1, Annex 2, Annex 3x) have a
 expect 0 "export the imported one" -- iot3 export 2 --what annex3 --format csv -o "$tmp/a3again.csv"
 check "the round trip keeps the third checklist" -- cmp "$tmp/a3.csv" "$tmp/a3again.csv"
 expect 2 "an unknown --what lists the catalog's" -- iot3 export 1 --what annex4
-contains "$tmp/err" "--what takes assessment, annex1, annex2, annex3 or countermeasures" \
+contains "$tmp/err" "--what takes one of assessment, annex1, annex2, annex3, countermeasures, crosswalk" \
 	"the choices come from the catalog"
 expect 1 "no such item in any checklist" -- iot3 check 1 Y.1 implemented
 expect 1 "a checklist that is not there" -- iot3 check 1 X.1.1 implemented --checklist annex9

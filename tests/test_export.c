@@ -329,10 +329,12 @@ static double hnumber(htmlDocPtr doc, const char *expr)
 
 /* ---------- every kind, every format, every example ---------- */
 
-/* Every kind: the whole assessment, each checklist, the review. */
-static const char *const whats[] = { "assessment", "annex1", "annex2", "countermeasures" };
+/* Every kind: the whole assessment, each checklist, the review, the
+ * crosswalk. */
+static const char *const whats[] = { "assessment", "annex1", "annex2", "countermeasures",
+				     "crosswalk" };
 static const char *const roots[] = {
-	"assessment", "annex-checklist", "annex-checklist", "countermeasure-review"
+	"assessment", "annex-checklist", "annex-checklist", "countermeasure-review", "crosswalk"
 };
 
 static void check_one(const struct assessment *a, int w, enum export_format f)
@@ -363,7 +365,7 @@ static void test_every_kind_valid(void **state)
 	for (size_t e = 0; e < N_EXAMPLES; e++) {
 		struct assessment *a = from_survey(examples[e].file);
 		annotate(a, examples[e].expected);
-		for (int w = 0; w < 4; w++)
+		for (int w = 0; w < (int)(sizeof whats / sizeof whats[0]); w++)
 			for (int f = 0; f < N_EXPORT_FORMATS; f++)
 				if (!(w == 0 && f == EXPORT_CSV))
 					check_one(a, w, (enum export_format)f);

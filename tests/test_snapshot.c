@@ -11,6 +11,7 @@
 #include "testutil.h"
 #include "arena.h"
 #include "catalog_cache.h"
+#include "catalog_guidance.h"
 #include "catalog_snapshot.h"
 #include "derive.h"
 #include "survey.h"
@@ -215,6 +216,100 @@ static void same_annex(const struct cat_annex *x, const struct cat_annex *y)
 	}
 }
 
+/* Issue 13's guidance, every field; B's arrays and strings in its image. */
+static void same_guidance(const struct cat_guidance *a, const struct cat_guidance *b)
+{
+	if (a == NULL || b == NULL) {
+		assert_ptr_equal(a, b);
+		return;
+	}
+	in_image(b);
+	assert_int_equal(a->nitems, b->nitems);
+	in_image(b->items);
+	for (size_t i = 0; i < a->nitems; i++) {
+		const struct cat_gitem *x = &a->items[i], *y = &b->items[i];
+		same_str(x->id, y->id), same_str(x->section, y->section);
+		assert_int_equal(x->level, y->level);
+		same_str(x->text, y->text);
+		assert_int_equal(x->nbps, y->nbps);
+		if (x->nbps > 0)
+			in_image(y->bps);
+		for (size_t k = 0; k < x->nbps; k++) {
+			same_str(x->bps[k].path, y->bps[k].path);
+			same_str(x->bps[k].label, y->bps[k].label);
+			assert_int_equal(x->bps[k].depth, y->bps[k].depth);
+			same_str(x->bps[k].text, y->bps[k].text);
+			assert_int_equal(x->bps[k].line, y->bps[k].line);
+		}
+		assert_int_equal(x->nevals, y->nevals);
+		if (x->nevals > 0)
+			in_image(y->evals);
+		for (size_t k = 0; k < x->nevals; k++) {
+			same_str(x->evals[k].label, y->evals[k].label);
+			same_str(x->evals[k].text, y->evals[k].text);
+			assert_int_equal(x->evals[k].line, y->evals[k].line);
+		}
+		assert_int_equal(x->block_first, y->block_first);
+		assert_int_equal(x->nblocks, y->nblocks);
+		assert_int_equal(x->checklist, y->checklist);
+		assert_int_equal(x->entry, y->entry);
+		assert_int_equal(x->line, y->line);
+		same_str(x->file, y->file);
+		assert_int_equal(x->xml_line, y->xml_line);
+	}
+	assert_int_equal(a->nblocks, b->nblocks);
+	if (a->nblocks > 0)
+		in_image(b->blocks);
+	for (size_t i = 0; i < a->nblocks; i++) {
+		const struct cat_block *x = &a->blocks[i], *y = &b->blocks[i];
+		assert_int_equal(x->control, y->control);
+		same_str(x->clause, y->clause), same_str(x->number, y->number);
+		same_str(x->title, y->title), same_str(x->text, y->text);
+		assert_int_equal(x->cloud, y->cloud);
+		same_str(x->section, y->section);
+		assert_int_equal(x->item_first, y->item_first);
+		assert_int_equal(x->nitems, y->nitems);
+		assert_int_equal(x->line, y->line);
+	}
+	for (int k = 0; k < N_GUIDANCE_ANNEXES; k++) {
+		same_str(a->annex_title[k], b->annex_title[k]);
+		assert_int_equal(a->nannex[k], b->nannex[k]);
+		if (a->nannex[k] > 0)
+			in_image(b->annex[k]);
+		for (size_t i = 0; i < a->nannex[k]; i++) {
+			const struct cat_clause_text *x = &a->annex[k][i], *y = &b->annex[k][i];
+			same_str(x->clause, y->clause), same_str(x->number, y->number);
+			same_str(x->title, y->title), same_str(x->text, y->text);
+			assert_int_equal(x->line, y->line);
+		}
+	}
+	same_str(a->glossary_title, b->glossary_title);
+	assert_int_equal(a->nterms, b->nterms);
+	if (a->nterms > 0)
+		in_image(b->terms);
+	for (size_t i = 0; i < a->nterms; i++) {
+		assert_int_equal(a->terms[i].number, b->terms[i].number);
+		same_str(a->terms[i].name, b->terms[i].name);
+		same_str(a->terms[i].text, b->terms[i].text);
+		assert_int_equal(a->terms[i].line, b->terms[i].line);
+	}
+	same_str(a->annex7_title, b->annex7_title);
+	assert_int_equal(a->ntopics, b->ntopics);
+	if (a->ntopics > 0)
+		in_image(b->topics);
+	for (size_t i = 0; i < a->ntopics; i++) {
+		const struct cat_topic *x = &a->topics[i], *y = &b->topics[i];
+		same_str(x->label, y->label), same_str(x->title, y->title);
+		same_str(x->text, y->text);
+		assert_int_equal(x->roles, y->roles);
+		assert_int_equal(x->line, y->line);
+	}
+	assert_memory_equal(a->seen_part, b->seen_part, sizeof a->seen_part);
+	assert_memory_equal(a->seen_annex, b->seen_annex, sizeof a->seen_annex);
+	assert_int_equal(a->seen_glossary, b->seen_glossary);
+	assert_int_equal(a->seen_annex7, b->seen_annex7);
+}
+
 /* Every field a load gives, compared; the maps' countermeasure indexes
  * too, so the rows point at the same countermeasures. */
 static void same_catalog(const struct catalog *a, const struct catalog *b)
@@ -241,6 +336,7 @@ static void same_catalog(const struct catalog *a, const struct catalog *b)
 		assert_int_equal(a->patterns[i].line, b->patterns[i].line);
 	}
 	same_str(a->unpatterned, b->unpatterned);
+	same_guidance(a->guidance, b->guidance);
 	assert_int_equal(a->nrepairs, b->nrepairs);
 	assert_string_equal(a->hash, b->hash);
 	assert_non_null(b->plan);
@@ -388,6 +484,12 @@ static void test_warm_equals_parsed(void **st)
 	struct catalog *warm = load(dir);
 	assert_true(from_image(warm, (size_t)sb.st_size));
 	struct catalog *ref = parsed(dir);
+	/* catalog/glossary.xml: 66 terms, the first アグリゲーションサービス;
+	 * catalog/annex7.xml: 4 topics */
+	assert_non_null(warm->guidance);
+	assert_int_equal(warm->guidance->nterms, 66);
+	assert_string_equal(warm->guidance->terms[0].name, "アグリゲーションサービス");
+	assert_int_equal(warm->guidance->ntopics, 4);
 	set_image(warm, file);
 	same_catalog(ref, warm);
 	same_catalog(cold, warm);
@@ -424,8 +526,8 @@ static void test_third_checklist(void **st)
 	char *dir = tu_copy_dir("catalog"), *file = snapshot_file("catalog", dir);
 	char *cmd = str_printf("cp %s/tests/fixtures/checklist3/annex3.xml %s/", SRCDIR, dir);
 	assert_int_equal(system(cmd), 0);
-	tu_edit_file(dir, "catalog.xml", "<part file=\"patterns.xml\"/>",
-		     "<part file=\"annex3.xml\"/><part file=\"patterns.xml\"/>");
+	tu_replace(dir, "catalog.xml", "<part file=\"patterns.xml\"/>",
+		   "<part file=\"annex3.xml\"/><part file=\"patterns.xml\"/>");
 	struct catalog *cold = load(dir);
 	struct stat sb;
 	assert_int_equal(stat(file, &sb), 0);
@@ -452,6 +554,32 @@ static void test_third_checklist(void **st)
 	catalog_free(warm);
 	catalog_free(cold);
 	free(cmd);
+	free(file);
+	tu_remove_dir(dir);
+}
+
+/* The guidance parts (issue 13) are in the content hash like every part:
+ * an edited glossary is parsed, not served from the image. */
+static void test_guidance_edited(void **st)
+{
+	(void)st;
+	char *dir = tu_copy_dir("catalog"), *file = snapshot_file("catalog", dir);
+	catalog_free(load(dir));
+	struct stat sb;
+	assert_int_equal(stat(file, &sb), 0);
+	struct catalog *warm = load(dir);
+	assert_true(from_image(warm, (size_t)sb.st_size));
+	catalog_free(warm);
+	tu_replace(dir, "glossary.xml", "<name>アグリゲーションサービス</name>",
+		   "<name>Edited</name>");
+	struct catalog *c = load(dir);
+	assert_false(from_image(c, (size_t)sb.st_size));
+	assert_string_equal(c->guidance->terms[0].name, "Edited");
+	catalog_free(c);
+	c = load(dir);		/* the new image */
+	assert_true(from_image(c, (size_t)sb.st_size));
+	assert_string_equal(c->guidance->terms[0].name, "Edited");
+	catalog_free(c);
 	free(file);
 	tu_remove_dir(dir);
 }
@@ -543,7 +671,7 @@ static void test_damaged_ignored(void **st)
 	/* the snapshot of another catalog directory's content (same tree,
 	 * one title edited): sound, but not of these files */
 	char *other = tu_copy_dir("catalog"), *ofile = snapshot_file("catalog", other);
-	tu_edit_file(other, "catalog.xml", "<title>", "<title>X");
+	tu_replace(other, "catalog.xml", "<title>", "<title>X");
 	size_t olen;
 	char *obuf = made_snapshot(other, ofile, &olen);
 	expect_ignored(dir, file, obuf, olen, ref);
@@ -621,7 +749,7 @@ static void test_changed_catalog(void **st)
 	char *title = strdup(c->maps[MAP_A].title);
 	catalog_free(c);
 
-	tu_edit_file(dir, "map-A.xml", "<title>", "<title>Edited ");
+	tu_replace(dir, "map-A.xml", "<title>", "<title>Edited ");
 	c = load(dir);
 	assert_false(from_image(c, (size_t)sb.st_size));
 	assert_non_null(strstr(c->maps[MAP_A].title, "Edited "));
@@ -634,15 +762,15 @@ static void test_changed_catalog(void **st)
 	catalog_free(c);
 
 	/* made invalid: an attribute catalog.xsd does not allow */
-	tu_edit_file(dir, "map-A.xml", "<row env-role=\"contract\" line=\"3217\">",
-		  "<row env-role=\"contract\" line=\"3217\" unknown=\"1\">");
+	tu_replace(dir, "map-A.xml", "<row env-role=\"contract\" line=\"3217\">",
+		   "<row env-role=\"contract\" line=\"3217\" unknown=\"1\">");
 	struct diag d = DIAG_INIT;
 	assert_null(catalog_load(dir, &d));
 	if (strstr(diag_msg(&d), "map-A.xml:4:") == NULL)
 		fail_msg("message '%s' does not say map-A.xml:4:", diag_msg(&d));
 	diag_clear(&d);
 	/* not well formed */
-	tu_edit_file(dir, "map-A.xml", "</map>", "</mapp>");
+	tu_replace(dir, "map-A.xml", "</map>", "</mapp>");
 	assert_null(catalog_load(dir, &d));
 	if (strstr(diag_msg(&d), "map-A.xml:") == NULL)
 		fail_msg("message '%s' does not name map-A.xml", diag_msg(&d));
@@ -693,7 +821,7 @@ static void test_form_follows_catalog(void **st)
 	char *before = tu_slurp(ffile, &len);
 	assert_non_null(before);
 
-	tu_edit_file(dir, "catalog.xml", "<title>", "<title>X");
+	tu_replace(dir, "catalog.xml", "<title>", "<title>X");
 	c = load(dir);
 	assert_non_null(f = form_load(fdir, c, &d));
 	size_t n;
@@ -705,7 +833,7 @@ static void test_form_follows_catalog(void **st)
 	catalog_free(c);
 
 	/* and an invalid form is refused with its line, snapshot or not */
-	tu_edit_file(fdir, "fig16.xml", "<group ", "<group bogus=\"1\" ");
+	tu_replace(fdir, "fig16.xml", "<group ", "<group bogus=\"1\" ");
 	c = load(dir);
 	assert_null(form_load(fdir, c, &d));
 	if (strstr(diag_msg(&d), "fig16.xml:") == NULL)
@@ -772,6 +900,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_warm_equals_parsed),
 		cmocka_unit_test(test_third_checklist),
+		cmocka_unit_test(test_guidance_edited),
 		cmocka_unit_test(test_damaged_ignored),
 		cmocka_unit_test(test_flip_every_byte),
 		cmocka_unit_test(test_changed_catalog),

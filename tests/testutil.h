@@ -121,8 +121,8 @@ static inline int tu_write(const char *path, const char *buf, size_t len)
 	return (fclose(f) != 0 || n != len) ? -1 : 0;
 }
 
-/* A fresh directory holding copies of the schemas and XML files of the
- * source tree's WHAT ("catalog", "forms"); malloc'd. */
+/* A scratch copy of the source tree's WHAT ("catalog", "forms"): its .xml
+ * and .xsd files; malloc'd path, remove it with tu_remove_dir. */
 static inline char *tu_copy_dir(const char *what)
 {
 	char *dir = tu_tmpdir();
@@ -133,7 +133,12 @@ static inline char *tu_copy_dir(const char *what)
 	return dir;
 }
 
-/* DIR and all below it removed; DIR freed. */
+static inline char *tu_copy_catalog(void)
+{
+	return tu_copy_dir("catalog");
+}
+
+/* rm -rf DIR, and free the path. */
 static inline void tu_remove_dir(char *dir)
 {
 	char *cmd = str_printf("rm -rf '%s'", dir);
@@ -142,9 +147,9 @@ static inline void tu_remove_dir(char *dir)
 	free(dir);
 }
 
-/* The first FROM in DIR/FILE replaced by TO. */
-static inline void tu_edit_file(const char *dir, const char *file, const char *from,
-				const char *to)
+/* Replace the first FROM in DIR/FILE by TO (FROM must be there). */
+static inline void tu_replace(const char *dir, const char *file, const char *from,
+			      const char *to)
 {
 	char *path = str_printf("%s/%s", dir, file);
 	size_t n;

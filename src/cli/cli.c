@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "catalog_guidance.h"
 #include "cli_store.h"
 #include "derive.h"
 #include "export.h"
@@ -213,6 +214,23 @@ static void print_repairs(const struct catalog *c)
 	}
 }
 
+/* The guidance parts of issue 13, when the catalog lists them. */
+static void print_guidance_counts(const struct catalog *c)
+{
+	struct guidance_counts n;
+	guidance_count(c, &n);
+	if (c->guidance == NULL)
+		return;
+	printf(_("Parts II/III guidance: %zu items, %zu best-practice entries, "
+		 "%zu evaluation items\n"), n.items, n.bps, n.evals);
+	printf(_("ISO/IEC 27002 blocks: %zu categories, %zu controls, %zu distinct clauses, "
+		 "%zu marked (※) as cloud additions, %zu ties to items\n"),
+	       n.categories, n.controls, n.clauses, n.cloud, n.ties);
+	printf(_("Annex 5: %zu headings; Annex 6: %zu headings\n"),
+	       n.annex[GUIDANCE_ANNEX5], n.annex[GUIDANCE_ANNEX6]);
+	printf(_("I.6 glossary: %zu terms; Annex 7: %zu topics\n"), n.terms, n.topics);
+}
+
 static void print_counts(const struct catalog *c)
 {
 	printf("%s: %s (%s)\n", _("Catalog"), c->title, c->dir);
@@ -247,6 +265,7 @@ static void print_counts(const struct catalog *c)
 		       cl->name, cl->nitems, basic, cl->nitems - basic, subs);
 	}
 	printf(_("Annex 3: %d patterns\n"), N_PATTERNS);
+	print_guidance_counts(c);
 	printf(_("repairs of the damaged source tables: %zu\n"), c->nrepairs);
 	printf("%s\n", _("valid: every part matches catalog.xsd and every number a map names exists"));
 }
@@ -317,6 +336,9 @@ static const struct command commands[] = {
 	{ "rename", cli_cmd_copy_rename, "ID NAME", N_("rename an assessment") },
 	{ "delete", cli_cmd_delete, "ID [--yes]", N_("delete an assessment (asks first)") },
 	{ "history", cli_cmd_history, "ID [--format text|tsv]", N_("show who changed what, and when") },
+	{ "crosswalk", cli_cmd_crosswalk, "ID [--format text|tsv]",
+	  N_("list the ISO/IEC 27002 clauses with the guideline items tied to each "
+	     "and their checklist status") },
 	{ "backup", cli_cmd_backup, "PATH", N_("write a consistent copy of the database") },
 	/* cli_export.c */
 	{ "export", cli_export_command, NULL, N_("export for auditors") },

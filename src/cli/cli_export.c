@@ -15,7 +15,7 @@
 char *cli_export_args(const struct catalog *c)
 {
 	char *formats = export_format_choices("|");
-	char *whats = c ? export_what_choices(c, "|") : strdup("assessment|CHECKLIST|countermeasures");
+	char *whats = c ? export_what_choices(c, "|") : strdup("assessment|CHECKLIST|countermeasures|crosswalk");
 	char *args = formats && whats ? str_printf("ID [--what %s] [--format %s] [--blank] [--bom] "
 						   "[--raw] [--lang en|ja] [-o FILE]", whats, formats) : NULL;
 	free(formats);
@@ -56,8 +56,8 @@ struct export_req {
 static int what_refused(const char *arg)
 {
 	(void)arg;
-	char *ids = catalog_checklist_ids(export_catalog, ", ");
-	char *why = str_printf(_("--what takes assessment, %s or countermeasures"), ids ? ids : "");
+	char *ids = export_what_choices(export_catalog, ", ");
+	char *why = str_printf(_("--what takes one of %s"), ids ? ids : "");
 	int rc = export_usage(why ? why : arg);
 	free(why);
 	free(ids);

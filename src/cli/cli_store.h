@@ -29,6 +29,8 @@ int cli_cmd_show(struct app *a, int argc, char **argv);
 int cli_cmd_set(struct app *a, int argc, char **argv);
 int cli_cmd_review(struct app *a, int argc, char **argv);
 int cli_cmd_check(struct app *a, int argc, char **argv);
+/* cli_crosswalk.c: ISO/IEC 27002 clauses x guideline items with statuses */
+int cli_cmd_crosswalk(struct app *a, int argc, char **argv);
 /* `iotscope check` alone: the whole-database check (store_check). */
 int cli_check_database(struct app *a, const char *cmd);
 

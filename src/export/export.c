@@ -20,6 +20,7 @@
 /* The fixed names; EXPORT_CHECKLIST is named by the catalog's ids. */
 static const char *const what_ids[N_EXPORT_WHATS] = {
 	[EXPORT_ASSESSMENT] = "assessment", [EXPORT_COUNTERMEASURES] = "countermeasures",
+	[EXPORT_CROSSWALK] = "crosswalk",
 };
 
 int export_what_parse(const struct catalog *c, const char *s, struct export_options *o)
@@ -41,8 +42,11 @@ int export_what_parse(const struct catalog *c, const char *s, struct export_opti
 char *export_what_choices(const struct catalog *c, const char *sep)
 {
 	char *ids = catalog_checklist_ids(c, sep);
-	char *out = ids ? str_printf("%s%s%s%s%s", what_ids[EXPORT_ASSESSMENT], sep, ids,
-				     ids[0] ? sep : "", what_ids[EXPORT_COUNTERMEASURES]) : NULL;
+	/* the crosswalk only with the guidance parts it is made of */
+	char *out = ids ? str_printf("%s%s%s%s%s%s%s", what_ids[EXPORT_ASSESSMENT], sep, ids,
+				     ids[0] ? sep : "", what_ids[EXPORT_COUNTERMEASURES],
+				     c->guidance ? sep : "",
+				     c->guidance ? what_ids[EXPORT_CROSSWALK] : "") : NULL;
 	free(ids);
 	return out;
 }

@@ -13,7 +13,7 @@
 #include "form.h"
 
 enum export_what { EXPORT_ASSESSMENT, EXPORT_CHECKLIST, EXPORT_COUNTERMEASURES,
-		   N_EXPORT_WHATS };
+		   EXPORT_CROSSWALK, N_EXPORT_WHATS };
 enum export_format { EXPORT_XML, EXPORT_CSV, EXPORT_HTML, N_EXPORT_FORMATS };
 
 struct export_options {

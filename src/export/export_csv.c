@@ -1,7 +1,7 @@
 /* export_csv.c - the CSV writer of the export walk, for auditors who work
- * in spreadsheets: the countermeasure review and each Annex checklist
- * (RFC 4180: CRLF records, fields with a comma, quote or line break in
- * double quotes, quotes doubled; UTF-8, with a byte order mark on request).
+ * in spreadsheets: the countermeasure review, each checklist and the
+ * ISO/IEC 27002 crosswalk (RFC 4180: CRLF records, fields with a comma,
+ * quote or line break in double quotes, quotes doubled; UTF-8, with a byte order mark on request).
  * Headings and values (kind, decision, state, check, level) are in the
  * reader's language (--lang, else the locale), through the same labels as
  * the workbench; times in local time with the offset.  The XML is the
@@ -132,9 +132,14 @@ static int csv_begin(struct ex_ctx *x)
 			diag_set(x->d, "out of memory");
 		return rc;
 	}
+	case EXPORT_CROSSWALK:
+		HEADINGS(x, N_("Clause"), N_("Added by the guideline"), N_("Clause title"), N_("Item"),
+			 N_("Checklist"), N_("Check"), N_("Sub-items checked"), N_("Sub-items"),
+			 N_("Note"));
+		return 0;
 	default:
-		diag_set(x->d, "CSV holds one table: export the countermeasures or a "
-			 "checklist as CSV, the whole assessment as XML or HTML");
+		diag_set(x->d, "CSV holds one table: export the countermeasures, a checklist "
+			 "or the crosswalk as CSV, the whole assessment as XML or HTML");
 		return -1;
 	}
 }
@@ -247,10 +252,25 @@ static int csv_entry(struct ex_ctx *x, const struct cat_annex *cl,
 	return cl->pattern_refs ? csv_entry2(x, e, parent, ck) : csv_entry1(x, e, ck);
 }
 
+/* One record per (clause, item): the clause and the item in cells of
+ * their own, the notes a person typed kept from running as formulas. */
+static int csv_crosswalk_row(struct ex_ctx *x, const struct crosswalk_row *r)
+{
+	char set[24], subs[24];
+	snprintf(set, sizeof set, "%zu", r->subs_set);
+	snprintf(subs, sizeof subs, "%zu", r->subs);
+	/* （※）: the mark as printed, a clause the guideline adds */
+	USER_RECORD(x, 1ul << 8, r->block->clause, r->block->cloud ? "\xe2\x80\xbb" : "",
+		    r->block->title, r->item->id, r->checklist->name,
+		    check_status_label(r->status), set, subs, r->note);
+	return 0;
+}
+
 const struct ex_writer export_csv_writer = {
 	.begin = csv_begin,
 	.cm = csv_cm,
 	.entry = csv_entry,
+	.crosswalk_row = csv_crosswalk_row,
 };
 
 /* ---------- the check of a written file ---------- */

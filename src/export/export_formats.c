@@ -27,9 +27,9 @@ static const struct export_format_info formats[N_EXPORT_FORMATS] = {
 		.id = "csv", .ext = "csv",
 		.description = N_("CSV (spreadsheets)"),
 		.writer = &export_csv_writer, .check = export_csv_check,
-		.whats = WHAT(EXPORT_CHECKLIST) | WHAT(EXPORT_COUNTERMEASURES),
-		.refused = N_("CSV holds one table: export the countermeasures or a checklist "
-			      "as CSV, the whole assessment as XML or HTML"),
+		.whats = WHAT(EXPORT_CHECKLIST) | WHAT(EXPORT_COUNTERMEASURES) | WHAT(EXPORT_CROSSWALK),
+		.refused = N_("CSV holds one table: export the countermeasures, a checklist or "
+			      "the crosswalk as CSV, the whole assessment as XML or HTML"),
 		.spreadsheet = 1,
 	},
 	[EXPORT_HTML] = {

@@ -20,7 +20,8 @@
 
 static const char *const kind_titles[N_EXPORT_WHATS] = {
 	[EXPORT_ASSESSMENT] = N_("Assessment"),
-	[EXPORT_COUNTERMEASURES] = N_("Countermeasure review")
+	[EXPORT_COUNTERMEASURES] = N_("Countermeasure review"),
+	[EXPORT_CROSSWALK] = N_("ISO/IEC 27002 crosswalk")
 };
 
 /* The title of what is exported: a checklist is "<its name> checklist"
@@ -103,7 +104,7 @@ static const char *const style =
 	".opnote .by{font-size:.85em;font-weight:bold;color:#2a5db0;margin-bottom:.2em}\n"
 	"td .by{font-size:.75em;color:#2a5db0}\n"
 	"table.checklist{table-layout:fixed;width:100%}\n"
-	"table.checklist td,table.checklist th{overflow-wrap:anywhere}\n"
+	"table.checklist td,table.checklist th,table.crosswalk td{overflow-wrap:anywhere}\n"
 	"col.num{width:7.5em}col.lvl{width:3em}col.eval{width:9em}col.ref{width:4.6em}\n"
 	"col.check{width:7em}col.note{width:11em}table.blank col.check{width:10em}\n"
 	"@page{size:A4;margin:14mm 12mm}\n"
@@ -123,6 +124,9 @@ struct ex_html_state {
 };
 
 /* ---------- head, contents and details ---------- */
+
+static const char *const crosswalk_heading =
+	N_("ISO/IEC 27002:2013 clauses and the guideline items printed with them");
 
 static int html_summary(struct ex_ctx *x);
 
@@ -169,7 +173,7 @@ static int html_toc(struct ex_ctx *x)
 	raw(x, "<div class=\"toc\"><p><strong>");
 	rc |= text(x, _("Contents"));
 	raw(x, "</strong></p>\n<ol>\n");
-	if (!x->o->blank) {
+	if (!x->o->blank && w != EXPORT_CROSSWALK) {	/* html_summary */
 		rc |= toc_entry(x, "summary", _("Summary"));
 		raw(x, "</li>\n");
 	}
@@ -190,6 +194,10 @@ static int html_toc(struct ex_ctx *x)
 		raw(x, "\">");
 		rc |= text(x, a->title);
 		raw(x, "</a></li>\n");
+	}
+	if (w == EXPORT_CROSSWALK) {
+		rc |= toc_entry(x, "crosswalk", _(crosswalk_heading));
+		raw(x, "</li>\n");
 	}
 	raw(x, "</ol></div>\n");
 	return rc;
@@ -765,10 +773,51 @@ static int html_sum_annex(struct ex_ctx *x, const struct cat_annex *an)
 	return rc;
 }
 
+/* ---------- the crosswalk ---------- */
+
+static int html_crosswalk_begin(struct ex_ctx *x)
+{
+	int rc = 0;
+	raw(x, "<h2 id=\"crosswalk\">");	/* a new page in print (style) */
+	rc |= text(x, _(crosswalk_heading));
+	raw(x, "</h2>\n<table class=\"crosswalk\">\n<thead><tr>");
+	rc |= wrap(x, "<th>", _("Clause"), "</th>");
+	rc |= wrap(x, "<th>", _("Title"), "</th>");
+	rc |= wrap(x, "<th>", _("Item"), "</th>");
+	rc |= wrap(x, "<th>", _("Check"), "</th>");
+	rc |= wrap(x, "<th>", _("Note"), "</th>");
+	raw(x, "</tr></thead>\n<tbody>\n");
+	return rc ? -1 : 0;
+}
+
+/* The clause and the item in cells of their own; （※） after a clause the
+ * guideline adds; "partly (1/2)" for an item with sub-items. */
+static int html_crosswalk_row(struct ex_ctx *x, const struct crosswalk_row *r)
+{
+	int rc = wrap(x, "<tr><td>", r->block->clause, "</td>");
+	raw(x, "<td>");
+	rc |= text(x, r->block->title);
+	if (r->block->cloud)
+		raw(x, " (\xe2\x80\xbb)");
+	raw(x, "</td>");
+	rc |= wrap(x, "<td>", r->item->id, "</td><td>");
+	rc |= r->subs > 0 ? printf_text(x, "%s (%zu/%zu)", check_status_label(r->status),
+					  r->subs_set, r->subs)
+			  : text(x, check_status_label(r->status));
+	rc |= wrap(x, "</td><td>", r->note, "</td></tr>\n");
+	return rc ? -1 : 0;
+}
+
+static int html_crosswalk_end(struct ex_ctx *x)
+{
+	raw(x, "</tbody>\n</table>\n");
+	return 0;
+}
+
 static int html_summary(struct ex_ctx *x)
 {
 	enum export_what w = x->o->what;
-	if (x->o->blank)
+	if (x->o->blank || w == EXPORT_CROSSWALK)
 		return 0;
 	int rc = 0;
 	raw(x, "<h2 class=\"first\" id=\"summary\">");
@@ -803,6 +852,9 @@ const struct ex_writer export_html_writer = {
 	.checklist_begin = html_checklist_begin,
 	.entry = html_entry,
 	.checklist_end = html_checklist_end,
+	.crosswalk_begin = html_crosswalk_begin,
+	.crosswalk_row = html_crosswalk_row,
+	.crosswalk_end = html_crosswalk_end,
 	/* the summary is written after the title (html_begin), not at the end */
 	.end = html_end,
 };

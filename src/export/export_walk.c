@@ -364,6 +364,30 @@ static int walk_checklist(struct ex_ctx *x, const struct ex_writer *w,
 	return HOOK(w, checklist_end, x, an);
 }
 
+/* The rows of crosswalk.h, clause by clause; a catalog without the
+ * guidance parts has none to give. */
+static int walk_crosswalk(struct ex_ctx *x, const struct ex_writer *w)
+{
+	struct crosswalk_row *rows;
+	size_t n;
+	if (x->c->guidance == NULL) {
+		diag_set(x->d, "the catalog holds no guidance parts (guidance-II.xml, "
+			 "guidance-III.xml): there is no crosswalk to export");
+		return -1;
+	}
+	if (crosswalk_build(x->c, x->a, &rows, &n) < 0) {
+		diag_set(x->d, "out of memory");
+		return -1;
+	}
+	int rc = HOOK(w, crosswalk_begin, x);
+	for (size_t i = 0; i < n && rc == 0; i++)
+		rc = HOOK(w, crosswalk_row, x, &rows[i]);
+	if (rc == 0)
+		rc = HOOK(w, crosswalk_end, x);
+	crosswalk_free(rows, n);
+	return rc;
+}
+
 static int walk(struct ex_ctx *x, const struct ex_writer *w)
 {
 	enum export_what what = x->o->what;
@@ -377,6 +401,8 @@ static int walk(struct ex_ctx *x, const struct ex_writer *w)
 		if (export_holds(x, &x->c->checklists[k]) &&
 		    walk_checklist(x, w, &x->c->checklists[k]) < 0)
 			return -1;
+	if (what == EXPORT_CROSSWALK && walk_crosswalk(x, w) < 0)
+		return -1;
 	if (HOOK(w, summary, x) < 0)
 		return -1;
 	return HOOK(w, end, x);

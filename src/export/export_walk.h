@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "assessment.h"
+#include "crosswalk.h"
 #include "derive.h"
 #include "export.h"
 
@@ -100,6 +101,10 @@ struct ex_writer {
 	int (*entry)(struct ex_ctx *x, const struct cat_annex *cl, const struct cat_annex_entry *e,
 		     const struct cat_annex_entry *parent, const struct check_entry *ck);
 	int (*checklist_end)(struct ex_ctx *x, const struct cat_annex *cl);
+	/* --what crosswalk: one row per (ISO/IEC 27002 clause, item) tie */
+	int (*crosswalk_begin)(struct ex_ctx *x);
+	int (*crosswalk_row)(struct ex_ctx *x, const struct crosswalk_row *r);
+	int (*crosswalk_end)(struct ex_ctx *x);
 	int (*summary)(struct ex_ctx *x);
 	int (*end)(struct ex_ctx *x);
 };

@@ -1,5 +1,5 @@
 /* export_xml.c - the XML writer of the export walk (forms/assessment.xsd,
- * namespace urn:iotscope:assessment:1, format version 1).  Two-space
+ * namespace urn:iotscope:assessment:1, format version 2).  Two-space
  * indentation, attributes in a fixed order, nothing that depends on the
  * time except <export generated-at>: the same data gives the same bytes. */
 #include "config.h"
@@ -13,12 +13,13 @@
 #include "xmlsafe.h"
 
 #define NS "urn:iotscope:assessment:1"
-/* 2: checklists named by catalog id (issue 9); 1 numbered the annexes */
+/* 2: checklists named by catalog id (issue 9) and the crosswalk root
+ * (issue 13); 1 numbered the annexes */
 #define FORMAT_VERSION 2
 
 static const char *const roots[N_EXPORT_WHATS] = {
 	[EXPORT_ASSESSMENT] = "assessment", [EXPORT_CHECKLIST] = "annex-checklist",
-	[EXPORT_COUNTERMEASURES] = "countermeasure-review",
+	[EXPORT_COUNTERMEASURES] = "countermeasure-review", [EXPORT_CROSSWALK] = "crosswalk",
 };
 
 /* ---------- escaping ---------- */
@@ -458,10 +459,33 @@ static int xml_sum_annex(struct ex_ctx *x, const struct cat_annex *an)
 	return rc;
 }
 
+/* ---------- the crosswalk ---------- */
+
+/* <row clause item checklist status subs subs-set [cloud]> with the clause
+ * title and the notes: every value in an attribute or element of its own. */
+static int xml_crosswalk_row(struct ex_ctx *x, const struct crosswalk_row *r)
+{
+	int rc = 0;
+	fputs("  <row", x->out);
+	rc |= attr(x, "clause", r->block->clause);
+	rc |= attr(x, "item", r->item->id);
+	rc |= attr(x, "checklist", r->checklist->id);
+	rc |= attr(x, "status", check_status_id(r->status));
+	rc |= attr_size(x, "subs", r->subs);
+	rc |= attr_size(x, "subs-set", r->subs_set);
+	if (r->block->cloud)
+		rc |= attr(x, "cloud", "true");
+	fputs(">\n", x->out);
+	rc |= element(x, 2, "clause-title", r->block->title);
+	rc |= element(x, 2, "note", r->note);
+	fputs("  </row>\n", x->out);
+	return rc ? -1 : 0;
+}
+
 static int xml_summary(struct ex_ctx *x)
 {
 	enum export_what w = x->o->what;
-	if (w == EXPORT_CHECKLIST && x->o->blank)
+	if ((w == EXPORT_CHECKLIST && x->o->blank) || w == EXPORT_CROSSWALK)
 		return 0;
 	int rc = 0;
 	fputs("  <summary>\n", x->out);
@@ -497,6 +521,7 @@ const struct ex_writer export_xml_writer = {
 	.checklist_begin = xml_checklist_begin,
 	.entry = xml_entry,
 	.checklist_end = xml_checklist_end,
+	.crosswalk_row = xml_crosswalk_row,
 	.summary = xml_summary,
 	.end = xml_end,
 };

@@ -102,6 +102,14 @@ static int load_part(struct loader *ld, struct xschema *xsd, const struct src *s
 			rc = ld_annex(ld, root);
 		else if (xml_is(root, "patterns"))
 			rc = ld_patterns(ld, root);
+		else if (xml_is(root, "guidance"))
+			rc = ld_guidance(ld, root);
+		else if (xml_is(root, "clauses"))
+			rc = ld_clauses(ld, root);
+		else if (xml_is(root, "glossary"))
+			rc = ld_glossary(ld, root);
+		else if (xml_is(root, "annex7"))
+			rc = ld_annex7(ld, root);
 		else
 			rc = ld_fail(ld, root, "<%s> cannot be a part of the catalog",
 				  (const char *)root->name);
@@ -302,6 +310,8 @@ struct catalog *catalog_load_checked(const char *dir, int full, struct diag *d)
 	int rc = c->dir ? load_manifest(&ld, dir) : -1;
 	if (rc == 0)
 		rc = link_catalog(&ld);
+	if (rc == 0)
+		rc = ld_guidance_link(&ld);
 	if (rc == 0 && (c->plan = derive_plan_build(c)) == NULL)
 		rc = ld_fail(&ld, NULL, "out of memory");
 	if (rc == 0 && ld.nrepairs > 0) {

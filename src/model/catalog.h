@@ -157,6 +157,8 @@ struct cat_repair {
 	const char *text;
 };
 
+struct cat_guidance;
+
 struct catalog {
 	struct arena *arena;
 	const char *dir;
@@ -180,6 +182,7 @@ struct catalog {
 	const char *unpatterned;
 	struct cat_repair *repairs;
 	size_t nrepairs;
+	struct cat_guidance *guidance;	/* catalog_guidance.h; NULL if not listed */
 	char hash[17];			/* of the catalog's files: hex, 64 bits */
 	struct derive_plan *plan;	/* the maps as bit sets (derive.c) */
 };

@@ -118,10 +118,12 @@ static int checklist_head(struct loader *ld, const xmlNode *root, struct cat_ann
 	if ((a->id = ld_attr_dup(ld, root, "id")) == NULL ||
 	    (a->name = ld_attr_dup(ld, root, "name")) == NULL)
 		return -1;
-	/* export --what takes these besides the checklists' ids */
-	if (strcmp(a->id, "assessment") == 0 || strcmp(a->id, "countermeasures") == 0)
-		return ld_fail(ld, root, "checklist id '%s' is taken (export --what %s)", a->id,
-			       a->id);
+	/* export --what takes these besides the checklists' ids (export.c) */
+	static const char *const reserved[] = { "assessment", "countermeasures", "crosswalk" };
+	for (size_t k = 0; k < sizeof reserved / sizeof reserved[0]; k++)
+		if (strcmp(a->id, reserved[k]) == 0)
+			return ld_fail(ld, root, "checklist id '%s' is taken (export --what %s)",
+				       a->id, a->id);
 	for (size_t k = 0; k < ld->n_checklists; k++)
 		if (strcmp(ld->checklists[k].id, a->id) == 0)
 			return ld_fail(ld, root, "checklist '%s' given twice", a->id);

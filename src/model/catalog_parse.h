@@ -66,5 +66,11 @@ int ld_patterns(struct loader *ld, const xmlNode *root);
 int ld_map(struct loader *ld, const xmlNode *root);
 int ld_countermeasures(struct loader *ld, const xmlNode *root);
 int ld_annex(struct loader *ld, const xmlNode *root);
+/* catalog_guidance.c: Parts II/III, Annexes 5-7, the glossary */
+int ld_guidance(struct loader *ld, const xmlNode *root);
+int ld_clauses(struct loader *ld, const xmlNode *root);
+int ld_glossary(struct loader *ld, const xmlNode *root);
+int ld_annex7(struct loader *ld, const xmlNode *root);
+int ld_guidance_link(struct loader *ld);
 
 #endif

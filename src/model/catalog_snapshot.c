@@ -38,6 +38,7 @@
 
 #include "arena.h"
 #include "catalog_cache.h"
+#include "catalog_guidance.h"
 #include "catalog_snapshot.h"
 #include "derive.h"
 #include "xmlsafe.h"
@@ -199,6 +200,13 @@ static void in_range(struct walk *w, long v, long lo, long hi)
 		w->bad = 1;
 }
 
+/* RELOCATE: N elements from FIRST lie within a table of TOTAL. */
+static void span(struct walk *w, size_t first, size_t n, size_t total)
+{
+	if (w->mode == RELOCATE && (first > total || n > total - first))
+		w->bad = 1;
+}
+
 static void walk_trigger(struct walk *w, const struct cat_trigger *t)
 {
 	in_range(w, t->map, 0, N_MAPS);
@@ -296,6 +304,54 @@ static void walk_vocabulary(struct walk *w, struct catalog *c)
 	}
 }
 
+/* The guidance of issue 13 (catalog_guidance.h): after the checklists,
+ * whose counts its items' indexes check against.  Every string but the
+ * titles of parts the catalog may leave out is one the loader always sets. */
+static void walk_guidance(struct walk *w, struct catalog *c)
+{
+	struct cat_guidance *g = place(w, &c->guidance, sizeof *g);
+	if (g == NULL)
+		return;
+	struct cat_gitem *it = arr(w, &g->items, sizeof *it, g->nitems);
+	for (size_t i = 0; it != NULL && i < g->nitems; i++) {
+		struct cat_gitem *x = &it[i];
+		req(w, &x->id), req(w, &x->section), req(w, &x->text), req(w, &x->file);
+		in_range(w, x->level, 0, 3);
+		struct cat_bp *bp = arr(w, &x->bps, sizeof *bp, x->nbps);
+		for (size_t k = 0; bp != NULL && k < x->nbps; k++)
+			req(w, &bp[k].path), req(w, &bp[k].label), req(w, &bp[k].text);
+		struct cat_eval *ev = arr(w, &x->evals, sizeof *ev, x->nevals);
+		for (size_t k = 0; ev != NULL && k < x->nevals; k++)
+			req(w, &ev[k].label), req(w, &ev[k].text);
+		span(w, x->block_first, x->nblocks, g->nblocks);
+		in_range(w, (long)(x->checklist < c->n_checklists), 1, 2);
+		/* RELOCATE only: COPY's c->checklists is an offset by now */
+		if (w->mode == RELOCATE && !w->bad)
+			span(w, x->entry, 1, c->checklists[x->checklist].nentries);
+	}
+	struct cat_block *b = arr(w, &g->blocks, sizeof *b, g->nblocks);
+	for (size_t i = 0; b != NULL && i < g->nblocks; i++) {
+		req(w, &b[i].clause), req(w, &b[i].number), req(w, &b[i].title);
+		req(w, &b[i].text), req(w, &b[i].section);
+		span(w, b[i].item_first, b[i].nitems, g->nitems);
+	}
+	for (int a = 0; a < N_GUIDANCE_ANNEXES; a++) {
+		str(w, &g->annex_title[a]);
+		struct cat_clause_text *t = arr(w, &g->annex[a], sizeof *t, g->nannex[a]);
+		for (size_t i = 0; t != NULL && i < g->nannex[a]; i++)
+			req(w, &t[i].clause), req(w, &t[i].number), req(w, &t[i].title),
+				req(w, &t[i].text);
+	}
+	str(w, &g->glossary_title);
+	struct cat_term *t = arr(w, &g->terms, sizeof *t, g->nterms);
+	for (size_t i = 0; t != NULL && i < g->nterms; i++)
+		req(w, &t[i].name), req(w, &t[i].text);
+	str(w, &g->annex7_title);
+	struct cat_topic *tp = arr(w, &g->topics, sizeof *tp, g->ntopics);
+	for (size_t i = 0; tp != NULL && i < g->ntopics; i++)
+		req(w, &tp[i].label), req(w, &tp[i].title), req(w, &tp[i].text);
+}
+
 /* Every pointer of the catalog but the arena and the derivation plan,
  * which a load makes anew. */
 static void walk_catalog(struct walk *w, struct cat_image *img)
@@ -314,6 +370,7 @@ static void walk_catalog(struct walk *w, struct cat_image *img)
 	for (size_t i = 0; cl != NULL && i < c->n_checklists; i++)
 		walk_annex(w, &cl[i]);
 	in_range(w, cl != NULL, 1, 2);	/* the loader insists on one at least */
+	walk_guidance(w, c);
 	strs(w, &c->pattern_explanations, c->npattern_explanations);
 	for (int i = 0; i < N_PATTERNS; i++) {
 		str(w, &c->patterns[i].services);
@@ -342,8 +399,7 @@ static void walk_form(struct walk *w, struct form *f)
 		str(w, &b[i].id), str(w, &b[i].label), str(w, &b[i].instruction),
 			str(w, &b[i].effect);
 		in_range(w, b[i].group, 0, (long)f->ngroups);
-		if (b[i].first > f->nlines || b[i].nlines > f->nlines - b[i].first)
-			in_range(w, 1, 0, 0);
+		span(w, b[i].first, b[i].nlines, f->nlines);
 	}
 	struct form_cell_def *d = arr(w, &f->cells, sizeof *d, f->ncells);
 	for (size_t i = 0; d != NULL && i < f->ncells; i++) {
@@ -386,7 +442,9 @@ static uint64_t layout(void)
 		sizeof(struct cat_annex_entry),
 		sizeof(struct cat_repair), sizeof(struct form), sizeof(struct form_line),
 		sizeof(struct form_block), sizeof(struct form_cell_def),
-		sizeof(struct form_group),
+		sizeof(struct form_group), sizeof(struct cat_guidance), sizeof(struct cat_gitem),
+		sizeof(struct cat_bp), sizeof(struct cat_eval), sizeof(struct cat_block),
+		sizeof(struct cat_clause_text), sizeof(struct cat_term), sizeof(struct cat_topic),
 	};
 	uint64_t h;
 	catalog_hash_init(&h);

@@ -12,7 +12,7 @@
 
 /* Bump when a struct of catalog.h or form.h, or a walk of
  * catalog_snapshot.c, changes: an image of another version is ignored. */
-enum { SNAPSHOT_VERSION = 2 };
+enum { SNAPSHOT_VERSION = 3 };
 
 /* The catalog in DIR from its snapshot, when there is one whose content
  * hash is the hash of DIR's files as they are now; NULL otherwise, with

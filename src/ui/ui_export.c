@@ -20,11 +20,12 @@
 enum field { F_WHAT, F_FORMAT, F_BLANK, F_BOM, F_PATH, F_WRITE, N_FIELDS };
 
 /* The choices of What: the whole assessment, each of the catalog's
- * checklists in its order, the countermeasure review (e->what counts
- * them in that order). */
+ * checklists in its order, the countermeasure review, and the crosswalk
+ * when the catalog has the guidance it is made of (e->what counts them in
+ * that order). */
 static size_t n_whats(const struct ui *u)
 {
-	return u->cat->n_checklists + 2;
+	return u->cat->n_checklists + 2 + (u->cat->guidance != NULL);
 }
 
 /* The checklist choice E->what names, or NULL. */
@@ -36,8 +37,9 @@ static const struct cat_annex *what_checklist(const struct ui *u)
 
 static enum export_what what_kind(const struct ui *u)
 {
-	return u->exp.what == 0 ? EXPORT_ASSESSMENT :
-		what_checklist(u) ? EXPORT_CHECKLIST : EXPORT_COUNTERMEASURES;
+	size_t w = (size_t)u->exp.what;
+	return w == 0 ? EXPORT_ASSESSMENT : what_checklist(u) ? EXPORT_CHECKLIST :
+		w == u->cat->n_checklists + 1 ? EXPORT_COUNTERMEASURES : EXPORT_CROSSWALK;
 }
 
 static char *what_words(const struct ui *u)
@@ -45,8 +47,10 @@ static char *what_words(const struct ui *u)
 	const struct cat_annex *cl = what_checklist(u);
 	if (cl != NULL)
 		return str_printf(_("the %s checklist"), cl->name);
-	return strdup(what_kind(u) == EXPORT_ASSESSMENT ? _("the whole assessment") :
-		      _("the countermeasure review"));
+	enum export_what w = what_kind(u);
+	return strdup(w == EXPORT_ASSESSMENT ? _("the whole assessment") :
+		      w == EXPORT_COUNTERMEASURES ? _("the countermeasure review") :
+		      _("the ISO/IEC 27002 crosswalk"));
 }
 static const char *const field_labels[N_FIELDS] = {
 	N_("What"), N_("Format"), N_("Blank form"), N_("Byte order mark"), N_("Where"), "",
