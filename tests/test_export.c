@@ -385,6 +385,41 @@ static void test_every_kind_valid(void **state)
 	}
 }
 
+/* The XML format's check of what was written (no schema: the suite
+ * validates every export above): a rendered export passes; one cut short,
+ * with a tag left open or a DTD added is refused with where. */
+static void test_xml_check(void **state)
+{
+	(void)state;
+	const struct export_format_info *fi = export_format_info(EXPORT_XML);
+	assert_non_null(fi);
+	struct assessment *a = from_survey(examples[0].file);
+	size_t len;
+	char *buf = render(a, "assessment", EXPORT_XML, &len);
+	struct diag d = DIAG_INIT;
+	assert_int_equal(fi->check(tu_form, buf, len, 0, "out.xml", &d), 0);
+	assert_int_equal(fi->check(tu_form, buf, len - 20, 0, "out.xml", &d), -1);
+	assert_non_null(strstr(diag_msg(&d), "out.xml:"));
+	diag_clear(&d);
+	char *open_tag = strstr(buf, "</details>");
+	assert_non_null(open_tag);
+	memcpy(open_tag, "</detailz>", 10);
+	assert_int_equal(fi->check(tu_form, buf, len, 0, "out.xml", &d), -1);
+	if (strstr(diag_msg(&d), "out.xml:") == NULL || strstr(diag_msg(&d), "detail") == NULL)
+		fail_msg("'%s' does not say where", diag_msg(&d));
+	diag_clear(&d);
+	memcpy(open_tag, "</details>", 10);
+	char *decl_end = strstr(buf, "?>");
+	assert_non_null(decl_end);
+	char *dtd = str_printf("%.*s<!DOCTYPE x>%s", (int)(decl_end + 2 - buf), buf, decl_end + 2);
+	assert_int_equal(fi->check(tu_form, dtd, strlen(dtd), 0, "out.xml", &d), -1);
+	assert_non_null(strstr(diag_msg(&d), "DTD"));
+	diag_clear(&d);
+	free(dtd);
+	free(buf);
+	assessment_free(a);
+}
+
 /* The derived list in the export is the hand-worked one, in its order,
  * followed by the review no longer derived. */
 static void test_derived_lists(void **state)
@@ -1200,6 +1235,7 @@ int main(void)
 		cmocka_unit_test(test_write_safely),
 		cmocka_unit_test(test_names_and_options),
 		cmocka_unit_test(test_format_table),
+		cmocka_unit_test(test_xml_check),
 	};
 	return cmocka_run_group_tests(tests, tu_load, tu_unload);
 }

@@ -336,6 +336,47 @@ static void test_edits_under_faults(void **state)
 	}
 }
 
+/* A warm start (the catalog and form from their snapshots, made by
+ * setup's load) with the Nth allocation failing: "out of memory", or the
+ * same catalog and form (by a parse when the snapshot could not be
+ * used); never a crash or a leak. */
+static void test_warm_load_under_faults(void **state)
+{
+	(void)state;
+	char *cdir = tu_src("catalog"), *fdir = tu_src("forms");
+	long n = 1;
+	for (;; n++) {
+		struct diag d = DIAG_INIT;
+		arm(FAULT_ALLOC, n);
+		struct catalog *c = catalog_load(cdir, &d);
+		struct form *f = c ? form_load(fdir, c, &d) : NULL;
+		int hit = disarm();
+		if (f == NULL) {
+			assert_true(hit);
+			if (strstr(diag_msg(&d), "out of memory") == NULL)
+				fail_msg("fault %ld: '%s'", n, diag_msg(&d));
+		} else {
+			assert_int_equal(c->ncms, tu_catalog->ncms);
+			assert_string_equal(c->hash, tu_catalog->hash);
+			assert_string_equal(c->cms[c->ncms - 1].text,
+					    tu_catalog->cms[c->ncms - 1].text);
+			assert_int_equal(f->ncells, tu_form->ncells);
+			assert_int_equal(form_cell_index(f, "provide.lan"),
+					 form_cell_index(tu_form, "provide.lan"));
+		}
+		form_free(f);
+		catalog_free(c);
+		diag_clear(&d);
+		if (!hit)
+			break;
+	}
+	assert_true(n > 5);
+	printf("# warm load: %ld allocation faults, each out of memory or the same catalog\n",
+	       n - 1);
+	free(cdir);
+	free(fdir);
+}
+
 static int setup(void **state)
 {
 	install_faults();
@@ -373,6 +414,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_edits_under_faults),
+		cmocka_unit_test(test_warm_load_under_faults),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

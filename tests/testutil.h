@@ -132,16 +132,21 @@ static inline int tu_write(const char *path, const char *buf, size_t len)
 	return (fclose(f) != 0 || n != len) ? -1 : 0;
 }
 
-/* A scratch copy of the source tree's catalog (its .xml and .xsd files);
- * malloc'd path, remove it with tu_remove_dir. */
-static inline char *tu_copy_catalog(void)
+/* A scratch copy of the source tree's WHAT ("catalog", "forms"): its .xml
+ * and .xsd files; malloc'd path, remove it with tu_remove_dir. */
+static inline char *tu_copy_dir(const char *what)
 {
 	char *dir = tu_tmpdir();
 	assert_non_null(dir);
-	char *cmd = str_printf("cp %s/catalog/*.xml %s/catalog/*.xsd %s/", SRCDIR, SRCDIR, dir);
+	char *cmd = str_printf("cp %s/%s/*.xml %s/%s/*.xsd %s/", SRCDIR, what, SRCDIR, what, dir);
 	assert_int_equal(system(cmd), 0);
 	free(cmd);
 	return dir;
+}
+
+static inline char *tu_copy_catalog(void)
+{
+	return tu_copy_dir("catalog");
 }
 
 /* rm -rf DIR, and free the path. */

@@ -101,9 +101,13 @@ static void refuse_dtd(void *ctx, const xmlChar *name, const xmlChar *ext,
 	xmlStopParser(ctxt);
 }
 
-xmlDocPtr xmlsafe_read_memory(const char *buf, size_t len, const char *name,
-			      const struct xmlsafe_limits *lim, struct diag *d)
+/* The safe parse of BUF; with TREE 0 no tree is built (SAX with no
+ * handlers but the DTD refusal): *OK says whether it was well formed. */
+static xmlDocPtr parse_memory(const char *buf, size_t len, const char *name,
+			      const struct xmlsafe_limits *lim, int tree, int *ok,
+			      struct diag *d)
 {
+	*ok = 0;
 	if (len == 0) {
 		diag_set(d, "%s:1: empty file, expected an XML document", name);
 		return NULL;
@@ -124,6 +128,15 @@ xmlDocPtr xmlsafe_read_memory(const char *buf, size_t len, const char *name,
 	}
 	struct errsink sink = { name, d, 0 };
 	ctxt->_private = &sink;
+	if (!tree) {	/* a well-formedness check: every event ignored */
+		xmlSAXHandler *sax = ctxt->sax;
+		sax->startDocument = NULL, sax->endDocument = NULL;
+		sax->startElementNs = NULL, sax->endElementNs = NULL;
+		sax->startElement = NULL, sax->endElement = NULL;
+		sax->characters = NULL, sax->ignorableWhitespace = NULL;
+		sax->cdataBlock = NULL, sax->comment = NULL;
+		sax->processingInstruction = NULL, sax->reference = NULL;
+	}
 	ctxt->sax->internalSubset = refuse_dtd;
 	xmlSetStructuredErrorFunc(&sink, sink_error);
 	/* Never NOENT, DTDLOAD, DTDATTR, DTDVALID, XINCLUDE, HUGE, RECOVER. */
@@ -133,6 +146,13 @@ xmlDocPtr xmlsafe_read_memory(const char *buf, size_t len, const char *name,
 	int wellformed = ctxt->wellFormed;
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlFreeParserCtxt(ctxt);
+	if (!tree) {
+		xmlFreeDoc(doc);
+		*ok = wellformed && !sink.had_dtd;
+		if (!*ok && d->msg == NULL)
+			diag_set(d, "%s: not a well-formed document", name);
+		return NULL;
+	}
 	if (doc != NULL && (sink.had_dtd || !wellformed || doc->intSubset != NULL)) {
 		if (d->msg == NULL)
 			diag_set(d, "%s: not a well-formed document", name);
@@ -144,6 +164,20 @@ xmlDocPtr xmlsafe_read_memory(const char *buf, size_t len, const char *name,
 		return NULL;
 	}
 	return doc;
+}
+
+xmlDocPtr xmlsafe_read_memory(const char *buf, size_t len, const char *name,
+			      const struct xmlsafe_limits *lim, struct diag *d)
+{
+	int ok;
+	return parse_memory(buf, len, name, lim, 1, &ok, d);
+}
+
+int xmlsafe_wellformed(const char *buf, size_t len, const char *name, struct diag *d)
+{
+	int ok;
+	(void)parse_memory(buf, len, name, NULL, 0, &ok, d);
+	return ok ? 0 : -1;
 }
 
 /* What a file that is not a regular one is, for the message. */

@@ -49,6 +49,10 @@ char *xmlsafe_slurp(const char *path, size_t max, size_t *len, struct diag *d);
  * schema before (the catalog's validation cache, catalog_cache.h). */
 xmlDocPtr xmlsafe_read_memory(const char *buf, size_t len, const char *name,
 			      const struct xmlsafe_limits *lim, struct diag *d);
+/* 0 when LEN bytes of BUF are a well-formed document without a DTD, by
+ * the same parser but building no tree; -1 with "name:line: what".  For
+ * our own output (no pre-scan: that guards against hostile input). */
+int xmlsafe_wellformed(const char *buf, size_t len, const char *name, struct diag *d);
 /* 0 when BUF is UTF-8 without NUL bytes, declares no other encoding and
  * stays within LIM; else -1 with "name:line: what" (xmlsafe_scan.c). */
 int xmlsafe_scan(const char *buf, size_t len, const char *name,

@@ -168,8 +168,9 @@ static int render(const struct catalog *c, const struct form *f, const struct as
 	return rc;
 }
 
-/* What the format promises (its row's check: XML valid against
- * forms/assessment.xsd, CSV every record read back, HTML parses cleanly);
+/* What the format promises (its row's check: XML well formed, its
+ * validity being the test suite's to check, export_xml.c; CSV every
+ * record read back; HTML parses cleanly);
  * a format without a row or a check is refused, never taken for another. */
 static int check(const struct form *f, const struct export_options *o, const char *buf,
 		 size_t len, size_t records, const char *name, struct diag *d)

@@ -58,6 +58,10 @@ int export_text_ok(const char *s, const char *what, struct diag *d)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	while (*p != '\0') {
+		if (*p >= 0x20 && *p < 0x80) {	/* ASCII text: the common case */
+			p++;
+			continue;
+		}
 		unsigned long cp = 0;
 		size_t n = text_utf8_next((const char *)p, &cp);
 		if (n == 0) {

@@ -9,6 +9,7 @@
 #include "arena.h"
 #include "catalog.h"
 #include "catalog_parse.h"
+#include "catalog_snapshot.h"
 #include "derive.h"
 #include "xmlsafe.h"
 
@@ -72,9 +73,7 @@ static int read_src(struct loader *ld, const char *dir, const char *name, struct
 	ld->file = s->file;
 	if ((s->buf = xmlsafe_slurp(s->file, xmlsafe_data_limits.bytes, &s->len, ld->d)) == NULL)
 		return -1;
-	catalog_hash_add(h, name, strlen(name) + 1);
-	catalog_hash_add(h, &s->len, sizeof s->len);
-	catalog_hash_add(h, s->buf, s->len);
+	catalog_hash_file(h, name, s->buf, s->len);
 	return 0;
 }
 
@@ -262,6 +261,11 @@ static int load_manifest(struct loader *ld, const char *dir)
 	}
 	for (size_t i = 0; i < m.nparts && rc == 0; i++)
 		rc = load_part(ld, xsd, &m.parts[i]);
+	/* the part names, for the snapshot (catalog_snapshot.c) */
+	size_t skip = strlen(dir) + 1;
+	if (rc == 0 && (ld->parts = calloc(m.nparts ? m.nparts : 1, sizeof *ld->parts)) != NULL)
+		for (size_t i = 0; i < m.nparts; i++)
+			ld->parts[ld->nparts++] = m.parts[i].file + skip;
 	if (rc == 0 && !known)
 		catalog_cache_remember(ld->c->hash);
 	xschema_free(xsd);
@@ -288,7 +292,11 @@ struct catalog *catalog_load(const char *dir, struct diag *d)
 
 struct catalog *catalog_load_checked(const char *dir, int full, struct diag *d)
 {
-	struct catalog *c = calloc(1, sizeof *c);
+	/* a warm start: the image of these very files, no XML parsed */
+	struct catalog *c = full ? NULL : catalog_snapshot_load(dir);
+	if (c != NULL)
+		return c;
+	c = calloc(1, sizeof *c);
 	struct arena *a = arena_new();
 	if (c == NULL || a == NULL) {
 		free(c);
@@ -314,6 +322,9 @@ struct catalog *catalog_load_checked(const char *dir, int full, struct diag *d)
 			memcpy(c->repairs, ld.repairs, ld.nrepairs * sizeof *ld.repairs);
 		c->nrepairs = ld.nrepairs;
 	}
+	if (rc == 0 && !full && ld.parts != NULL)
+		catalog_snapshot_save(c, ld.parts, ld.nparts);
+	free(ld.parts);
 	free(ld.cms);
 	free(ld.repairs);
 	free(ld.checklists);

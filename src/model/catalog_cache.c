@@ -46,6 +46,13 @@ void catalog_hash_add(uint64_t *h, const void *p, size_t n)
 	*h = x;
 }
 
+void catalog_hash_file(uint64_t *h, const char *name, const void *buf, size_t len)
+{
+	catalog_hash_add(h, name, strlen(name) + 1);
+	catalog_hash_add(h, &len, sizeof len);
+	catalog_hash_add(h, buf, len);
+}
+
 static void line_of(const char *hash, char out[LINE + 1])
 {
 	uint64_t h;
@@ -55,8 +62,7 @@ static void line_of(const char *hash, char out[LINE + 1])
 	snprintf(out, LINE + 1, "%.16s %016llx\n", hash, (unsigned long long)h);
 }
 
-/* The cache file's path; NULL when there is no place for it. */
-static char *cache_path(int create)
+char *catalog_cache_dir(int create)
 {
 	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
 	char *dir = xdg && xdg[0] == '/' ? str_printf("%s/iotscope", xdg)
@@ -71,7 +77,18 @@ static char *cache_path(int create)
 		if (dir[0] && mkdir(dir, 0700) != 0 && errno != EEXIST)
 			dir[0] = '\0';
 	}
-	char *path = dir[0] ? str_printf("%s/catalog-validated", dir) : NULL;
+	if (dir[0] == '\0') {
+		free(dir);
+		return NULL;
+	}
+	return dir;
+}
+
+/* The cache file's path; NULL when there is no place for it. */
+static char *cache_path(int create)
+{
+	char *dir = catalog_cache_dir(create);
+	char *path = dir ? str_printf("%s/catalog-validated", dir) : NULL;
 	free(dir);
 	return path;
 }

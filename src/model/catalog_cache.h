@@ -9,6 +9,11 @@
 
 void catalog_hash_init(uint64_t *h);
 void catalog_hash_add(uint64_t *h, const void *p, size_t n);
+/* One file of a content: its name, length and bytes. */
+void catalog_hash_file(uint64_t *h, const char *name, const void *buf, size_t len);
+/* $XDG_CACHE_HOME/iotscope (or ~/.cache/iotscope), made 0700 with
+ * CREATE; NULL when there is none (malloc'd). */
+char *catalog_cache_dir(int create);
 /* Has content HASH (16 hex digits) passed its schema before? */
 int catalog_cache_known(const char *hash);
 /* Remember that it has (best effort: a cache that cannot be written

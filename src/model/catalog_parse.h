@@ -18,6 +18,8 @@ struct loader {
 	struct cat_annex *checklists;	/* grows while parts are read */
 	size_t n_checklists, cap_checklists;
 	int full;			/* validate always, collect the repairs */
+	const char **parts;		/* the part files, as catalog.xml names them */
+	size_t nparts;
 	int seen_vocabulary, seen_patterns, seen_map[N_MAPS];
 };
 

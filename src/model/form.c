@@ -8,6 +8,7 @@
 
 #include "arena.h"
 #include "catalog_cache.h"
+#include "catalog_snapshot.h"
 #include "form.h"
 #include "xmlsafe.h"
 
@@ -290,24 +291,36 @@ static int read_form(struct fload *ld, const xmlNode *root)
 	return 0;
 }
 
-/* The form's bytes and schema, hashed: validated only when this content
- * has not passed before (catalog_cache.c). */
-static xmlDocPtr read_checked(const char *xsd_path, const char *path, struct diag *d)
+/* The form's files as read: their hash keys the validation cache and
+ * the snapshot (catalog_cache.c, catalog_snapshot.c). */
+struct form_src {
+	char *buf;
+	size_t len;
+	uint64_t hash;
+};
+
+static int read_form_src(const char *xsd_path, const char *path, struct form_src *s,
+			 struct diag *d)
 {
-	size_t nx = 0, nf = 0;
+	size_t nx = 0;
 	char *x = xmlsafe_slurp(xsd_path, xmlsafe_data_limits.bytes, &nx, d);
-	char *buf = x ? xmlsafe_slurp(path, xmlsafe_data_limits.bytes, &nf, d) : NULL;
-	xmlDocPtr doc = buf ? xmlsafe_read_memory(buf, nf, path, &xmlsafe_data_limits, d) : NULL;
-	uint64_t h;
-	char hash[17];
-	catalog_hash_init(&h);
-	catalog_hash_add(&h, "form", 5);
-	catalog_hash_add(&h, &nx, sizeof nx);
-	catalog_hash_add(&h, x ? x : "", nx);
-	catalog_hash_add(&h, buf ? buf : "", nf);
-	snprintf(hash, sizeof hash, "%016llx", (unsigned long long)h);
+	s->buf = x ? xmlsafe_slurp(path, xmlsafe_data_limits.bytes, &s->len, d) : NULL;
+	catalog_hash_init(&s->hash);
+	catalog_hash_add(&s->hash, "form", 5);
+	catalog_hash_add(&s->hash, &nx, sizeof nx);
+	catalog_hash_add(&s->hash, x ? x : "", nx);
+	catalog_hash_add(&s->hash, s->buf ? s->buf : "", s->len);
 	free(x);
-	free(buf);
+	return s->buf ? 0 : -1;
+}
+
+/* Parsed, and validated when this content has not passed before. */
+static xmlDocPtr read_checked(const char *xsd_path, const char *path,
+			      const struct form_src *s, struct diag *d)
+{
+	char hash[17];
+	snprintf(hash, sizeof hash, "%016llx", (unsigned long long)s->hash);
+	xmlDocPtr doc = xmlsafe_read_memory(s->buf, s->len, path, &xmlsafe_data_limits, d);
 	if (doc == NULL || catalog_cache_known(hash))
 		return doc;
 	struct xschema *xsd = xschema_load(xsd_path, d);
@@ -341,43 +354,68 @@ struct xschema *form_assessment_xsd(const struct form *f, struct diag *d)
 	return lazy_schema(f, 1, d);
 }
 
-struct form *form_load(const char *dir, const struct catalog *cat, struct diag *d)
+/* What a form needs besides its data: its arena, the places of its
+ * schemas, its id index.  F is the parsed form or a snapshot's image. */
+static int form_finish(struct form *f, const char *dir, struct diag *d)
+{
+	if ((f->arena == NULL && (f->arena = arena_new()) == NULL) ||
+	    (f->xsd = calloc(1, sizeof *f->xsd)) == NULL ||
+	    (f->xsd->path[0] = str_printf("%s/survey.xsd", dir)) == NULL ||
+	    (f->xsd->path[1] = str_printf("%s/assessment.xsd", dir)) == NULL) {
+		diag_set(d, "out of memory");
+		return -1;
+	}
+	return f->by_id == NULL ? index_cells(f, d) : 0;
+}
+
+/* Parse DIR's form (S: its files as read). */
+static struct form *form_parse(const char *dir, const char *xsd_path, const char *form_path,
+			       const struct form_src *s, const struct catalog *cat,
+			       struct diag *d)
 {
 	struct form *f = calloc(1, sizeof *f);
-	if (f == NULL || (f->arena = arena_new()) == NULL ||
-	    (f->xsd = calloc(1, sizeof *f->xsd)) == NULL) {
-		if (f != NULL)
-			arena_free(f->arena);
+	if (f == NULL || (f->arena = arena_new()) == NULL) {
 		free(f);
 		diag_set(d, "out of memory");
 		return NULL;
 	}
 	memset(f->cell_of, -1, sizeof f->cell_of);
-	struct fload ld = { .f = f, .cat = cat, .d = d };
-	char *xsd_path = str_printf("%s/form.xsd", dir);
-	char *form_path = str_printf("%s/fig16.xml", dir);
-	f->xsd->path[0] = str_printf("%s/survey.xsd", dir);
-	f->xsd->path[1] = str_printf("%s/assessment.xsd", dir);
-	xmlDocPtr doc = NULL;
-	int rc = -1;
-	if (!xsd_path || !form_path || !f->xsd->path[0] || !f->xsd->path[1]) {
-		diag_set(d, "out of memory");
-		goto done;
-	}
-	ld.file = form_path;
-	if ((doc = read_checked(xsd_path, form_path, d)) == NULL)
-		goto done;
-	if (read_form(&ld, xmlDocGetRootElement(doc)) < 0 || index_cells(f, d) < 0)
-		goto done;
-	rc = 0;
-done:
+	struct fload ld = { .f = f, .cat = cat, .d = d, .file = form_path };
+	xmlDocPtr doc = read_checked(xsd_path, form_path, s, d);
+	int rc = doc != NULL && read_form(&ld, xmlDocGetRootElement(doc)) == 0 &&
+		index_cells(f, d) == 0 ? 0 : -1;
 	xmlFreeDoc(doc);
-	free(xsd_path);
-	free(form_path);
+	if (rc == 0)
+		form_snapshot_save(f, dir, cat, s->hash);
+	if (rc == 0)
+		rc = form_finish(f, dir, d);
 	if (rc < 0) {
 		form_free(f);
 		return NULL;
 	}
+	return f;
+}
+
+struct form *form_load(const char *dir, const struct catalog *cat, struct diag *d)
+{
+	char *xsd_path = str_printf("%s/form.xsd", dir);
+	char *form_path = str_printf("%s/fig16.xml", dir);
+	struct form_src s = { .buf = NULL };
+	struct form *f = NULL;
+	if (!xsd_path || !form_path)
+		diag_set(d, "out of memory");
+	else if (read_form_src(xsd_path, form_path, &s, d) == 0 &&
+		 (f = form_snapshot_load(dir, cat, s.hash)) != NULL) {
+		if (form_finish(f, dir, d) < 0) {	/* a warm start: no XML parsed */
+			form_free(f);
+			f = NULL;
+		}
+	} else if (s.buf != NULL) {
+		f = form_parse(dir, xsd_path, form_path, &s, cat, d);
+	}
+	free(s.buf);
+	free(xsd_path);
+	free(form_path);
 	return f;
 }
 
