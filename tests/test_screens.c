@@ -112,11 +112,15 @@ static const struct {
 	  "show the catalog's next checklist" },
 	{ '5', SCR_EXPORT, " 5 Export ", "Export for auditors. Space changes a choice",
 	  "Up k", "move up", "write the export" },
+	{ '6', SCR_CROSSWALK, " 6 Crosswalk ", "ISO/IEC 27002:2013: ", "/",
+	  "search number, title, text and actions", "show the item on its checklist" },
 };
 enum { N_BY_HAND = sizeof by_hand / sizeof by_hand[0] };
 
+/* The full names: 68 columns + " 6 Crosswalk" (the last tab has no space
+ * after it, ui.c tab_text) = 80. */
 static const char tabs_80[] =
-	" 1 Assessments  2 Survey  3 Countermeasures  4 Checklists  5 Export             ";
+	" 1 Assessments  2 Survey  3 Countermeasures  4 Checklists  5 Export  6 Crosswalk";
 
 /* The table: one entry per screen, none missing a callback it must
  * have (a hole would be a NULL called on a key, a draw or `?`). */
@@ -150,7 +154,7 @@ static void test_keys_reach_screens(void **st)
 			press(u, by_hand[to].key);
 			assert_int_equal(u->screen, by_hand[to].id);
 			char *tabs = row(1);
-			assert_string_equal(tabs, tabs_80);	/* the whole row: 68 + 12 spaces */
+			assert_string_equal(tabs, tabs_80);	/* the whole row: 68 + 12 */
 			free(tabs);
 			int y = find(by_hand[to].body);
 			assert_true(y >= 2);		/* below the title and the tabs */
@@ -215,6 +219,7 @@ static void test_help_go_keys(void **st)
 		{ "1", "go to the list of assessments" }, { "2", "go to the Fig. 16 survey" },
 		{ "3", "go to the derived countermeasures" },
 		{ "4", "go to the checklists (Annex 1, Annex 2, ...)" }, { "5", "go to export" },
+		{ "6", "go to the ISO/IEC 27002 crosswalk" },
 	};
 	struct ui *u = workbench(40, 100);
 	press(u, '?');
@@ -234,7 +239,7 @@ static void test_help_go_keys(void **st)
 	ui_free(u);
 }
 
-/* The tab names: in full from 78 columns (68 of them used), the short
+/* The tab names: in full from 80 columns (all 80 used), the short
  * ones below. */
 static void test_tab_names(void **st)
 {
@@ -244,14 +249,14 @@ static void test_tab_names(void **st)
 	ui_resize(u, 24, 77);
 	ui_draw(u);
 	char *tabs = row(1);
-	assert_non_null(strstr(tabs, "1 List 2 Survey 3 Measures 4 Checklists 5 Export "));
+	assert_non_null(strstr(tabs, "1 List 2 Survey 3 Measures 4 Checklists 5 Export 6 Crosswalk "));
 	assert_true(strncmp(tabs, "1 List", 6) == 0);
 	free(tabs);
-	resize_term(24, 78);
-	ui_resize(u, 24, 78);
+	resize_term(24, 79);		/* 79: the full names need 80 */
+	ui_resize(u, 24, 79);
 	ui_draw(u);
 	tabs = row(1);
-	assert_true(strncmp(tabs, tabs_80, 78) == 0);
+	assert_true(strncmp(tabs, "1 List 2 Survey", 15) == 0);
 	free(tabs);
 	ui_free(u);
 }
@@ -284,6 +289,120 @@ static void test_checklist_cycle(void **st)
 	press(u, '4');			/* the screen keeps the checklist it showed */
 	assert_int_equal(find_from(y, "Annex 2 物理", "checklist 2 of 2 (] next)"), y);
 	assert_int_equal(u->screen, SCR_ANNEX);
+	ui_free(u);
+}
+
+/* The crosswalk (catalog/guidance-II.xml from seed 000 lines 511-546):
+ * section II.2.1 prints 6.1 内部組織, 6.1.1 and 6.1.2 after its items
+ * II.2.1.1-3, and no section before it prints a clause, so 6.1 is the
+ * first heading and II.2.1.1 its first item, all "not checked".  Enter
+ * on II.2.1.2 shows it on the Checklists screen; i there sets it
+ * implemented, and the crosswalk shows that under 6.1 and 6.1.1. */
+static void test_crosswalk(void **st)
+{
+	(void)st;
+	struct ui *u = opened();
+	press(u, '6');
+	int y = u->layout.body.y;
+	assert_int_equal(find_from(y + 1, "6.1 内部組織", NULL), y + 1);
+	assert_int_equal(find_from(y + 2, "II.2.1.1", "[not checked]"), y + 2);
+	assert_int_equal(find_from(y + 3, "II.2.1.2", "[not checked]"), y + 3);
+	assert_int_equal(find_from(y + 4, "II.2.1.3", "[not checked]"), y + 4);
+	assert_int_equal(find_from(y + 5, "6.1.1 情報セキュリティの役割及び責任", NULL), y + 5);
+	press(u, 'j');
+	press(u, '\r');
+	assert_int_equal(u->screen, SCR_ANNEX);
+	assert_true(find_from(y, "> ", "II.2.1.2") > y);	/* the cursor's row */
+	press(u, 'i');
+	press(u, '6');
+	assert_int_equal(find_from(y + 2, "II.2.1.1", "[not checked]"), y + 2);
+	assert_int_equal(find_from(y + 3, "II.2.1.2", "[implemented]"), y + 3);
+	assert_int_equal(find_from(y + 6, "II.2.1.2", "[implemented]"), y + 7);
+	/* search: the clause title 職務の分離 is 6.1.2's; its first item */
+	ui_key(u, '/');
+	for (const char *q = "6.1.2"; *q; q++)
+		ui_key(u, *q);
+	press(u, '\r');
+	assert_true(find_from(y, "6.1.2 職務の分離", NULL) > y);
+	assert_true(find_from(y, ">", "II.2.1.1") > find("6.1.2 職務の分離"));
+	ui_free(u);
+}
+
+/* d on a checklist item: its guidance over the list (catalog/
+ * guidance-II.xml, seed 000 lines 485-500): II.1.1.1 【基本】, its body
+ * from line 487, 【ベストプラクティス】 i. from line 491, and after a page
+ * down iii.'s a) (line 494) and e)'s 1) (line 499), indented deeper; q
+ * closes it on the same item.  II.2.1.1's ends with the 27002 blocks its
+ * section prints (lines 536-546): 6.1.2 職務の分離 last, and its Annex 6
+ * text (line 4704). */
+static void test_item_guidance(void **st)
+{
+	(void)st;
+	struct ui *u = opened();
+	press(u, '4');
+	press(u, 'g');			/* the first item: II.1.1.1 */
+	press(u, 'd');
+	int y = u->layout.body.y;
+	assert_int_equal(find("II.1.1.1 (basic)"), y);
+	assert_int_equal(find("経営陣は、情報セキュリティに関する組織的取組についての基本的な方針"),
+			 y + 1);
+	assert_true(find("Best practices:") > y + 1);
+	assert_true(find("i. 情報セキュリティに関する組織的取組とは、") > find("Best practices:"));
+	assert_int_equal(find("a) 情報セキュリティの定義、目的及び適用範囲"), -1);
+	press(u, UI_KEY_FN(KEY_NPAGE));
+	int a = find("a) 情報セキュリティの定義、目的及び適用範囲");
+	int one = find("1) 法令、規制等の遵守");
+	assert_true(a > y && one > a);
+	char *ra = row(a), *r1 = row(one);
+	assert_true(strstr(r1, "1)") - r1 > strstr(ra, "a)") - ra);	/* nested deeper */
+	free(ra);
+	free(r1);
+	press(u, 'q');
+	assert_int_equal(u->screen, SCR_ANNEX);
+	assert_int_equal(find("Best practices:"), -1);
+	assert_true(find_from(y, "Annex 1 組織・運用編", NULL) == y);
+	for (int i = 0; i < 2; i++)
+		press(u, 'j');		/* II.2.1.1 */
+	press(u, 'd');
+	assert_int_equal(find("II.2.1.1 (basic)"), y);
+	press(u, 'G');
+	assert_true(find("Annex 6: 6.1.2 職務の分離") > y);	/* Annex 6 (line 4704) */
+	ui_free(u);
+}
+
+/* T from any screen: the glossary (seed 000 I.6, lines 199-460): 12
+ * terms carry "(JIS Q 27001 を基に定義)" in their name (by hand: grep of
+ * the seed), 7. 可用性 first with its definition (line 225); q closes it
+ * on the screen it was opened from. */
+static void test_glossary(void **st)
+{
+	(void)st;
+	struct ui *u = opened();
+	press(u, '3');
+	press(u, 'T');
+	for (const char *q = "JIS Q 27001"; *q; q++)
+		ui_key(u, *q);
+	press(u, '\r');
+	int y = u->layout.body.y;
+	assert_int_equal(find("Glossary (I.6): 12 terms with \"JIS Q 27001\""), y);
+	assert_int_equal(find("7. 可用性(JIS Q 27001 を基に定義)"), y + 1);
+	assert_int_equal(find("認可されたエンティティが要求したときに、アクセス及び使用が可能"), y + 2);
+	press(u, 'q');
+	assert_int_equal(u->screen, SCR_CMS);
+	assert_int_equal(find("Glossary (I.6)"), -1);
+	assert_true(find(by_hand[2].body) >= 2);
+	ui_free(u);
+}
+
+/* Annex 7 in the survey pane at (ア) b, the first row: topics 1 and 2
+ * speak to it (seed line 5382: 1. IoT 機器のコンポーネントリスクの処理戦略). */
+static void test_annex7_pane(void **st)
+{
+	(void)st;
+	struct ui *u = opened();
+	press(u, '2');
+	assert_true(find("Annex 7: 1. IoT 機器のコンポーネントリスクの処理戦略; 2. ") >
+		    u->layout.pane.y);
 	ui_free(u);
 }
 
@@ -330,6 +449,10 @@ int main(void)
 		cmocka_unit_test(test_help_go_keys),
 		cmocka_unit_test(test_tab_names),
 		cmocka_unit_test(test_checklist_cycle),
+		cmocka_unit_test(test_crosswalk),
+		cmocka_unit_test(test_item_guidance),
+		cmocka_unit_test(test_glossary),
+		cmocka_unit_test(test_annex7_pane),
 		cmocka_unit_test(test_resize),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);

@@ -13,6 +13,7 @@
 #include "ui.h"
 #include "ui_curses.h"
 #include "ui_draw.h"
+#include "ui_glossary.h"
 #include "ui_help.h"
 #include "ui_keys.h"
 #include "ui_model.h"
@@ -29,10 +30,11 @@ static const struct ui_screen *const screens[N_SCREENS] = { UI_SCREENS(SCREEN_EN
 #define SCREEN_KEY(x, id, screen, key, label, help) [SCR_##id] = key,
 static const int tab_keys[N_SCREENS] = { UI_SCREENS(SCREEN_KEY, 0) };
 
-/* What reads the keys now: the help over the screen, or the screen. */
+/* What reads the keys now: the help or the glossary over the screen, or
+ * the screen. */
 static const struct ui_screen *on_top(const struct ui *u)
 {
-	return u->help ? &ui_help_overlay : ui_current(u);
+	return u->help ? &ui_help_overlay : u->glossary ? &ui_glossary_overlay : ui_current(u);
 }
 
 /* ---------- state ---------- */
@@ -85,6 +87,7 @@ void ui_free(struct ui *u)
 	}
 	free(u->examples_dir);
 	free(u->message);
+	free(u->glossary);
 	free(u->prompt_label);
 	free(u->confirm_label);
 	ui_edit_free(&u->edit);
@@ -216,6 +219,9 @@ static int global_action(struct ui *u, enum ui_action a)
 	case UI_REDRAW:
 		clearok(curscr, TRUE);
 		return 1;
+	case UI_GLOSSARY:
+		ui_glossary_ask(u);
+		return 1;
 	case UI_QUIT:
 		quit(u);
 		return 1;
@@ -242,7 +248,7 @@ void ui_key(struct ui *u, int key)
 	free(u->message);
 	u->message = NULL;
 	enum ui_action a = ui_action_for_key(keymap_now(u), key);
-	if (u->help || !global_action(u, a))	/* the help takes every key */
+	if (u->help || u->glossary || !global_action(u, a))	/* an overlay takes every key */
 		on_top(u)->act(u, a);
 }
 
@@ -280,11 +286,13 @@ static void draw_title(struct ui *u)
 	free(right);
 }
 
-/* Tab S as shown: " 1 Assessments ", or "1 List " when SHORTER. */
+/* Tab S as shown: " 1 Assessments ", or "1 List " when SHORTER; the
+ * last needs no space after it (the six full names then fit 80 columns). */
 static char *tab_text(int s, int shorter)
 {
 	const char *name = shorter ? screens[s]->short_name : screens[s]->name;
-	return str_printf(shorter ? "%s %s " : " %s %s ", ui_key_name(tab_keys[s]), _(name));
+	return str_printf(shorter ? "%s %s " : s == N_SCREENS - 1 ? " %s %s" : " %s %s ",
+			  ui_key_name(tab_keys[s]), _(name));
 }
 
 /* The full names when all of them fit (and from 78 columns, where they

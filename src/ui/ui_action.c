@@ -30,7 +30,7 @@ struct binding {
 
 static const struct binding global_keys[] = {
 	{ '?', UI_HELP, 1 }, { K(KEY_F(1)), UI_HELP, 0 },
-	{ 'q', UI_BACK, 1 }, { CTRL('L'), UI_REDRAW, 0 },
+	{ 'q', UI_BACK, 1 }, { CTRL('L'), UI_REDRAW, 0 }, { 'T', UI_GLOSSARY, 0 },
 	UI_SCREENS(GO_KEY, 0)
 };
 
@@ -91,10 +91,22 @@ static const struct binding annex_keys[] = {
 	{ ' ', UI_STATUS_CYCLE, 1 }, { 'i', UI_STATUS_IMPL, 0 },
 	{ 'p', UI_STATUS_PARTLY, 0 }, { 'x', UI_STATUS_NOT, 0 },
 	{ 'a', UI_STATUS_NA, 0 }, { '-', UI_STATUS_CLEAR, 0 },
-	{ 'e', UI_EDIT, 1 }, ENTER(UI_EDIT, 0), { '/', UI_SEARCH, 1 }, SEARCH_REPEAT,
-	{ 'f', UI_FILTER_STATUS, 1 }, { 'c', UI_CLEAR_FILTERS, 0 },
+	{ 'e', UI_EDIT, 1 }, ENTER(UI_EDIT, 0), { 'd', UI_GUIDANCE, 1 },
+	{ '/', UI_SEARCH, 1 }, SEARCH_REPEAT, { 'f', UI_FILTER_STATUS, 1 }, { 'c', UI_CLEAR_FILTERS, 0 },
 	{ '\t', UI_NEXT_BLOCK, 1 }, { K(KEY_BTAB), UI_PREV_BLOCK, 0 },
 	{ ']', UI_NEXT_CHECKLIST, 1 }, { '[', UI_PREV_CHECKLIST, 0 }, MOVES,
+};
+
+/* An item's guidance over the checklist (ui_annex.c): it scrolls. */
+static const struct binding guide_keys[] = {
+	{ 'q', UI_BACK, 1 }, { 27, UI_BACK, 0 }, { 'd', UI_BACK, 0 }, { K(KEY_LEFT), UI_BACK, 0 },
+	{ ' ', UI_PAGE_DOWN, 0 }, MOVES,
+};
+
+/* / first: Enter's text is this screen's own (test_screens). */
+static const struct binding crosswalk_keys[] = {
+	{ '/', UI_SEARCH, 1 }, ENTER(UI_SHOW_ITEM, 1), SEARCH_REPEAT,
+	{ '\t', UI_NEXT_BLOCK, 1 }, { K(KEY_BTAB), UI_PREV_BLOCK, 0 }, MOVES,
 };
 
 static const struct binding export_keys[] = {
@@ -143,6 +155,8 @@ static const struct keymap keymaps[N_KEYMAPS] = {
 	[KM_CMS] = KEYMAP(cms_keys, 1),
 	[KM_CM_DETAIL] = KEYMAP(detail_keys, 1),
 	[KM_ANNEX] = KEYMAP(annex_keys, 1),
+	[KM_GUIDE] = KEYMAP(guide_keys, 1),
+	[KM_CROSSWALK] = KEYMAP(crosswalk_keys, 1),
 	[KM_EXPORT] = KEYMAP(export_keys, 1),
 	[KM_HELP] = KEYMAP(help_keys, 0),
 	[KM_PROMPT] = KEYMAP(prompt_keys, 0),

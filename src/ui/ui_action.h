@@ -19,6 +19,7 @@
 	X(BACK, N_("back"), N_("go back")) \
 	X(HELP, N_("help"), N_("show the keys of this screen")) \
 	X(REDRAW, N_("redraw"), N_("redraw the screen")) \
+	X(GLOSSARY, N_("glossary"), N_("the guideline's terms (I.6): search by a word")) \
 	UI_SCREENS(UI_GO_ACTION, X) \
 	X(UP, N_("up"), N_("move up")) \
 	X(DOWN, N_("down"), N_("move down")) \
@@ -33,6 +34,8 @@
 	X(HOME, N_("first"), N_("go to the first line")) \
 	X(END, N_("last"), N_("go to the last line")) \
 	X(OPEN, N_("open"), N_("open the item under the cursor")) \
+	X(GUIDANCE, N_("guidance"), N_("the item's guidance: body, best practices, evaluation items, ISO/IEC 27002 controls")) \
+	X(SHOW_ITEM, N_("show"), N_("show the item on its checklist")) \
 	X(NEW, N_("new"), N_("create a new, empty assessment")) \
 	X(NEW_EXAMPLE, N_("from example"), N_("start a new assessment from one of the guideline's filled examples")) \
 	X(COPY, N_("copy"), N_("copy the assessment as a starting point")) \
@@ -83,7 +86,7 @@ enum ui_action { UI_ACTIONS(UI_ACTION_ENUM) N_UI_ACTIONS };
 /* The key tables: one per screen (or mode of a screen), and the global
  * one every screen falls back to. */
 enum ui_keymap { KM_GLOBAL, KM_LIST, KM_EXAMPLES, KM_SURVEY, KM_CMS, KM_CM_DETAIL,
-		 KM_ANNEX, KM_EXPORT, KM_HELP, KM_PROMPT, KM_NOTE, KM_CONFIRM,
+		 KM_ANNEX, KM_GUIDE, KM_CROSSWALK, KM_EXPORT, KM_HELP, KM_PROMPT, KM_NOTE, KM_CONFIRM,
 		 N_KEYMAPS };
 
 /* A key as the loop reads it: a character, or a curses function key

@@ -12,9 +12,11 @@
 
 #include "i18n.h"
 #include "survey.h"
+#include "ui_annex.h"
 #include "ui_core.h"
 #include "ui_curses.h"
 #include "ui_draw.h"
+#include "ui_guide.h"
 #include "ui_model.h"
 #include "ui_save.h"
 #include "ui_text.h"
@@ -34,6 +36,9 @@ struct annex_screen {
 	size_t checklist;		/* index in the catalog's checklists */
 	size_t n;
 	struct annex_state *lists;	/* n */
+	char *guide;			/* the guidance shown over the list (d), or NULL */
+	size_t guide_top;		/* its first line shown */
+	int guide_lines;		/* its lines as last drawn */
 };
 
 enum { HEAD_ROWS = 1 };
@@ -268,6 +273,54 @@ static void draw_head(struct ui *u, int pattern)
 	free(p);
 }
 
+/* d: the item's guidance over the list, scrolled to guide_top. */
+static void draw_guide(struct ui *u)
+{
+	struct annex_screen *sc = screen(u);
+	const struct ui_rect *b = &u->layout.body;
+	struct ui_rect in = { b->y, b->x + 1, b->h, b->w - 2 };
+	if (sc->guide_lines > 0 && sc->guide_top + (size_t)in.h > (size_t)sc->guide_lines)
+		sc->guide_top = sc->guide_lines > in.h ? (size_t)(sc->guide_lines - in.h) : 0;
+	sc->guide_lines = ui_wrapped(&in, -(int)sc->guide_top, sc->guide, ROLE_NORMAL);
+	if (sc->guide_top + (size_t)in.h < (size_t)sc->guide_lines)
+		ui_text_right(in.y + in.h - 1, in.x, in.w, " …", ROLE_GREY);
+}
+
+static void guide_open(struct ui *u, const struct cat_annex_entry *e)
+{
+	struct annex_screen *sc = screen(u);
+	const struct cat_gitem *it = ui_guide_item(u->cat, e->id);
+	if (it == NULL) {
+		ui_say(u, 1, _("The catalog has no guidance for %s."), e->id);
+		return;
+	}
+	free(sc->guide);
+	sc->guide = ui_guide_text(u->cat, it);
+	sc->guide_top = 0;
+	sc->guide_lines = 0;
+	if (sc->guide == NULL)
+		ui_say(u, 1, "%s", _("out of memory"));
+}
+
+static void guide_act(struct ui *u, enum ui_action a)
+{
+	struct annex_screen *sc = screen(u);
+	size_t page = (size_t)(ui_body_rows(u) > 2 ? ui_body_rows(u) - 1 : 1);
+	switch (a) {
+	case UI_UP: sc->guide_top -= sc->guide_top > 0; break;
+	case UI_DOWN: sc->guide_top++; break;
+	case UI_PAGE_UP: sc->guide_top = sc->guide_top > page ? sc->guide_top - page : 0; break;
+	case UI_PAGE_DOWN: sc->guide_top += page; break;
+	case UI_HOME: sc->guide_top = 0; break;
+	case UI_END: sc->guide_top = (size_t)sc->guide_lines; break;
+	case UI_BACK:
+		free(sc->guide);
+		sc->guide = NULL;
+		break;
+	default: break;
+	}
+}
+
 static void annex_draw(struct ui *u)
 {
 	const struct ui_rect *b = &u->layout.body;
@@ -275,6 +328,11 @@ static void annex_draw(struct ui *u)
 	const struct cat_annex *ax = annex(u);
 	int pattern = survey_pattern(u->a->survey);
 	fix_cursor(u);
+	if (screen(u)->guide != NULL) {
+		draw_guide(u);
+		draw_pane(u, pattern);
+		return;
+	}
 	draw_head(u, pattern);
 	/* the rows shown (all entries but for a filter); s->top is a row */
 	size_t *rows = malloc(ax->nentries * sizeof *rows), nrows = 0, at = 0;
@@ -333,32 +391,13 @@ static int found(const struct ui *u, size_t i, const char *q)
 	return entry_matches(&annex(u)->entries[i], q) && shown(u, i);
 }
 
-/* From the cursor (included when FROM_HERE) in DIR, round the end. */
 static void search_go(struct ui *u, int dir, int from_here)
 {
-	const struct cat_annex *ax = annex(u);
 	struct annex_state *s = state(u);
-	if (s->search == NULL) {
-		ui_say(u, 0, "%s", _("No search yet: / searches."));
-		return;
-	}
-	size_t n = ax->nentries, matches = 0, at = n;
-	for (size_t i = 0; i < n; i++)
-		matches += found(u, i, s->search);
-	for (size_t k = from_here ? 0 : 1; k <= n && at == n; k++) {
-		size_t i = dir > 0 ? (s->cur + k) % n : (s->cur + n - k % n) % n;
-		if (found(u, i, s->search))
-			at = i;
-	}
-	if (at == n) {
-		ui_say(u, 1, _("Not found: \"%s\""), s->search);
-		return;
-	}
-	s->cur = at;
-	size_t nth = 0;
-	for (size_t i = 0; i <= at; i++)
-		nth += found(u, i, s->search);
-	ui_say(u, 0, _("\"%s\": %zu of %zu (n next, N previous)"), s->search, nth, matches);
+	size_t n = annex(u)->nentries;
+	size_t at = ui_search_round(u, s->search, n, s->cur, dir, from_here, found);
+	if (at < n)
+		s->cur = at;
 }
 
 static void search_entered(struct ui *u, const char *text)
@@ -384,7 +423,15 @@ static void annex_act(struct ui *u, enum ui_action a)
 {
 	const struct cat_annex_entry *e = entry(u, state(u)->cur);
 	int h = ui_body_rows(u) - HEAD_ROWS - 1;
+	if (screen(u)->guide != NULL) {
+		guide_act(u, a);
+		return;
+	}
 	switch (a) {
+	case UI_GUIDANCE:
+		if (shown(u, state(u)->cur))
+			guide_open(u, e);
+		break;
 	case UI_UP: step(u, -1); break;
 	case UI_DOWN: step(u, +1); break;
 	case UI_PAGE_UP: steps(u, -1, h); break;
@@ -434,10 +481,23 @@ static void annex_act(struct ui *u, enum ui_action a)
 	}
 }
 
+void ui_annex_show(struct ui *u, size_t checklist, size_t entry)
+{
+	struct annex_screen *sc = screen(u);
+	if (checklist >= sc->n || entry >= u->cat->checklists[checklist].nentries)
+		return;
+	sc->checklist = checklist;
+	state(u)->cur = entry;
+	free(sc->guide);
+	sc->guide = NULL;
+	if (!shown(u, entry))
+		state(u)->filter = AF_ALL;
+	ui_go(u, SCR_ANNEX);
+}
+
 static enum ui_keymap annex_keymap(const struct ui *u)
 {
-	(void)u;
-	return KM_ANNEX;
+	return screen(u)->guide != NULL ? KM_GUIDE : KM_ANNEX;
 }
 
 static void annex_enter(struct ui *u)
@@ -461,6 +521,8 @@ static void annex_reset(struct ui *u, void *state)
 	struct annex_screen *sc = state;
 	for (size_t k = 0; k < sc->n; k++)
 		sc->lists[k].cur = sc->lists[k].top = 0;
+	free(sc->guide);
+	sc->guide = NULL;
 }
 
 static void annex_done(void *state)
@@ -469,6 +531,7 @@ static void annex_done(void *state)
 	for (size_t k = 0; sc->lists != NULL && k < sc->n; k++)
 		free(sc->lists[k].search);
 	free(sc->lists);
+	free(sc->guide);
 }
 
 const struct ui_screen ui_annex_screen = {

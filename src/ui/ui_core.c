@@ -24,7 +24,8 @@ void ui_resize(struct ui *u, int rows, int cols)
 {
 	u->rows = rows;
 	u->cols = cols;
-	ui_layout_compute(&u->layout, rows, cols, ui_current(u)->pane && !u->help);
+	ui_layout_compute(&u->layout, rows, cols, ui_current(u)->pane && !u->help &&
+			  u->glossary == NULL);
 }
 
 int ui_body_rows(const struct ui *u)
@@ -52,6 +53,8 @@ void ui_go(struct ui *u, enum ui_screen_id s)
 	}
 	u->screen = s;
 	u->help = 0;
+	free(u->glossary);
+	u->glossary = NULL;
 	ui_resize(u, u->rows, u->cols);
 	if (u->screens[s]->enter != NULL)
 		u->screens[s]->enter(u);
@@ -129,4 +132,30 @@ void ui_ask_yes(struct ui *u, const char *question, ui_yes_cb cb)
 	u->confirming = u->confirm_label != NULL;
 	u->on_yes = cb;
 	u->on_no = NULL;
+}
+
+size_t ui_search_round(struct ui *u, const char *q, size_t n, size_t cur, int dir,
+		       int from_here, ui_match_cb match)
+{
+	if (q == NULL) {
+		ui_say(u, 0, "%s", _("No search yet: / searches."));
+		return n;
+	}
+	size_t matches = 0, at = n;
+	for (size_t i = 0; i < n; i++)
+		matches += match(u, i, q) != 0;
+	for (size_t k = from_here ? 0 : 1; k <= n && at == n; k++) {
+		size_t i = dir > 0 ? (cur + k) % n : (cur + n - k % n) % n;
+		if (match(u, i, q))
+			at = i;
+	}
+	if (at == n) {
+		ui_say(u, 1, _("Not found: \"%s\""), q);
+		return n;
+	}
+	size_t nth = 0;
+	for (size_t i = 0; i <= at; i++)
+		nth += match(u, i, q) != 0;
+	ui_say(u, 0, _("\"%s\": %zu of %zu (n next, N previous)"), q, nth, matches);
+	return at;
 }

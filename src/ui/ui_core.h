@@ -77,6 +77,9 @@ struct ui {
 	enum ui_screen_id screen;
 	int help;			/* the help overlay is open */
 	size_t help_top;
+	char *glossary;			/* the glossary's word when it is open (ui_glossary.c) */
+	size_t glossary_top;
+	int glossary_lines;
 	struct ui_layout layout;
 	int rows, cols;
 	int quit;
@@ -115,6 +118,13 @@ void ui_ask_text(struct ui *u, const char *label, const char *initial, ui_text_c
 void ui_ask_yes(struct ui *u, const char *question, ui_yes_cb cb);
 /* Ask for a note: several lines, kept byte for byte (ui_edit.h). */
 void ui_ask_note(struct ui *u, const char *label, const char *initial, ui_text_cb cb);
+/* The search of a list of N lines, round its end: from CUR (included when
+ * FROM_HERE) in DIR to the next line MATCH accepts for Q; says which match
+ * it is of how many, or that there is none or no search yet (Q NULL).
+ * Returns that line, or N. */
+typedef int (*ui_match_cb)(const struct ui *u, size_t i, const char *q);
+size_t ui_search_round(struct ui *u, const char *q, size_t n, size_t cur, int dir,
+		       int from_here, ui_match_cb match);
 /* The rows of the body a screen may use below its own header lines. */
 int ui_body_rows(const struct ui *u);
 

@@ -300,6 +300,7 @@ int ui_save_check(struct ui *u, const char *checklist, const char *item,
 	char *what = str_printf("%s: %s", item, check_status_label(s));
 	int rc = save_new(u, PEND_CHECK, 0, s, item, checklist, NULL, what ? what : "");
 	free(what);
+	u->changes++;		/* the crosswalk caches by it */
 	return rc;
 }
 
@@ -309,5 +310,6 @@ int ui_save_check_note(struct ui *u, const char *checklist, const char *item,
 	char *what = str_printf(_("note of %s"), item);
 	int rc = save_new(u, PEND_CHECK_NOTE, 0, 0, item, checklist, note, what ? what : "");
 	free(what);
+	u->changes++;
 	return rc;
 }

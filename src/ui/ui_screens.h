@@ -19,6 +19,7 @@
 	S(X, SURVEY, ui_survey_screen, '2', N_("survey"), N_("go to the Fig. 16 survey")) \
 	S(X, CMS, ui_cms_screen, '3', N_("countermeasures"), N_("go to the derived countermeasures")) \
 	S(X, ANNEX, ui_annex_screen, '4', N_("checklists"), N_("go to the checklists (Annex 1, Annex 2, ...)")) \
-	S(X, EXPORT, ui_export_screen, '5', N_("export"), N_("go to export"))
+	S(X, EXPORT, ui_export_screen, '5', N_("export"), N_("go to export")) \
+	S(X, CROSSWALK, ui_crosswalk_screen, '6', N_("crosswalk"), N_("go to the ISO/IEC 27002 crosswalk"))
 
 #endif

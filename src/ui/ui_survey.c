@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "catalog_guidance.h"
 #include "i18n.h"
 #include "survey.h"
 #include "ui_core.h"
@@ -267,6 +268,34 @@ static char *subject_text(const struct ui *u, const struct form_line *ln,
 	return NULL;
 }
 
+/* Annex 7 at the blocks it speaks to ((ア) b provide, c recommend, ...):
+ * the titles of its topics when TITLES (one short line, seen at 80x24),
+ * else each topic's first paragraph (seen on a taller pane). */
+static char *annex7_text(const struct ui *u, const struct form_block *b, int titles)
+{
+	int er = catalog_env_role_index(u->cat, b->id);
+	char *s = strdup("");
+	const struct cat_topic *t;
+	for (size_t k = 0; er >= 0 && s != NULL && (t = guidance_role_topic(u->cat, er, k)) != NULL;
+	     k++) {
+		const char *nl = strchr(t->text, '\n');
+		int len = nl ? (int)(nl - t->text) : (int)strlen(t->text);
+		char *add = titles ? str_printf(k == 0 ? _("Annex 7: %s. %s") : "%s. %s", t->label,
+						t->title) :
+			str_printf(_("Annex 7, %s. %s: %.*s"), t->label, t->title, len, t->text);
+		char *more = add == NULL ? NULL : titles && s[0] ? str_printf("%s; %s", s, add) :
+			titles ? strdup(add) : NULL;
+		if (titles) {
+			free(s);
+			s = more;
+		} else {
+			s = append(s, add);
+		}
+		free(add);
+	}
+	return s;
+}
+
 static char *explain_line(const struct ui *u, const struct grid_row *r)
 {
 	const struct form_block *b = &u->form->blocks[r->block];
@@ -284,10 +313,16 @@ static char *explain_line(const struct ui *u, const struct grid_row *r)
 		s = append(s, t);
 		free(t);
 	}
+	t = annex7_text(u, b, 1);
+	s = append(s, t);
+	free(t);
 	t = str_printf(_("Effect: %s"), b->effect ? b->effect : "-");
 	s = append(s, t);
 	free(t);
 	t = str_printf(_("Column %s"), u->form->columns[col] ? u->form->columns[col] : "?");
+	s = append(s, t);
+	free(t);
+	t = annex7_text(u, b, 0);		/* last: the longest, cut first */
 	s = append(s, t);
 	free(t);
 	return s;
