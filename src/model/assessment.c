@@ -339,16 +339,6 @@ struct check_entry *assessment_check(const struct assessment *a, const char *che
 
 /* ---------- setters ---------- */
 
-int assessment_set_text(char **dst, const char *src)
-{
-	char *copy = NULL;
-	if (src != NULL && src[0] != '\0' && (copy = strdup(src)) == NULL)
-		return -1;
-	free(*dst);
-	*dst = copy;
-	return 0;
-}
-
 static struct cm_review *review_get(struct assessment *a, const char *cm)
 {
 	long i = review_find(a, cm);

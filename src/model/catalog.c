@@ -294,6 +294,11 @@ struct catalog *catalog_load_checked(const char *dir, int full, struct diag *d)
 {
 	/* a warm start: the image of these very files, no XML parsed */
 	struct catalog *c = full ? NULL : catalog_snapshot_load(dir);
+	if (c != NULL && (c->plan = derive_plan_build(c)) == NULL) {
+		catalog_free(c);
+		diag_set(d, "out of memory");
+		return NULL;
+	}
 	if (c != NULL)
 		return c;
 	c = calloc(1, sizeof *c);

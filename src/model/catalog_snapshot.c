@@ -40,7 +40,6 @@
 #include "catalog_cache.h"
 #include "catalog_guidance.h"
 #include "catalog_snapshot.h"
-#include "derive.h"
 #include "xmlsafe.h"
 
 enum { ALIGN = alignof(max_align_t), KIND_CATALOG = 1, KIND_FORM = 2 };
@@ -639,8 +638,10 @@ static struct cat_image *decode_catalog(const void *buf, size_t len, uint64_t *h
 static struct catalog *finish_catalog(struct cat_image *img)
 {
 	struct catalog *c = &img->c;
-	if ((c->arena = arena_new()) == NULL || (c->plan = derive_plan_build(c)) == NULL) {
-		catalog_free(c);
+	/* the derivation plan is built by catalog.c (derive.c is above this
+	 * file: it reads surveys, whose form comes from here) */
+	if ((c->arena = arena_new()) == NULL) {
+		free(img);
 		return NULL;
 	}
 	return c;

@@ -33,7 +33,8 @@ void form_snapshot_save(const struct form *f, const char *dir, const struct cata
 char *snapshot_path(const char *kind, const char *dir, int create);
 
 /* In memory, for the tests: encode C (a malloc'd file image: header and
- * body) and decode such an image (NULL when it is not a sound one). */
+ * body) and decode such an image (NULL when it is not a sound one; its
+ * derivation plan is left for catalog.c to build, as on a load). */
 void *catalog_snapshot_encode(const struct catalog *c, const char *const *parts,
 			      size_t nparts, size_t *len);
 struct catalog *catalog_snapshot_decode(const void *buf, size_t len);
