@@ -20,6 +20,7 @@
 #include "ui_model.h"
 #include "ui_save.h"
 #include "ui_text.h"
+#include "ui_track.h"
 
 /* The place in one checklist: each keeps its own (] and back finds it
  * where it was left). */
@@ -184,12 +185,14 @@ static void draw_item(struct ui *u, int y, size_t i, int pattern)
 	ui_text_at(y, x + 2, sw - 1, status ? status : "", here ? role :
 		   st == CHECK_NONE ? ROLE_OPEN : st == CHECK_IMPLEMENTED ? ROLE_DONE : ROLE_NORMAL);
 	free(status);
+	int tw = w - 2 - sw;
+	tw -= ui_track_draw_marker(y, x + 2 + sw + tw, tw * 2 / 5, c ? &c->track : NULL, here);
 	const char *id = e->kind == ANNEX_SUB ? strrchr(e->id, '.') + 1 : e->id;
 	/* Annex 2 sub-items share their text: their evaluation item first */
 	int sub = e->kind == ANNEX_SUB && e->eval != NULL;
 	char *t = str_printf("%s%s %s%s%s", id, c && c->note ? " [n]" : "", sub ? e->eval : "",
 			     sub ? " | " : "", e->text ? e->text : "");
-	ui_text_at(y, x + 2 + sw, w - 2 - sw, t ? t : "", role);
+	ui_text_at(y, x + 2 + sw, tw, t ? t : "", role);
 	free(t);
 }
 
@@ -213,9 +216,16 @@ static char *pane_text(const struct ui *u, const struct cat_annex_entry *e, int 
 	const struct check_entry *c = assessment_check(u->a, checklist_id(u), e->id);
 	const char *level = e->level == LEVEL_BASIC ? _("basic") :
 		e->level == LEVEL_RECOMMENDED ? _("recommended") : "-";
+	char *tr = ui_track_text((struct ui *)u, c ? &c->track : NULL);
 	char *s = str_printf(_("%s (%s): %s\nStatus: %s.  Note: %s"), e->id, level,
 			     e->text ? e->text : "", check_status_label(c ? c->status : CHECK_NONE),
 			     c && c->note ? c->note : _("(none; e writes one)"));
+	if (s != NULL) {
+		char *with = str_printf("%s\n%s", s, tr ? tr : "");
+		free(s);
+		s = with;
+	}
+	free(tr);
 	if (s == NULL || !annex(u)->pattern_refs || e->eval == NULL)
 		return s;
 	char *t;
@@ -459,6 +469,14 @@ static void annex_act(struct ui *u, enum ui_action a)
 		state(u)->search = NULL;
 		break;
 	case UI_SEARCH_PREV: search_go(u, -1, 0); break;
+	case UI_OWNER: case UI_DUE: case UI_EVIDENCE: case UI_EVIDENCE_REMOVE: {
+		if (!e->checkable || !shown(u, state(u)->cur))
+			break;
+		const struct check_entry *c = assessment_check(u->a, checklist_id(u), e->id);
+		struct track_target t = { TRACK_CHECK, checklist_id(u), e->id };
+		ui_track_act(u, a, &t, e->id, c ? &c->track : NULL);
+		break;
+	}
 	case UI_EDIT: {
 		if (!shown(u, state(u)->cur))
 			break;		/* nothing shown: nothing to change */
