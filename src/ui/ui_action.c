@@ -97,7 +97,8 @@ static const struct binding annex_keys[] = {
 	{ ' ', UI_STATUS_CYCLE, 1 }, { 'i', UI_STATUS_IMPL, 0 },
 	{ 'p', UI_STATUS_PARTLY, 0 }, { 'x', UI_STATUS_NOT, 0 },
 	{ 'a', UI_STATUS_NA, 0 }, { '-', UI_STATUS_CLEAR, 0 },
-	{ 'e', UI_EDIT, 1 }, ENTER(UI_EDIT, 0), TRACKING(1), { 'd', UI_GUIDANCE, 1 },
+	{ 'e', UI_EDIT, 1 }, ENTER(UI_EDIT, 0), TRACKING(1), { 'v', UI_VIEW_ITEM, 0 },
+	{ 'd', UI_GUIDANCE, 1 },
 	{ '/', UI_SEARCH, 1 }, SEARCH_REPEAT, { 'f', UI_FILTER_STATUS, 1 }, { 'c', UI_CLEAR_FILTERS, 0 },
 	{ '\t', UI_NEXT_BLOCK, 1 }, { K(KEY_BTAB), UI_PREV_BLOCK, 0 },
 	{ ']', UI_NEXT_CHECKLIST, 1 }, { '[', UI_PREV_CHECKLIST, 0 }, MOVES,
@@ -105,7 +106,8 @@ static const struct binding annex_keys[] = {
 
 /* An item's guidance over the checklist (ui_annex.c): it scrolls. */
 static const struct binding guide_keys[] = {
-	{ 'q', UI_BACK, 1 }, { 27, UI_BACK, 0 }, { 'd', UI_BACK, 0 }, { K(KEY_LEFT), UI_BACK, 0 },
+	{ 'q', UI_BACK, 1 }, { 27, UI_BACK, 0 }, { 'd', UI_BACK, 0 }, { 'v', UI_BACK, 0 },
+	{ K(KEY_LEFT), UI_BACK, 0 },
 	{ ' ', UI_PAGE_DOWN, 0 }, MOVES,
 };
 

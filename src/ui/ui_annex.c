@@ -211,33 +211,40 @@ static void draw_row(struct ui *u, int y, size_t i, int pattern)
 	draw_item(u, y, i, pattern);
 }
 
+/* The evaluation item and the pattern's reference value (NULL: none). */
+static char *pane_eval(const struct ui *u, const struct cat_annex_entry *e, int pattern)
+{
+	if (!annex(u)->pattern_refs || e->eval == NULL)
+		return NULL;
+	if (pattern > 0)
+		return str_printf(_("Evaluation item: %s\nReference value for pattern %d: %s%s"),
+				  e->eval, pattern, e->refs[pattern - 1] ? e->refs[pattern - 1] : "-",
+				  required(u, e, pattern) ? _("  (* required for this pattern)") : "");
+	return str_printf(_("Evaluation item: %s\nReference values depend on the pattern: "
+			    "give confidentiality and availability in the survey details."),
+			  e->eval);
+}
+
+/* The item, its status and note, owner and due date, evaluation item,
+ * then the evidence (the longest, last: the pane may cut it, v shows
+ * it all). */
 static char *pane_text(const struct ui *u, const struct cat_annex_entry *e, int pattern)
 {
 	const struct check_entry *c = assessment_check(u->a, checklist_id(u), e->id);
+	const struct tracking *tr = c ? &c->track : NULL;
 	const char *level = e->level == LEVEL_BASIC ? _("basic") :
 		e->level == LEVEL_RECOMMENDED ? _("recommended") : "-";
-	char *tr = ui_track_text((struct ui *)u, c ? &c->track : NULL);
 	char *s = str_printf(_("%s (%s): %s\nStatus: %s.  Note: %s"), e->id, level,
 			     e->text ? e->text : "", check_status_label(c ? c->status : CHECK_NONE),
 			     c && c->note ? c->note : _("(none; e writes one)"));
-	if (s != NULL) {
-		char *with = str_printf("%s\n%s", s, tr ? tr : "");
-		free(s);
-		s = with;
-	}
-	free(tr);
-	if (s == NULL || !annex(u)->pattern_refs || e->eval == NULL)
-		return s;
-	char *t;
-	if (pattern > 0)
-		t = str_printf(_("%s\nEvaluation item: %s\nReference value for pattern %d: %s%s"), s,
-			       e->eval, pattern, e->refs[pattern - 1] ? e->refs[pattern - 1] : "-",
-			       required(u, e, pattern) ? _("  (* required for this pattern)") : "");
-	else
-		t = str_printf(_("%s\nEvaluation item: %s\nReference values depend on the pattern: "
-				 "give confidentiality and availability in the survey details."),
-			       s, e->eval);
+	char *who = ui_track_owner_due(tr), *eval = pane_eval(u, e, pattern);
+	char *ev = ui_track_evidence((struct ui *)u, tr);
+	char *t = s && who && ev ? str_printf("%s\n%s\n%s%s%s", s, who, eval ? eval : "",
+					     eval ? "\n" : "", ev) : NULL;
 	free(s);
+	free(who);
+	free(eval);
+	free(ev);
 	return t;
 }
 
@@ -250,7 +257,7 @@ static void draw_pane(struct ui *u, int pattern)
 	char *t = pane_text(u, e, pattern);
 	struct ui_rect in = { p->y, p->x + 1, p->h, p->w - 2 };
 	if (t != NULL && ui_wrapped(&in, 0, t, ROLE_NORMAL) > in.h)
-		ui_text_right(in.y + in.h - 1, in.x, in.w, " …", ROLE_GREY);
+		ui_text_right(in.y + in.h - 1, in.x, in.w, _(" … (v shows all)"), ROLE_GREY);
 	free(t);
 }
 
@@ -441,6 +448,14 @@ static void annex_act(struct ui *u, enum ui_action a)
 	case UI_GUIDANCE:
 		if (shown(u, state(u)->cur))
 			guide_open(u, e);
+		break;
+	case UI_VIEW_ITEM:		/* what the pane cuts, scrolled over the list */
+		if (e->checkable && shown(u, state(u)->cur)) {
+			free(screen(u)->guide);
+			screen(u)->guide = pane_text(u, e, survey_pattern(u->a->survey));
+			screen(u)->guide_top = 0;
+			screen(u)->guide_lines = 0;
+		}
 		break;
 	case UI_UP: step(u, -1); break;
 	case UI_DOWN: step(u, +1); break;

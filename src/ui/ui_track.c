@@ -252,7 +252,7 @@ static char *append(char *s, char *more)
 	return j;
 }
 
-char *ui_track_text(struct ui *u, const struct tracking *t)
+char *ui_track_owner_due(const struct tracking *t)
 {
 	char today[UI_DATE_SIZE];
 	ui_today(today);
@@ -260,13 +260,23 @@ char *ui_track_text(struct ui *u, const struct tracking *t)
 	char *s = str_printf(_("Owner: %s   Due: %s"), t && t->owner ? t->owner :
 			     _("(none; o sets one)"), due ? due : "");
 	free(due);
+	return s;
+}
+
+char *ui_track_evidence(struct ui *u, const struct tracking *t)
+{
 	size_t n = t ? t->nevidence : 0;
 	if (n == 0)
-		return append(s, strdup(_("Evidence: none (E attaches a file or a URL)")));
-	s = append(s, str_printf(_("Evidence (%zu; E attaches, R removes):"), n));
+		return strdup(_("Evidence: none (E attaches a file or a URL)"));
+	char *s = str_printf(_("Evidence (%zu; E attaches, R removes):"), n);
 	for (size_t k = 0; k < n && s != NULL; k++)
 		s = append(s, evidence_line(u, k, &t->evidence[k]));
 	return s;
+}
+
+char *ui_track_text(struct ui *u, const struct tracking *t)
+{
+	return append(ui_track_owner_due(t), ui_track_evidence(u, t));
 }
 
 /* ---------- the keys ---------- */

@@ -33,6 +33,9 @@ int ui_track_draw_marker(int y, int end, int max, const struct tracking *t, int 
  * since the last look).  T may be NULL (nothing set).  Malloc'd, lines
  * separated by "\n"; NULL when out of memory. */
 char *ui_track_text(struct ui *u, const struct tracking *t);
+/* Its two parts: the line of owner and due date, and the evidence. */
+char *ui_track_owner_due(const struct tracking *t);
+char *ui_track_evidence(struct ui *u, const struct tracking *t);
 
 /* A tracking key (UI_OWNER, UI_DUE, UI_EVIDENCE, UI_EVIDENCE_REMOVE) on
  * TARGET, named LABEL in the prompts, NOW its tracking as shown (NULL
