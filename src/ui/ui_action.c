@@ -100,8 +100,8 @@ static const struct binding annex_keys[] = {
 	{ 'e', UI_EDIT, 1 }, ENTER(UI_EDIT, 0), TRACKING(1), { 'v', UI_VIEW_ITEM, 0 },
 	{ 'd', UI_GUIDANCE, 1 },
 	{ '/', UI_SEARCH, 1 }, SEARCH_REPEAT, { 'f', UI_FILTER_STATUS, 1 }, { 'c', UI_CLEAR_FILTERS, 0 },
-	{ '\t', UI_NEXT_BLOCK, 1 }, { K(KEY_BTAB), UI_PREV_BLOCK, 0 },
-	{ ']', UI_NEXT_CHECKLIST, 1 }, { '[', UI_PREV_CHECKLIST, 0 }, MOVES,
+	{ ']', UI_NEXT_CHECKLIST, 1 }, { '[', UI_PREV_CHECKLIST, 0 },
+	{ '\t', UI_NEXT_BLOCK, 1 }, { K(KEY_BTAB), UI_PREV_BLOCK, 0 }, MOVES,
 };
 
 /* An item's guidance over the checklist (ui_annex.c): it scrolls. */

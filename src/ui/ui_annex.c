@@ -186,7 +186,7 @@ static void draw_item(struct ui *u, int y, size_t i, int pattern)
 		   st == CHECK_NONE ? ROLE_OPEN : st == CHECK_IMPLEMENTED ? ROLE_DONE : ROLE_NORMAL);
 	free(status);
 	int tw = w - 2 - sw;
-	tw -= ui_track_draw_marker(y, x + 2 + sw + tw, tw * 2 / 5, c ? &c->track : NULL, here);
+	tw -= ui_track_draw_marker(y, x + 2 + sw + tw, tw / 2, c ? &c->track : NULL, here);
 	const char *id = e->kind == ANNEX_SUB ? strrchr(e->id, '.') + 1 : e->id;
 	/* Annex 2 sub-items share their text: their evaluation item first */
 	int sub = e->kind == ANNEX_SUB && e->eval != NULL;

@@ -178,7 +178,7 @@ static void draw_item_row(const struct ui *u, int y, const struct cm_entry *e, i
 	ui_text_at(y, x + 1, nw - 1, cm->number, here ? role : e->item ? ROLE_SUBHEAD : ROLE_DROPPED);
 	int tx = x + nw + 1, tw = w - nw - 1 - dw - aw;
 	const struct cm_review *rv = assessment_review(u->a, cm->id);
-	tw -= ui_track_draw_marker(y, tx + tw - 1, tw * 2 / 5, rv ? &rv->track : NULL, here);
+	tw -= ui_track_draw_marker(y, tx + tw - 1, tw / 2, rv ? &rv->track : NULL, here);
 	int used = 0;
 	if (e->item == NULL)
 		used = ui_text_at(y, tx, tw, _("[dropped out] "), here ? role : ROLE_DROPPED);
