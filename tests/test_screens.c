@@ -429,6 +429,19 @@ static void type(struct ui *u, const char *text, int end)
 	ui_draw(u);
 }
 
+/* o OWNER, D DUE, E URL and its NOTE ("": none), as typed. */
+static void track_keys(struct ui *u, const char *owner, const char *due, const char *url,
+		       const char *note)
+{
+	press(u, 'o');
+	type(u, owner, '\r');
+	press(u, 'D');
+	type(u, due, '\r');
+	press(u, 'E');
+	type(u, url, '\r');
+	type(u, note, '\r');
+}
+
 static size_t history_rows(int64_t id)
 {
 	struct history_entry *h;
@@ -536,13 +549,7 @@ static void test_tracking(void **st)
 
 	/* its action 1: overdue, a URL without a note */
 	press(u, 'j');
-	press(u, 'o');
-	type(u, "Ops チーム", '\r');
-	press(u, 'D');
-	type(u, "2020-01-01", '\r');
-	press(u, 'E');
-	type(u, "https://example.com/run-book", '\r');
-	press(u, '\r');				/* no note */
+	track_keys(u, "Ops チーム", "2020-01-01", "https://example.com/run-book", "");
 	assert_true(find("Owner: Ops チーム   Due: 2020-01-01 (OVERDUE by ") > y);
 	assert_true(find("[1] https://example.com/run-book") > y);
 
@@ -554,13 +561,7 @@ static void test_tracking(void **st)
 	press(u, '4');
 	press(u, ']');
 	assert_true(find_from(y, "> ", "a 死活監視インターバル") > y);
-	press(u, 'o');
-	type(u, "鈴木", '\r');
-	press(u, 'D');
-	type(u, "2031-12-31", '\r');
-	press(u, 'E');
-	type(u, "https://example.com/b", '\r');
-	type(u, "監視設計", '\r');
+	track_keys(u, "鈴木", "2031-12-31", "https://example.com/b", "監視設計");
 	press(u, 'E');
 	type(u, "https://example.com/a", '\r');
 	press(u, '\r');
