@@ -579,11 +579,11 @@ static void test_tracking(void **st)
 	type(u, "2", '\r');
 	press(u, 'y');
 	/* the whole item over the list: its text (3 rows at 78 columns),
-	 * status, owner, evaluation item, the pattern's note (2 rows: no
-	 * pattern set), then the evidence */
+	 * status, evaluation item, the pattern's note (2 rows: no pattern
+	 * set), owner, then the evidence */
 	press(u, 'v');
 	assert_int_equal(find("III.1.1.1.a (basic): "), y);
-	assert_int_equal(find("Owner: 鈴木   Due: 2031-12-31 (in "), y + 4);
+	assert_int_equal(find("Owner: 鈴木   Due: 2031-12-31 (in "), y + 7);
 	assert_int_equal(find("Evidence (1; E attaches, R removes):"), y + 8);
 	assert_int_equal(find("[1] https://example.com/a"), y + 9);
 	assert_int_equal(find("https://example.com/b"), -1);

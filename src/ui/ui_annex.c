@@ -225,10 +225,13 @@ static char *pane_eval(const struct ui *u, const struct cat_annex_entry *e, int 
 			  e->eval);
 }
 
-/* The item, its status and note, owner and due date, evaluation item,
- * then the evidence (the longest, last: the pane may cut it, v shows
- * it all). */
-static char *pane_text(const struct ui *u, const struct cat_annex_entry *e, int pattern)
+/* The item, its status and note, the evaluation item and the pattern's
+ * value (tui.sh: in view at 80x24), owner and due date, then the
+ * evidence (the longest, last: the pane may cut it, v shows it all).
+ * Unless FULL, an item with no owner, date or evidence says nothing of
+ * them: the status line has the keys. */
+static char *pane_text(const struct ui *u, const struct cat_annex_entry *e, int pattern,
+		       int full)
 {
 	const struct check_entry *c = assessment_check(u->a, checklist_id(u), e->id);
 	const struct tracking *tr = c ? &c->track : NULL;
@@ -237,10 +240,13 @@ static char *pane_text(const struct ui *u, const struct cat_annex_entry *e, int 
 	char *s = str_printf(_("%s (%s): %s\nStatus: %s.  Note: %s"), e->id, level,
 			     e->text ? e->text : "", check_status_label(c ? c->status : CHECK_NONE),
 			     c && c->note ? c->note : _("(none; e writes one)"));
-	char *who = ui_track_owner_due(tr), *eval = pane_eval(u, e, pattern);
-	char *ev = ui_track_evidence((struct ui *)u, tr);
-	char *t = s && who && ev ? str_printf("%s\n%s\n%s%s%s", s, who, eval ? eval : "",
-					     eval ? "\n" : "", ev) : NULL;
+	char *eval = pane_eval(u, e, pattern);
+	int shown = full || (tr != NULL && tracking_written(tr));
+	char *who = shown ? ui_track_owner_due(tr) : strdup("");
+	char *ev = shown ? ui_track_evidence((struct ui *)u, tr) : strdup("");
+	char *t = s && who && ev ? str_printf("%s%s%s%s%s%s%s", s, eval ? "\n" : "",
+					     eval ? eval : "", shown ? "\n" : "", who,
+					     shown ? "\n" : "", ev) : NULL;
 	free(s);
 	free(who);
 	free(eval);
@@ -254,10 +260,16 @@ static void draw_pane(struct ui *u, int pattern)
 	const struct cat_annex_entry *e = entry(u, state(u)->cur);
 	if (p->h == 0 || !e->checkable)
 		return;
-	char *t = pane_text(u, e, pattern);
+	char *t = pane_text(u, e, pattern, 0);
 	struct ui_rect in = { p->y, p->x + 1, p->h, p->w - 2 };
-	if (t != NULL && ui_wrapped(&in, 0, t, ROLE_NORMAL) > in.h)
+	/* all but the last row; that one for the last line or the sign that
+	 * there is more (on a row of its own: it would hide the owner's) */
+	struct ui_rect top = { in.y, in.x, in.h > 1 ? in.h - 1 : in.h, in.w };
+	int n = t != NULL ? ui_wrapped(&top, 0, t, ROLE_NORMAL) : 0;
+	if (n > in.h)
 		ui_text_right(in.y + in.h - 1, in.x, in.w, _(" … (v shows all)"), ROLE_GREY);
+	else if (n == in.h)
+		ui_wrapped(&in, 0, t, ROLE_NORMAL);
 	free(t);
 }
 
@@ -452,7 +464,7 @@ static void annex_act(struct ui *u, enum ui_action a)
 	case UI_VIEW_ITEM:		/* what the pane cuts, scrolled over the list */
 		if (e->checkable && shown(u, state(u)->cur)) {
 			free(screen(u)->guide);
-			screen(u)->guide = pane_text(u, e, survey_pattern(u->a->survey));
+			screen(u)->guide = pane_text(u, e, survey_pattern(u->a->survey), 1);
 			screen(u)->guide_top = 0;
 			screen(u)->guide_lines = 0;
 		}
