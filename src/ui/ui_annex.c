@@ -262,14 +262,8 @@ static void draw_pane(struct ui *u, int pattern)
 		return;
 	char *t = pane_text(u, e, pattern, 0);
 	struct ui_rect in = { p->y, p->x + 1, p->h, p->w - 2 };
-	/* all but the last row; that one for the last line or the sign that
-	 * there is more (on a row of its own: it would hide the owner's) */
-	struct ui_rect top = { in.y, in.x, in.h > 1 ? in.h - 1 : in.h, in.w };
-	int n = t != NULL ? ui_wrapped(&top, 0, t, ROLE_NORMAL) : 0;
-	if (n > in.h)
-		ui_text_right(in.y + in.h - 1, in.x, in.w, _(" … (v shows all)"), ROLE_GREY);
-	else if (n == in.h)
-		ui_wrapped(&in, 0, t, ROLE_NORMAL);
+	if (t != NULL && ui_wrapped(&in, 0, t, ROLE_NORMAL) > in.h)	/* v shows the rest */
+		ui_text_right(in.y + in.h - 1, in.x, in.w, " … v", ROLE_GREY);
 	free(t);
 }
 
