@@ -17,6 +17,7 @@
 #include "testutil.h"
 #include "tu_ui.h"
 #include "ui.h"
+#include "ui_track.h"
 
 static struct tu_term term;
 static int64_t all_yes;			/* an assessment with every cell ○ */
@@ -429,6 +430,43 @@ static void type(struct ui *u, const char *text, int end)
 	ui_draw(u);
 }
 
+/* The dates of ui_track.c against days counted by hand: 2024 is a leap
+ * year (02-28 to 03-01 is 2 days); 2020-01-01 to 2026-11-29 is 366 + 365
+ * x 3 + 366 + 365 = 2192 days to 2026-01-01, then 304 (January to
+ * October) + 28 = 2524.  The marker: the year dropped for today's year,
+ * "!" when past; nothing set, nothing shown. */
+static void test_track_dates(void **st)
+{
+	(void)st;
+	assert_int_equal(ui_days_until("2024-03-01", "2024-02-28"), 2);
+	assert_int_equal(ui_days_until("2026-01-01", "2025-12-31"), 1);
+	assert_int_equal(ui_days_until("2020-01-01", "2026-11-29"), -2524);
+	assert_int_equal(ui_days_until("2026-11-29", "2026-11-29"), 0);
+	assert_int_equal(ui_days_until("soon", "2026-11-29"), 0);
+	struct tracking t = { 0 };
+	int overdue = -1;
+	char *m = ui_track_marker(&t, "2026-11-29", &overdue);
+	assert_string_equal(m, "");
+	assert_int_equal(overdue, 0);
+	free(m);
+	t.owner = "山田太郎";
+	t.due = "2026-11-28";
+	m = ui_track_marker(&t, "2026-11-29", &overdue);
+	assert_string_equal(m, "@山田太郎 11-28!");
+	assert_int_equal(overdue, 1);
+	free(m);
+	t.owner = "長い名前の担当者";	/* 16 columns: cut to 8 */
+	t.due = "2027-01-05";
+	m = ui_track_marker(&t, "2026-11-29", &overdue);
+	assert_string_equal(m, "@長い名… 2027-01-05");
+	assert_int_equal(overdue, 0);
+	free(m);
+	t.owner = NULL;
+	m = ui_track_marker(&t, "2026-11-29", &overdue);
+	assert_string_equal(m, "2027-01-05");
+	free(m);
+}
+
 /* o OWNER, D DUE, E URL and its NOTE ("": none), as typed. */
 static void track_keys(struct ui *u, const char *owner, const char *due, const char *url,
 		       const char *note)
@@ -525,8 +563,8 @@ static void test_tracking(void **st)
 	assert_int_equal(find("'2026-02-29' is not a due date"), u->layout.message.y);
 	assert_int_equal(history_rows(id), h0 + 1);
 	press(u, 'D');
-	type(u, "2030-01-31", '\r');
-	assert_true(find("Owner: 山田太郎   Due: 2030-01-31 (in ") > y);
+	type(u, "2099-01-31", '\r');
+	assert_true(find("Owner: 山田太郎   Due: 2099-01-31 (in ") > y);
 	press(u, 'E');
 	type(u, term.dir, '\r');		/* a directory is refused */
 	assert_int_equal(find("is a directory"), u->layout.message.y);
@@ -555,17 +593,18 @@ static void test_tracking(void **st)
 
 	/* the list row's marker: the owner and the date (not this year) */
 	press(u, 'q');
-	assert_true(find_from(y, "B-61", "@山田太郎 2030-01-31") > y);
+	assert_true(find_from(y, "B-61", "@山田太郎 2099-01-31") > y);
 
 	/* Annex 2's first item; two evidence, the second removed by number */
 	press(u, '4');
 	press(u, ']');
 	assert_true(find_from(y, "> ", "a 死活監視インターバル") > y);
-	track_keys(u, "鈴木", "2031-12-31", "https://example.com/b", "監視設計");
+	track_keys(u, "鈴木", "2098-12-31", "https://example.com/b", "監視設計");
 	press(u, 'E');
 	type(u, "https://example.com/a", '\r');
 	press(u, '\r');
-	assert_true(find("Owner: 鈴木   Due: 2031-12-31 (in ") > u->layout.pane.y);
+	/* the pane keeps the evaluation item in view; the row has the owner */
+	assert_true(find_from(y, "a 死活監視インターバル", "@鈴木 2098-12-31") > y);
 	press(u, 'R');				/* two: which one, then sure? */
 	type(u, "3", '\r');			/* no such number: nothing */
 	assert_int_equal(find("'3' is not one of the evidence numbers 1-2: nothing removed."),
@@ -583,7 +622,7 @@ static void test_tracking(void **st)
 	 * set), owner, then the evidence */
 	press(u, 'v');
 	assert_int_equal(find("III.1.1.1.a (basic): "), y);
-	assert_int_equal(find("Owner: 鈴木   Due: 2031-12-31 (in "), y + 7);
+	assert_int_equal(find("Owner: 鈴木   Due: 2098-12-31 (in "), y + 7);
 	assert_int_equal(find("Evidence (1; E attaches, R removes):"), y + 8);
 	assert_int_equal(find("[1] https://example.com/a"), y + 9);
 	assert_int_equal(find("https://example.com/b"), -1);
@@ -596,7 +635,7 @@ static void test_tracking(void **st)
 	const struct cm_review *r = assessment_review(a, "B-61");
 	assert_non_null(r);
 	assert_string_equal(r->track.owner, "山田太郎");
-	assert_string_equal(r->track.due, "2030-01-31");
+	assert_string_equal(r->track.due, "2099-01-31");
 	assert_int_equal(r->track.nevidence, 1);
 	const struct evidence *e = &r->track.evidence[0];
 	assert_string_equal(e->ref, ref);
@@ -616,7 +655,7 @@ static void test_tracking(void **st)
 	assert_non_null(c);
 	assert_int_equal(c->status, CHECK_NONE);
 	assert_string_equal(c->track.owner, "鈴木");
-	assert_string_equal(c->track.due, "2031-12-31");
+	assert_string_equal(c->track.due, "2098-12-31");
 	assert_int_equal(c->track.nevidence, 1);
 	assert_string_equal(c->track.evidence[0].ref, "https://example.com/a");
 	assessment_free(a);
@@ -626,13 +665,13 @@ static void test_tracking(void **st)
 	assert_int_equal(history_rows(id), h0 + 11);
 	char *said = str_printf("%s sha256:%s 12 bytes", ref, SHA_V1);
 	history_is(id, 11, "owner B-61", NULL, "山田太郎");
-	history_is(id, 10, "due B-61", NULL, "2030-01-31");
+	history_is(id, 10, "due B-61", NULL, "2099-01-31");
 	history_is(id, 9, "evidence B-61", NULL, said);
 	history_is(id, 8, "action-owner B-61 1", NULL, "Ops チーム");
 	history_is(id, 7, "action-due B-61 1", NULL, "2020-01-01");
 	history_is(id, 6, "action-evidence B-61 1", NULL, "https://example.com/run-book");
 	history_is(id, 5, "check-owner III.1.1.1.a", NULL, "鈴木");
-	history_is(id, 4, "check-due III.1.1.1.a", NULL, "2031-12-31");
+	history_is(id, 4, "check-due III.1.1.1.a", NULL, "2098-12-31");
 	history_is(id, 3, "check-evidence III.1.1.1.a", NULL, "https://example.com/b");
 	history_is(id, 2, "check-evidence III.1.1.1.a", NULL, "https://example.com/a");
 	history_is(id, 1, "check-evidence III.1.1.1.a", "https://example.com/b", NULL);
@@ -724,6 +763,7 @@ int main(void)
 		cmocka_unit_test(test_item_guidance),
 		cmocka_unit_test(test_glossary),
 		cmocka_unit_test(test_annex7_pane),
+		cmocka_unit_test(test_track_dates),
 		cmocka_unit_test(test_tracking),
 		cmocka_unit_test(test_tracking_sizes),
 		cmocka_unit_test(test_resize),
