@@ -10,11 +10,14 @@
  * countermeasures in catalog/countermeasures-*.xml (14 + 32 + 40 + 14). */
 #include "config.h"
 
+#include <limits.h>
+#include <stdlib.h>
 #include <wchar.h>
 
 #include "testutil.h"
 #include "tu_ui.h"
 #include "ui.h"
+#include "ui_track.h"
 
 static struct tu_term term;
 static int64_t all_yes;			/* an assessment with every cell ○ */
@@ -406,6 +409,313 @@ static void test_annex7_pane(void **st)
 	ui_free(u);
 }
 
+/* ---------- owner, due date and evidence (issue 12) ---------- */
+
+/* Type UTF-8 TEXT into the prompt, a character a key (as the loop reads
+ * get_wch), then KEY_END (0: none). */
+static void type(struct ui *u, const char *text, int end)
+{
+	mbstate_t ms;
+	memset(&ms, 0, sizeof ms);
+	size_t n = strlen(text);
+	for (size_t i = 0; i < n;) {
+		wchar_t wc;
+		size_t k = mbrtowc(&wc, text + i, n - i, &ms);
+		assert_true(k != (size_t)-1 && k != (size_t)-2 && k > 0);
+		ui_key(u, (int)wc);
+		i += k;
+	}
+	if (end)
+		ui_key(u, end);
+	ui_draw(u);
+}
+
+/* The dates of ui_track.c against days counted by hand: 2024 is a leap
+ * year (02-28 to 03-01 is 2 days); 2020-01-01 to 2026-11-29 is 366 + 365
+ * x 3 + 366 + 365 = 2192 days to 2026-01-01, then 304 (January to
+ * October) + 28 = 2524.  The marker: the year dropped for today's year,
+ * "!" when past; nothing set, nothing shown. */
+static void test_track_dates(void **st)
+{
+	(void)st;
+	assert_int_equal(ui_days_until("2024-03-01", "2024-02-28"), 2);
+	assert_int_equal(ui_days_until("2026-01-01", "2025-12-31"), 1);
+	assert_int_equal(ui_days_until("2020-01-01", "2026-11-29"), -2524);
+	assert_int_equal(ui_days_until("2026-11-29", "2026-11-29"), 0);
+	assert_int_equal(ui_days_until("soon", "2026-11-29"), 0);
+	struct tracking t = { 0 };
+	int overdue = -1;
+	char *m = ui_track_marker(&t, "2026-11-29", &overdue);
+	assert_string_equal(m, "");
+	assert_int_equal(overdue, 0);
+	free(m);
+	t.owner = "山田太郎";
+	t.due = "2026-11-28";
+	m = ui_track_marker(&t, "2026-11-29", &overdue);
+	assert_string_equal(m, "@山田太郎 11-28!");
+	assert_int_equal(overdue, 1);
+	free(m);
+	t.owner = "長い名前の担当者";	/* 16 columns: cut to 8 */
+	t.due = "2027-01-05";
+	m = ui_track_marker(&t, "2026-11-29", &overdue);
+	assert_string_equal(m, "@長い名… 2027-01-05");
+	assert_int_equal(overdue, 0);
+	free(m);
+	t.owner = NULL;
+	m = ui_track_marker(&t, "2026-11-29", &overdue);
+	assert_string_equal(m, "2027-01-05");
+	free(m);
+}
+
+/* o OWNER, D DUE, E URL and its NOTE ("": none), as typed. */
+static void track_keys(struct ui *u, const char *owner, const char *due, const char *url,
+		       const char *note)
+{
+	press(u, 'o');
+	type(u, owner, '\r');
+	press(u, 'D');
+	type(u, due, '\r');
+	press(u, 'E');
+	type(u, url, '\r');
+	type(u, note, '\r');
+}
+
+static size_t history_rows(int64_t id)
+{
+	struct history_entry *h;
+	size_t n;
+	struct diag d = DIAG_INIT;
+	assert_int_equal(store_history(term.st, id, &h, &n, &d), 0);
+	store_history_free(h, n);
+	return n;
+}
+
+/* History row K (from the end: 1 the last) is WHAT, OLD -> NEW (NULL:
+ * none), by the tester. */
+static void history_is(int64_t id, size_t from_end, const char *what, const char *old,
+		       const char *now)
+{
+	struct history_entry *h;
+	size_t n;
+	struct diag d = DIAG_INIT;
+	assert_int_equal(store_history(term.st, id, &h, &n, &d), 0);
+	assert_true(n >= from_end);
+	const struct history_entry *e = &h[n - from_end];
+	assert_string_equal(e->what, what);
+	assert_string_equal(e->who, "tester");
+	if (old == NULL)
+		assert_null(e->old_value);
+	else
+		assert_string_equal(e->old_value, old);
+	if (now == NULL)
+		assert_null(e->new_value);
+	else
+		assert_string_equal(e->new_value, now);
+	store_history_free(h, n);
+}
+
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	assert_int_equal(fputs(text, f) >= 0, 1);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* The SHA-256 of "evidence v1\n" and "evidence v2\n" (12 bytes each), by
+ * sha256sum. */
+#define SHA_V1 "4519c18e9a62de13e54e556aab8af4e8e970348b28957551e6d106950521a99f"
+#define SHA_V2 "1913a714b46ba1cb49a71712dd6335d71cb2d80bc2b6fce9a58be52f0a0ec2d2"
+
+/* o, D, E and R by keys, as a user types them, on countermeasure B-61
+ * (catalog/countermeasures-B34.xml: 3 actions; every cell ○ derives it),
+ * on its action 1 and on Annex 2 item III.1.1.1.a (the first item of
+ * catalog/annex2.xml); then the database read back through the store:
+ * the values and the history rows, each worked out by hand.  A bad due
+ * date (2026-02-29: 2026 is no leap year) writes nothing. */
+static void test_tracking(void **st)
+{
+	(void)st;
+	int64_t id = tu_ui_assessment(term.st, tu_catalog, tu_form, "tracking", ANSWER_YES);
+	assert_true(id > 0);
+	char *file = str_printf("%s/evidence.txt", term.dir);
+	assert_non_null(file);
+	write_file(file, "evidence v1\n");
+	char *ref = realpath(file, NULL);
+	assert_non_null(ref);
+	struct ui *u = workbench(24, 80);
+	assert_int_equal(ui_open(u, id), 0);
+	size_t h0 = history_rows(id);
+
+	/* the review of B-61: its note line selected (g) */
+	press(u, '3');
+	press(u, '/');
+	type(u, "B-61", '\r');
+	press(u, '\r');
+	int y = u->layout.body.y;
+	assert_int_equal(find_from(y, "B-61  ", NULL), y);
+	press(u, 'g');
+	press(u, 'o');
+	type(u, "山田太郎", '\r');
+	assert_int_equal(find("Saved: owner of B-61: 山田太郎"), u->layout.message.y);
+	press(u, 'D');
+	type(u, "2026-02-29", '\r');		/* refused: nothing written */
+	assert_int_equal(find("'2026-02-29' is not a due date"), u->layout.message.y);
+	assert_int_equal(history_rows(id), h0 + 1);
+	press(u, 'D');
+	type(u, "2099-01-31", '\r');
+	assert_true(find("Owner: 山田太郎   Due: 2099-01-31 (in ") > y);
+	press(u, 'E');
+	type(u, term.dir, '\r');		/* a directory is refused */
+	assert_int_equal(find("is a directory"), u->layout.message.y);
+	assert_int_equal(history_rows(id), h0 + 2);
+	press(u, 'E');
+	type(u, file, '\r');
+	type(u, "設計書 v1", '\r');
+	assert_true(find("Evidence (1; E attaches, R removes):") > y);
+	char *line = str_printf("[1] %s — 設計書 v1", ref);
+	assert_true(find(line) > y);
+	free(line);
+	int sha = find("sha256 4519c18e9a62…, 12 bytes; added by tester ");
+	assert_true(sha > y);
+	assert_true(find_from(sha, "unchanged since attached", NULL) >= sha);
+	write_file(file, "evidence v2\n");	/* the same size, another hash */
+	press(u, UI_KEY_FN(KEY_LEFT));
+	press(u, '\r');
+	press(u, 'g');
+	assert_true(find("CHANGED since attached (SHA-256 differs)") > y);
+
+	/* its action 1: overdue, a URL without a note */
+	press(u, 'j');
+	track_keys(u, "Ops チーム", "2020-01-01", "https://example.com/run-book", "");
+	assert_true(find("Owner: Ops チーム   Due: 2020-01-01 (OVERDUE by ") > y);
+	assert_true(find("[1] https://example.com/run-book") > y);
+
+	/* the list row's marker: the owner and the date (not this year) */
+	press(u, 'q');
+	assert_true(find_from(y, "B-61", "@山田太郎 2099-01-31") > y);
+
+	/* Annex 2's first item; two evidence, the second removed by number */
+	press(u, '4');
+	press(u, ']');
+	assert_true(find_from(y, "> ", "a 死活監視インターバル") > y);
+	track_keys(u, "鈴木", "2098-12-31", "https://example.com/b", "監視設計");
+	press(u, 'E');
+	type(u, "https://example.com/a", '\r');
+	press(u, '\r');
+	/* the pane keeps the evaluation item in view; the row has the owner */
+	assert_true(find_from(y, "a 死活監視インターバル", "@鈴木 2098-12-31") > y);
+	press(u, 'R');				/* two: which one, then sure? */
+	type(u, "3", '\r');			/* no such number: nothing */
+	assert_int_equal(find("'3' is not one of the evidence numbers 1-2: nothing removed."),
+			 u->layout.message.y);
+	press(u, 'R');
+	type(u, "2", '\r');
+	assert_int_equal(find("Remove evidence [2] https://example.com/b from III.1.1.1.a? (y/N)"),
+			 u->layout.message.y);
+	press(u, 'n');				/* no: kept */
+	press(u, 'R');
+	type(u, "2", '\r');
+	press(u, 'y');
+	/* the whole item over the list: its text (3 rows at 78 columns),
+	 * status, evaluation item, the pattern's note (2 rows: no pattern
+	 * set), owner, then the evidence */
+	press(u, 'v');
+	assert_int_equal(find("III.1.1.1.a (basic): "), y);
+	assert_int_equal(find("Owner: 鈴木   Due: 2098-12-31 (in "), y + 7);
+	assert_int_equal(find("Evidence (1; E attaches, R removes):"), y + 8);
+	assert_int_equal(find("[1] https://example.com/a"), y + 9);
+	assert_int_equal(find("https://example.com/b"), -1);
+	ui_free(u);
+
+	/* the database, through the store */
+	struct diag d = DIAG_INIT;
+	struct assessment *a = store_load(term.st, id, tu_form, &d);
+	assert_non_null(a);
+	const struct cm_review *r = assessment_review(a, "B-61");
+	assert_non_null(r);
+	assert_string_equal(r->track.owner, "山田太郎");
+	assert_string_equal(r->track.due, "2099-01-31");
+	assert_int_equal(r->track.nevidence, 1);
+	const struct evidence *e = &r->track.evidence[0];
+	assert_string_equal(e->ref, ref);
+	assert_string_equal(e->note, "設計書 v1");
+	assert_string_equal(e->sha256, SHA_V1);	/* as attached, not as it is now */
+	assert_int_equal(e->size, 12);
+	assert_string_equal(e->added_by, "tester");
+	const struct action_review *ar = assessment_action(a, "B-61", "1");
+	assert_non_null(ar);
+	assert_string_equal(ar->track.owner, "Ops チーム");
+	assert_string_equal(ar->track.due, "2020-01-01");
+	assert_int_equal(ar->track.nevidence, 1);
+	assert_string_equal(ar->track.evidence[0].ref, "https://example.com/run-book");
+	assert_null(ar->track.evidence[0].note);
+	assert_null(ar->track.evidence[0].sha256);
+	const struct check_entry *c = assessment_check(a, "annex2", "III.1.1.1.a");
+	assert_non_null(c);
+	assert_int_equal(c->status, CHECK_NONE);
+	assert_string_equal(c->track.owner, "鈴木");
+	assert_string_equal(c->track.due, "2098-12-31");
+	assert_int_equal(c->track.nevidence, 1);
+	assert_string_equal(c->track.evidence[0].ref, "https://example.com/a");
+	assessment_free(a);
+
+	/* 3 on the review, 3 on the action, 5 on the item (2 added, 1
+	 * removed): 11 rows, none for the refused date and directory */
+	assert_int_equal(history_rows(id), h0 + 11);
+	char *said = str_printf("%s sha256:%s 12 bytes", ref, SHA_V1);
+	history_is(id, 11, "owner B-61", NULL, "山田太郎");
+	history_is(id, 10, "due B-61", NULL, "2099-01-31");
+	history_is(id, 9, "evidence B-61", NULL, said);
+	history_is(id, 8, "action-owner B-61 1", NULL, "Ops チーム");
+	history_is(id, 7, "action-due B-61 1", NULL, "2020-01-01");
+	history_is(id, 6, "action-evidence B-61 1", NULL, "https://example.com/run-book");
+	history_is(id, 5, "check-owner III.1.1.1.a", NULL, "鈴木");
+	history_is(id, 4, "check-due III.1.1.1.a", NULL, "2098-12-31");
+	history_is(id, 3, "check-evidence III.1.1.1.a", NULL, "https://example.com/b");
+	history_is(id, 2, "check-evidence III.1.1.1.a", NULL, "https://example.com/a");
+	history_is(id, 1, "check-evidence III.1.1.1.a", "https://example.com/b", NULL);
+	free(said);
+	unlink(file);
+	free(file);
+	free(ref);
+}
+
+/* Owner and evidence on screen at every size down to one cell: no
+ * crash, and at 80x24 again all of it is there. */
+static void test_tracking_sizes(void **st)
+{
+	(void)st;
+	int64_t id = tu_ui_assessment(term.st, tu_catalog, tu_form, "tracking sizes", ANSWER_YES);
+	struct ui *u = workbench(24, 80);
+	assert_int_equal(ui_open(u, id), 0);
+	press(u, '4');
+	press(u, 'o');
+	type(u, "長い名前の担当者がいる部署の責任者", '\r');
+	press(u, 'E');
+	type(u, "https://example.com/evidence", '\r');
+	type(u, "監視設計書の第二版", '\r');
+	press(u, '3');
+	press(u, '\r');
+	press(u, 'g');
+	press(u, 'o');
+	type(u, "山田", '\r');
+	static const int sizes[][2] = { { 16, 60 }, { 10, 20 }, { 3, 5 }, { 1, 1 }, { 24, 80 } };
+	for (int screen = 0; screen < 2; screen++) {
+		press(u, screen == 0 ? '3' : '4');
+		for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+			resize_term(sizes[i][0], sizes[i][1]);
+			ui_resize(u, sizes[i][0], sizes[i][1]);
+			ui_draw(u);
+			press(u, 'D');		/* a prompt at that size too */
+			press(u, 27);
+		}
+	}
+	assert_true(find("Owner: 長い名前の担当者がいる部署の責任者   Due: (none; D sets it)") >
+		    u->layout.pane.y);
+	ui_free(u);
+}
+
 /* 80x24 draws the whole frame; below the minimum (60x16, ui_layout.h)
  * the screen says so; sizes down to one cell draw without a crash, and
  * back at 80x24 everything is there again. */
@@ -453,6 +763,9 @@ int main(void)
 		cmocka_unit_test(test_item_guidance),
 		cmocka_unit_test(test_glossary),
 		cmocka_unit_test(test_annex7_pane),
+		cmocka_unit_test(test_track_dates),
+		cmocka_unit_test(test_tracking),
+		cmocka_unit_test(test_tracking_sizes),
 		cmocka_unit_test(test_resize),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);

@@ -138,6 +138,8 @@ int due_date_check(const char *where, const char *s, struct diag *d);
 int tracking_set(struct tracking *t, const char *owner, const char *due, struct diag *d);
 /* Add a copy of E to T, replacing the evidence with the same ref. */
 int tracking_add_evidence(struct tracking *t, const struct evidence *e, struct diag *d);
+/* Remove the evidence REF from T; 0, or -1 when T has none. */
+int tracking_remove_evidence(struct tracking *t, const char *ref);
 /* The evidence of T with REF, or NULL. */
 const struct evidence *tracking_evidence(const struct tracking *t, const char *ref);
 /* Evidence from what a user gives: a URL (scheme://...) is kept as it

@@ -167,6 +167,18 @@ oom:
 	return -1;
 }
 
+int tracking_remove_evidence(struct tracking *t, const char *ref)
+{
+	long i = ref ? evidence_find(t, ref) : -1;
+	if (i < 0)
+		return -1;
+	evidence_clear(&t->evidence[i]);
+	memmove(t->evidence + i, t->evidence + i + 1,
+		(t->nevidence - (size_t)i - 1) * sizeof *t->evidence);
+	t->nevidence--;
+	return 0;
+}
+
 int tracking_written(const struct tracking *t)
 {
 	return t->owner != NULL || t->due != NULL || t->nevidence > 0;

@@ -19,6 +19,7 @@
 #include "ui_model.h"
 #include "ui_run.h"
 #include "ui_save.h"
+#include "ui_track.h"
 #include "ui_text.h"
 
 /* The table of screens, generated from their one list (ui_screens.h):
@@ -92,6 +93,7 @@ void ui_free(struct ui *u)
 	free(u->confirm_label);
 	ui_edit_free(&u->edit);
 	ui_pending_free(u);
+	ui_track_free(u);
 	free(u);
 }
 

@@ -68,6 +68,12 @@ static const struct binding survey_keys[] = {
  * (less, vim, mutt); so "not applicable" is a, on every screen. */
 #define SEARCH_REPEAT { 'n', UI_SEARCH_NEXT, 0 }, { 'N', UI_SEARCH_PREV, 0 }
 
+/* Who does it, by when, what shows it is done (issue 12): the same keys
+ * on a countermeasure, an action and a checklist item. */
+#define TRACKING(hint) \
+	{ 'o', UI_OWNER, hint }, { 'D', UI_DUE, hint }, { 'E', UI_EVIDENCE, hint }, \
+	{ 'R', UI_EVIDENCE_REMOVE, 0 }
+
 #define DECISIONS \
 	{ ' ', UI_DECIDE_CYCLE, 1 }, { 't', UI_DECIDE_TODO, 0 }, \
 	{ 'i', UI_DECIDE_IN_PLACE, 0 }, { 'a', UI_DECIDE_NA, 0 }, \
@@ -76,11 +82,11 @@ static const struct binding survey_keys[] = {
 static const struct binding cms_keys[] = {
 	ENTER(UI_OPEN, 1), DECISIONS, { 'f', UI_FILTER_DECISION, 1 },
 	{ 'v', UI_FILTER_VIEWPOINT, 1 }, { '/', UI_SEARCH, 1 }, SEARCH_REPEAT,
-	{ 'c', UI_CLEAR_FILTERS, 0 }, MOVES,
+	{ 'c', UI_CLEAR_FILTERS, 0 }, TRACKING(0), MOVES,
 };
 
 static const struct binding detail_keys[] = {
-	{ ' ', UI_STATE_CYCLE, 1 }, ENTER(UI_ACTIVATE, 0), { 'e', UI_EDIT, 1 },
+	{ ' ', UI_STATE_CYCLE, 1 }, ENTER(UI_ACTIVATE, 0), { 'e', UI_EDIT, 1 }, TRACKING(1),
 	{ 't', UI_DECIDE_TODO, 1 }, { 'i', UI_DECIDE_IN_PLACE, 1 },
 	{ 'a', UI_DECIDE_NA, 1 }, { 'w', UI_DECIDE_LATER, 1 }, { '-', UI_DECIDE_CLEAR, 0 },
 	{ 'J', UI_NEXT_ITEM, 1 }, { 'K', UI_PREV_ITEM, 1 }, SEARCH_REPEAT,
@@ -91,15 +97,17 @@ static const struct binding annex_keys[] = {
 	{ ' ', UI_STATUS_CYCLE, 1 }, { 'i', UI_STATUS_IMPL, 0 },
 	{ 'p', UI_STATUS_PARTLY, 0 }, { 'x', UI_STATUS_NOT, 0 },
 	{ 'a', UI_STATUS_NA, 0 }, { '-', UI_STATUS_CLEAR, 0 },
-	{ 'e', UI_EDIT, 1 }, ENTER(UI_EDIT, 0), { 'd', UI_GUIDANCE, 1 },
+	{ 'e', UI_EDIT, 1 }, ENTER(UI_EDIT, 0), TRACKING(1), { 'v', UI_VIEW_ITEM, 0 },
+	{ 'd', UI_GUIDANCE, 1 },
 	{ '/', UI_SEARCH, 1 }, SEARCH_REPEAT, { 'f', UI_FILTER_STATUS, 1 }, { 'c', UI_CLEAR_FILTERS, 0 },
-	{ '\t', UI_NEXT_BLOCK, 1 }, { K(KEY_BTAB), UI_PREV_BLOCK, 0 },
-	{ ']', UI_NEXT_CHECKLIST, 1 }, { '[', UI_PREV_CHECKLIST, 0 }, MOVES,
+	{ ']', UI_NEXT_CHECKLIST, 1 }, { '[', UI_PREV_CHECKLIST, 0 },
+	{ '\t', UI_NEXT_BLOCK, 1 }, { K(KEY_BTAB), UI_PREV_BLOCK, 0 }, MOVES,
 };
 
 /* An item's guidance over the checklist (ui_annex.c): it scrolls. */
 static const struct binding guide_keys[] = {
-	{ 'q', UI_BACK, 1 }, { 27, UI_BACK, 0 }, { 'd', UI_BACK, 0 }, { K(KEY_LEFT), UI_BACK, 0 },
+	{ 'q', UI_BACK, 1 }, { 27, UI_BACK, 0 }, { 'd', UI_BACK, 0 }, { 'v', UI_BACK, 0 },
+	{ K(KEY_LEFT), UI_BACK, 0 },
 	{ ' ', UI_PAGE_DOWN, 0 }, MOVES,
 };
 

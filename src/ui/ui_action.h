@@ -60,6 +60,11 @@
 	X(STATUS_NOT, N_("not implemented"), N_("status: not implemented")) \
 	X(STATUS_NA, N_("n/a"), N_("status: not applicable")) \
 	X(STATUS_CLEAR, N_("clear"), N_("clear the status")) \
+	X(OWNER, N_("owner"), N_("set who does it: the owner (empty clears)")) \
+	X(DUE, N_("due"), N_("set the due date, YYYY-MM-DD (empty clears)")) \
+	X(EVIDENCE, N_("evidence"), N_("attach evidence: a file (its SHA-256 and size are kept) or a URL, then a note")) \
+	X(VIEW_ITEM, N_("view"), N_("the item in full: text, status, note, owner, due date, evidence")) \
+	X(EVIDENCE_REMOVE, N_("remove evidence"), N_("remove an evidence entry (asks first)")) \
 	X(FILTER_DECISION, N_("filter"), N_("filter by decision: all, undecided, to do, in place, n/a, later, dropped out")) \
 	X(FILTER_VIEWPOINT, N_("viewpoint"), N_("filter by viewpoint: all, A, B, C")) \
 	X(FILTER_STATUS, N_("filter"), N_("filter by status: all, not checked, not or partly implemented, implemented, n/a")) \

@@ -20,6 +20,7 @@
 #include "ui_model.h"
 #include "ui_save.h"
 #include "ui_text.h"
+#include "ui_track.h"
 
 /* The place in one checklist: each keeps its own (] and back finds it
  * where it was left). */
@@ -184,12 +185,14 @@ static void draw_item(struct ui *u, int y, size_t i, int pattern)
 	ui_text_at(y, x + 2, sw - 1, status ? status : "", here ? role :
 		   st == CHECK_NONE ? ROLE_OPEN : st == CHECK_IMPLEMENTED ? ROLE_DONE : ROLE_NORMAL);
 	free(status);
+	int tw = w - 2 - sw;
+	tw -= ui_track_draw_marker(y, x + 2 + sw + tw, tw / 2, c ? &c->track : NULL, here);
 	const char *id = e->kind == ANNEX_SUB ? strrchr(e->id, '.') + 1 : e->id;
 	/* Annex 2 sub-items share their text: their evaluation item first */
 	int sub = e->kind == ANNEX_SUB && e->eval != NULL;
 	char *t = str_printf("%s%s %s%s%s", id, c && c->note ? " [n]" : "", sub ? e->eval : "",
 			     sub ? " | " : "", e->text ? e->text : "");
-	ui_text_at(y, x + 2 + sw, w - 2 - sw, t ? t : "", role);
+	ui_text_at(y, x + 2 + sw, tw, t ? t : "", role);
 	free(t);
 }
 
@@ -208,26 +211,46 @@ static void draw_row(struct ui *u, int y, size_t i, int pattern)
 	draw_item(u, y, i, pattern);
 }
 
-static char *pane_text(const struct ui *u, const struct cat_annex_entry *e, int pattern)
+/* The evaluation item and the pattern's reference value (NULL: none). */
+static char *pane_eval(const struct ui *u, const struct cat_annex_entry *e, int pattern)
+{
+	if (!annex(u)->pattern_refs || e->eval == NULL)
+		return NULL;
+	if (pattern > 0)
+		return str_printf(_("Evaluation item: %s\nReference value for pattern %d: %s%s"),
+				  e->eval, pattern, e->refs[pattern - 1] ? e->refs[pattern - 1] : "-",
+				  required(u, e, pattern) ? _("  (* required for this pattern)") : "");
+	return str_printf(_("Evaluation item: %s\nReference values depend on the pattern: "
+			    "give confidentiality and availability in the survey details."),
+			  e->eval);
+}
+
+/* The item, its status and note, the evaluation item and the pattern's
+ * value (tui.sh: in view at 80x24), owner and due date, then the
+ * evidence (the longest, last: the pane may cut it, v shows it all).
+ * Unless FULL, an item with no owner, date or evidence says nothing of
+ * them: the status line has the keys. */
+static char *pane_text(const struct ui *u, const struct cat_annex_entry *e, int pattern,
+		       int full)
 {
 	const struct check_entry *c = assessment_check(u->a, checklist_id(u), e->id);
+	const struct tracking *tr = c ? &c->track : NULL;
 	const char *level = e->level == LEVEL_BASIC ? _("basic") :
 		e->level == LEVEL_RECOMMENDED ? _("recommended") : "-";
 	char *s = str_printf(_("%s (%s): %s\nStatus: %s.  Note: %s"), e->id, level,
 			     e->text ? e->text : "", check_status_label(c ? c->status : CHECK_NONE),
 			     c && c->note ? c->note : _("(none; e writes one)"));
-	if (s == NULL || !annex(u)->pattern_refs || e->eval == NULL)
-		return s;
-	char *t;
-	if (pattern > 0)
-		t = str_printf(_("%s\nEvaluation item: %s\nReference value for pattern %d: %s%s"), s,
-			       e->eval, pattern, e->refs[pattern - 1] ? e->refs[pattern - 1] : "-",
-			       required(u, e, pattern) ? _("  (* required for this pattern)") : "");
-	else
-		t = str_printf(_("%s\nEvaluation item: %s\nReference values depend on the pattern: "
-				 "give confidentiality and availability in the survey details."),
-			       s, e->eval);
+	char *eval = pane_eval(u, e, pattern);
+	int shown = full || (tr != NULL && tracking_written(tr));
+	char *who = shown ? ui_track_owner_due(tr) : strdup("");
+	char *ev = shown ? ui_track_evidence((struct ui *)u, tr) : strdup("");
+	char *t = s && who && ev ? str_printf("%s%s%s%s%s%s%s", s, eval ? "\n" : "",
+					     eval ? eval : "", shown ? "\n" : "", who,
+					     shown ? "\n" : "", ev) : NULL;
 	free(s);
+	free(who);
+	free(eval);
+	free(ev);
 	return t;
 }
 
@@ -237,10 +260,10 @@ static void draw_pane(struct ui *u, int pattern)
 	const struct cat_annex_entry *e = entry(u, state(u)->cur);
 	if (p->h == 0 || !e->checkable)
 		return;
-	char *t = pane_text(u, e, pattern);
+	char *t = pane_text(u, e, pattern, 0);
 	struct ui_rect in = { p->y, p->x + 1, p->h, p->w - 2 };
-	if (t != NULL && ui_wrapped(&in, 0, t, ROLE_NORMAL) > in.h)
-		ui_text_right(in.y + in.h - 1, in.x, in.w, " …", ROLE_GREY);
+	if (t != NULL && ui_wrapped(&in, 0, t, ROLE_NORMAL) > in.h)	/* v shows the rest */
+		ui_text_right(in.y + in.h - 1, in.x, in.w, " … v", ROLE_GREY);
 	free(t);
 }
 
@@ -432,6 +455,14 @@ static void annex_act(struct ui *u, enum ui_action a)
 		if (shown(u, state(u)->cur))
 			guide_open(u, e);
 		break;
+	case UI_VIEW_ITEM:		/* what the pane cuts, scrolled over the list */
+		if (e->checkable && shown(u, state(u)->cur)) {
+			free(screen(u)->guide);
+			screen(u)->guide = pane_text(u, e, survey_pattern(u->a->survey), 1);
+			screen(u)->guide_top = 0;
+			screen(u)->guide_lines = 0;
+		}
+		break;
 	case UI_UP: step(u, -1); break;
 	case UI_DOWN: step(u, +1); break;
 	case UI_PAGE_UP: steps(u, -1, h); break;
@@ -459,6 +490,14 @@ static void annex_act(struct ui *u, enum ui_action a)
 		state(u)->search = NULL;
 		break;
 	case UI_SEARCH_PREV: search_go(u, -1, 0); break;
+	case UI_OWNER: case UI_DUE: case UI_EVIDENCE: case UI_EVIDENCE_REMOVE: {
+		if (!e->checkable || !shown(u, state(u)->cur))
+			break;
+		const struct check_entry *c = assessment_check(u->a, checklist_id(u), e->id);
+		struct track_target t = { TRACK_CHECK, checklist_id(u), e->id };
+		ui_track_act(u, a, &t, e->id, c ? &c->track : NULL);
+		break;
+	}
 	case UI_EDIT: {
 		if (!shown(u, state(u)->cur))
 			break;		/* nothing shown: nothing to change */

@@ -18,6 +18,7 @@
 #include "ui_model.h"
 #include "ui_save.h"
 #include "ui_text.h"
+#include "ui_track.h"
 
 /* This screen's own state (ui_core.h: state_size). */
 struct cms_state {
@@ -176,6 +177,8 @@ static void draw_item_row(const struct ui *u, int y, const struct cm_entry *e, i
 	ui_fill(y, x, w, role);
 	ui_text_at(y, x + 1, nw - 1, cm->number, here ? role : e->item ? ROLE_SUBHEAD : ROLE_DROPPED);
 	int tx = x + nw + 1, tw = w - nw - 1 - dw - aw;
+	const struct cm_review *rv = assessment_review(u->a, cm->id);
+	tw -= ui_track_draw_marker(y, tx + tw - 1, tw / 2, rv ? &rv->track : NULL, here);
 	int used = 0;
 	if (e->item == NULL)
 		used = ui_text_at(y, tx, tw, _("[dropped out] "), here ? role : ROLE_DROPPED);
@@ -289,6 +292,22 @@ static void doc_addf(struct doc *d, enum ui_role role, int sel, int indent, char
 	doc_hangf(d, role, sel, indent, 0, owned);
 }
 
+/* OWNED's lines (ui_track_text), each wrapped at its own indent: the
+ * leading spaces of a line are columns, kept on its continuation. */
+static void doc_lines(struct doc *d, enum ui_role role, int sel, int indent, char *owned)
+{
+	if (owned == NULL)
+		d->oom = 1;
+	for (char *l = owned, *next; l != NULL; l = next) {
+		next = strchr(l, '\n');
+		if (next != NULL)
+			*next++ = '\0';
+		int lead = (int)strspn(l, " ");
+		doc_hang(d, l + lead, role, sel, indent + lead, 0);
+	}
+	free(owned);
+}
+
 static const struct cat_cm *detail_cm(const struct ui *u)
 {
 	const struct cms_state *s = cms_of(u);
@@ -354,6 +373,8 @@ static void doc_actions(const struct ui *u, struct doc *d, const struct cat_cm *
 		free(line);
 		if (ar != NULL && ar->note != NULL)
 			doc_addf(d, ROLE_GREY, k + 1, 8, str_printf(_("Note: %s"), ar->note));
+		if (ar != NULL && tracking_written(&ar->track))
+			doc_lines(d, ROLE_GREY, k + 1, 8, ui_track_text((struct ui *)u, &ar->track));
 	}
 	if (s->nkeys == 0)
 		doc_add(d, _("(the guideline lists no concrete actions for this item)"),
@@ -373,6 +394,7 @@ static void doc_build(const struct ui *u, struct doc *d, int w)
 			    decision_label(dec)));
 	doc_addf(d, ROLE_NORMAL, 0, 0, str_printf(_("Note: %s"), r && r->note ? r->note :
 						      _("(none; e writes one)")));
+	doc_lines(d, ROLE_NORMAL, 0, 0, ui_track_text((struct ui *)u, r ? &r->track : NULL));
 	doc_add(d, "", ROLE_NORMAL, -1, 0);
 	doc_add(d, cm->text, ROLE_NORMAL, -1, 0);
 	if (cm->cites != NULL)
@@ -523,6 +545,40 @@ static void tick(struct ui *u, enum ui_action a)
 	ui_save_action(u, cm->id, key, ui_action_state_after(old, a));
 }
 
+/* o, D, E, R on the countermeasure's review (the list, or the detail
+ * with its note selected) or on the selected action; 0 if A is none of
+ * them. */
+static int track(struct ui *u, enum ui_action a)
+{
+	struct cms_state *s = cms_of(u);
+	const struct cat_cm *cm = detail_cm(u);
+	if (a != UI_OWNER && a != UI_DUE && a != UI_EVIDENCE && a != UI_EVIDENCE_REMOVE)
+		return 0;
+	if (cm == NULL || (!s->detail && entry_at(u) == NULL))
+		return 1;
+	if (s->detail && !s->sel_shown) {	/* never change what is not on screen */
+		s->follow = 1;
+		ui_say(u, 0, "%s", _("This is what the key changes; press it again."));
+		return 1;
+	}
+	const char *key = s->detail && s->sel > 0 ? s->keys[s->sel - 1] : NULL;
+	struct track_target t = { key ? TRACK_ACTION : TRACK_REVIEW, cm->id, key };
+	const struct tracking *now = NULL;
+	char *label;
+	if (key != NULL) {
+		const struct action_review *ar = assessment_action(u->a, cm->id, key);
+		now = ar ? &ar->track : NULL;
+		label = str_printf(_("%s action %s"), cm->number, key);
+	} else {
+		const struct cm_review *r = assessment_review(u->a, cm->id);
+		now = r ? &r->track : NULL;
+		label = strdup(cm->number);
+	}
+	ui_track_act(u, a, &t, label ? label : "?", now);
+	free(label);
+	return 1;
+}
+
 static void detail_open(struct ui *u);
 
 /* From one detail to the next (DIR +1) or previous item of the list as
@@ -586,7 +642,8 @@ static void detail_act(struct ui *u, enum ui_action a)
 		detail_next(u, a == UI_NEXT_ITEM ? +1 : -1);
 		break;
 	default:
-		decide(u, a);
+		if (!track(u, a))
+			decide(u, a);
 		break;
 	}
 }
@@ -642,7 +699,8 @@ static void list_act(struct ui *u, enum ui_action a)
 		ui_go(u, SCR_SURVEY);
 		break;
 	default:
-		decide(u, a);
+		if (!track(u, a))
+			decide(u, a);
 		break;
 	}
 }

@@ -48,7 +48,8 @@ struct ui_screen {
 
 /* A change the store refused: kept in memory and on screen, retried. */
 enum pending_kind { PEND_ANSWER, PEND_DETAIL, PEND_DECISION, PEND_REVIEW_NOTE, PEND_ACTION,
-		    PEND_ACTION_NOTE, PEND_CHECK, PEND_CHECK_NOTE };
+		    PEND_ACTION_NOTE, PEND_CHECK, PEND_CHECK_NOTE, PEND_OWNER, PEND_DUE,
+		    PEND_EVIDENCE, PEND_EVIDENCE_REMOVE };
 struct ui_pending {
 	enum pending_kind kind;
 	int64_t id;			/* the assessment it belongs to */
@@ -56,6 +57,7 @@ struct ui_pending {
 	int state;
 	char *a, *b, *value;		/* cell/cm/item, key/checklist id, text */
 	char *what;			/* in words, for the report at exit */
+	struct evidence ev;		/* PEND_EVIDENCE: what is attached */
 };
 
 typedef void (*ui_text_cb)(struct ui *u, const char *text);
@@ -99,6 +101,7 @@ struct ui {
 	size_t npending;
 	int waiting;			/* refused for the lock: retried at every tick */
 	long long data_version;		/* the store's, when last read (others' commits) */
+	struct ui_track *track;		/* owner, due, evidence being asked (ui_track.c) */
 };
 
 /* The state of screen ID (what its state_size asked for). */

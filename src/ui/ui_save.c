@@ -21,6 +21,35 @@ static const char *note_of_review(const struct assessment *a, const char *cm)
 	return r ? r->note : NULL;
 }
 
+/* The tracking a change of owner, due date or evidence is made on:
+ * P->n its kind (store.h track_kind), P->a and P->b its keys. */
+static struct tracking *track_of(struct assessment *a, const struct ui_pending *p)
+{
+	switch ((enum track_kind)p->n) {
+	case TRACK_REVIEW: return assessment_review_track(a, p->a);
+	case TRACK_ACTION: return assessment_action_track(a, p->a, p->b);
+	case TRACK_CHECK: return assessment_check_track(a, p->a, p->b);
+	default: return NULL;
+	}
+}
+
+static int apply_track(struct ui *u, const struct ui_pending *p, struct diag *d)
+{
+	struct tracking *t = track_of(u->a, p);
+	if (t == NULL) {
+		diag_set(d, "%s", _("out of memory"));
+		return -1;
+	}
+	switch (p->kind) {
+	case PEND_OWNER: return tracking_set(t, p->value, t->due, d);
+	case PEND_DUE: return tracking_set(t, t->owner, p->value, d);
+	case PEND_EVIDENCE: return tracking_add_evidence(t, &p->ev, d);
+	default:
+		tracking_remove_evidence(t, p->value);	/* gone already: nothing to do */
+		return 0;
+	}
+}
+
 static int apply(struct ui *u, const struct ui_pending *p, struct diag *d)
 {
 	struct assessment *a = u->a;
@@ -56,6 +85,8 @@ static int apply(struct ui *u, const struct ui_pending *p, struct diag *d)
 		c = assessment_check(a, p->b, p->a);
 		return assessment_set_check(a, p->b, p->a, c ? c->status : CHECK_NONE,
 					    p->value, d);
+	case PEND_OWNER: case PEND_DUE: case PEND_EVIDENCE: case PEND_EVIDENCE_REMOVE:
+		return apply_track(u, p, d);
 	}
 	return -1;
 }
@@ -83,8 +114,17 @@ static int write_one(struct ui *u, const struct ui_pending *p, struct diag *d)
 		return store_set_check(st, id, p->b, p->a, (enum check_status)p->state, d);
 	case PEND_CHECK_NOTE:
 		return store_set_check_note(st, id, p->b, p->a, p->value, d);
+	default:
+		break;
 	}
-	return -1;
+	struct track_target t = { (enum track_kind)p->n, p->a, p->b };
+	switch (p->kind) {
+	case PEND_OWNER: return store_set_owner(st, id, &t, p->value, d);
+	case PEND_DUE: return store_set_due(st, id, &t, p->value, d);
+	case PEND_EVIDENCE: return store_add_evidence(st, id, &t, &p->ev, d);
+	case PEND_EVIDENCE_REMOVE: return store_remove_evidence(st, id, &t, p->value, d);
+	default: return -1;
+	}
 }
 
 static void pending_clear(struct ui_pending *p)
@@ -93,6 +133,7 @@ static void pending_clear(struct ui_pending *p)
 	free(p->b);
 	free(p->value);
 	free(p->what);
+	evidence_free(&p->ev);
 }
 
 void ui_pending_free(struct ui *u)
@@ -200,8 +241,12 @@ static int save(struct ui *u, struct ui_pending *p, const char *what)
 	} else if (stored) {
 		ui_say(u, 0, _("Saved: %s"), what);
 	}
+	/* who attached it and when are the store's: read them back */
+	int reload = stored && p->kind == PEND_EVIDENCE;
 	if (stored || keep(u, p) < 0)
 		pending_clear(p);
+	if (reload && u->npending == 0)
+		reread(u);
 	return stored ? 0 : -1;
 }
 
@@ -221,7 +266,7 @@ static int save_new(struct ui *u, enum pending_kind k, int n, int state, const c
 	int fail = 0;
 	struct ui_pending p = { k, u->a ? u->a->id : 0, n, state, dup_or_null(a, &fail),
 				dup_or_null(b, &fail), dup_or_null(value, &fail),
-				dup_or_null(what, &fail) };
+				dup_or_null(what, &fail), { .size = -1 } };
 	if (fail) {
 		pending_clear(&p);
 		ui_say(u, 1, "%s", _("out of memory: not saved"));
@@ -312,4 +357,69 @@ int ui_save_check_note(struct ui *u, const char *checklist, const char *item,
 	free(what);
 	u->changes++;
 	return rc;
+}
+
+/* ---------- owner, due date, evidence (issue 12) ---------- */
+
+/* Save a change of T's tracking: VALUE the owner, due date or ref, EV
+ * (moved into the change, may be NULL) what is attached. */
+static int save_track(struct ui *u, enum pending_kind k, const struct track_target *t,
+		      const char *value, struct evidence *ev, char *what)
+{
+	int fail = what == NULL;
+	struct ui_pending p = { k, u->a ? u->a->id : 0, (int)t->kind, 0,
+				dup_or_null(t->key1, &fail), dup_or_null(t->key2, &fail),
+				dup_or_null(value, &fail), what, { .size = -1 } };
+	if (ev != NULL) {
+		p.ev = *ev;
+		memset(ev, 0, sizeof *ev);
+		ev->size = -1;
+	}
+	u->changes++;
+	if (fail) {
+		pending_clear(&p);
+		ui_say(u, 1, "%s", _("out of memory: not saved"));
+		return -1;
+	}
+	return save(u, &p, p.what);
+}
+
+static int empty(const char *s)
+{
+	return s == NULL || s[0] == '\0';
+}
+
+int ui_save_owner(struct ui *u, const struct track_target *t, const char *label,
+		  const char *owner)
+{
+	char *what = empty(owner) ? str_printf(_("owner of %s cleared"), label) :
+		str_printf(_("owner of %s: %s"), label, owner);
+	return save_track(u, PEND_OWNER, t, owner, NULL, what);
+}
+
+int ui_save_due(struct ui *u, const struct track_target *t, const char *label, const char *due)
+{
+	struct diag d = DIAG_INIT;
+	if (!empty(due) && due_date_check(_("due date"), due, &d) < 0) {
+		ui_say(u, 1, "%s", diag_msg(&d));	/* refused before anything is written */
+		diag_clear(&d);
+		return -1;
+	}
+	char *what = empty(due) ? str_printf(_("due date of %s cleared"), label) :
+		str_printf(_("due date of %s: %s"), label, due);
+	return save_track(u, PEND_DUE, t, due, NULL, what);
+}
+
+int ui_save_evidence(struct ui *u, const struct track_target *t, const char *label,
+		     struct evidence *e)
+{
+	char *what = str_printf(_("evidence on %s: %s"), label, e->ref);
+	return save_track(u, PEND_EVIDENCE, t, e->ref, e, what);	/* ref copied before E moves */
+}
+
+int ui_save_evidence_remove(struct ui *u, const struct track_target *t, const char *label,
+			    const char *ref)
+{
+	char *what = str_printf(_("evidence removed from %s: %s"), label, ref);
+	return save_track(u, PEND_EVIDENCE_REMOVE, t, ref, NULL, what);
 }

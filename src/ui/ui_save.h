@@ -18,6 +18,17 @@ int ui_save_check(struct ui *u, const char *checklist, const char *item,
 		  enum check_status s);
 int ui_save_check_note(struct ui *u, const char *checklist, const char *item,
 		       const char *note);
+/* Owner, due date (checked first: a bad one is said and nothing is
+ * written) and evidence of the review, action or checklist item T,
+ * LABEL naming it in the message ("B-61", "II.1.1.1").  NULL or "" owner
+ * or due clears it.  E, made by evidence_make, is taken (freed). */
+int ui_save_owner(struct ui *u, const struct track_target *t, const char *label,
+		  const char *owner);
+int ui_save_due(struct ui *u, const struct track_target *t, const char *label, const char *due);
+int ui_save_evidence(struct ui *u, const struct track_target *t, const char *label,
+		     struct evidence *e);
+int ui_save_evidence_remove(struct ui *u, const struct track_target *t, const char *label,
+			    const char *ref);
 /* Try the refused changes again, each in the assessment it was made in
  * (whichever is open now); the number still refused. */
 size_t ui_save_retry(struct ui *u);
