@@ -370,6 +370,23 @@ static void test_item_guidance(void **st)
 	ui_free(u);
 }
 
+/* The glossary shows HEAD on the body's first row Y, then a term's NAME
+ * and the start of its definition TEXT. */
+static void glossary_shows(int y, const char *head, const char *name, const char *text)
+{
+	assert_int_equal(find(head), y);
+	assert_int_equal(find(name), y + 1);
+	assert_int_equal(find(text), y + 2);
+}
+
+/* q closes the glossary over screen ID. */
+static void glossary_closes(struct ui *u, enum ui_screen_id id)
+{
+	press(u, 'q');
+	assert_int_equal(u->screen, id);
+	assert_int_equal(find("Glossary (I.6)"), -1);
+}
+
 /* T from any screen, then / for a word: the glossary (seed 000 I.6,
  * lines 199-460): 12 terms carry "(JIS Q 27001 を基に定義)" in their name
  * (by hand: grep of the seed), 7. 可用性 first with its definition (line
@@ -385,12 +402,10 @@ static void test_glossary(void **st)
 		ui_key(u, *q);
 	press(u, '\r');
 	int y = u->layout.body.y;
-	assert_int_equal(find("Glossary (I.6): 12 terms with \"JIS Q 27001\""), y);
-	assert_int_equal(find("7. 可用性(JIS Q 27001 を基に定義)"), y + 1);
-	assert_int_equal(find("認可されたエンティティが要求したときに、アクセス及び使用が可能"), y + 2);
-	press(u, 'q');
-	assert_int_equal(u->screen, SCR_CMS);
-	assert_int_equal(find("Glossary (I.6)"), -1);
+	glossary_shows(y, "Glossary (I.6): 12 terms with \"JIS Q 27001\"",
+		       "7. 可用性(JIS Q 27001 を基に定義)",
+		       "認可されたエンティティが要求したときに、アクセス及び使用が可能");
+	glossary_closes(u, SCR_CMS);
 	assert_true(find(by_hand[2].body) >= 2);
 	ui_free(u);
 }
@@ -417,12 +432,10 @@ static void test_glossary_at_cursor(void **st)
 	press(u, '4');
 	press(u, 'g');			/* II.1.1.1 */
 	press(u, 'T');
-	assert_int_equal(find("Glossary (I.6): the term in the item under the cursor"), y);
-	assert_int_equal(find("33. 情報セキュリティ(JIS Q 27001 を基に定義)"), y + 1);
-	assert_int_equal(find("情報の機密性、完全性及び可用性を維持すること。"), y + 2);
-	press(u, 'q');
-	assert_int_equal(u->screen, SCR_ANNEX);
-	assert_int_equal(find("Glossary (I.6)"), -1);
+	glossary_shows(y, "Glossary (I.6): the term in the item under the cursor",
+		       "33. 情報セキュリティ(JIS Q 27001 を基に定義)",
+		       "情報の機密性、完全性及び可用性を維持すること。");
+	glossary_closes(u, SCR_ANNEX);
 
 	press(u, '6');
 	ui_key(u, '/');
@@ -438,15 +451,12 @@ static void test_glossary_at_cursor(void **st)
 	assert_int_equal(find("50. 利用者"), -1);
 	press(u, 'j');
 	press(u, '\r');
-	assert_int_equal(find("Glossary (I.6): term 2 of 4 in the item under the cursor"), y);
-	assert_int_equal(find("22. クラウド利用者"), y + 1);
-	assert_int_equal(find("クラウドサービスを利用する組織。"), y + 2);
+	glossary_shows(y, "Glossary (I.6): term 2 of 4 in the item under the cursor",
+		       "22. クラウド利用者", "クラウドサービスを利用する組織。");
 	assert_int_equal(find("55. ICT サプライチェーン"), -1);
 	press(u, 'q');			/* back to the list, on the same term */
 	assert_int_equal(find_from(y + 2, "> 22. クラウド利用者", NULL), y + 2);
-	press(u, 'q');
-	assert_int_equal(u->screen, SCR_CROSSWALK);
-	assert_int_equal(find("Glossary (I.6)"), -1);
+	glossary_closes(u, SCR_CROSSWALK);
 
 	press(u, '1');
 	press(u, 'T');
