@@ -8,6 +8,7 @@
 
 #include "testutil.h"
 #include "catalog_guidance.h"
+#include "glossary_find.h"
 
 /* Parts II and III are seed lines 462-2293 (Part IV starts on 2294).
  *   items:   grep -cE '(II|Ⅱ|III|Ⅲ)\. *[0-9]\. *[0-9]\. *[0-9]\. *【(基本|推奨)】'
@@ -289,6 +290,47 @@ static void test_annexes_5_6(void **st)
 	assert_int_equal(differ, 5);
 }
 
+/* The terms a text uses (glossary_find), worked by hand from the names
+ * (seed 199-440) and each text:
+ * - Annex 5 (seed 4323): クラウドサービス (8 characters) twice, クラウド
+ *   利用者 (7), クラウド事業者 (7), 情報セキュリティ (8, its note in
+ *   brackets not written); コントロール holds ロール (53) but inside a
+ *   katakana word, so not it; 利用者 only inside クラウド利用者.  Longest
+ *   first, then by place: 18, 33, 22, 19;
+ * - "IoT サービス利用者が": 63 only (not IoT, IoT サービス, 利用者 inside);
+ * - 7, 54 and 56 are written without their notes; no text, no term. */
+static void test_glossary_find(void **st)
+{
+	(void)st;
+	const struct cat_term *terms = tu_catalog->guidance->terms;
+	static const char annex5_4323[] = "クラウドサービスでは、クラウド利用者が、クラウド事業者の"
+		"情報セキュリティの管理外からアクセスすることが一般的である。このため、アクセス"
+		"制御の対象となるクラウドサービスに供するネットワーク、ネットワークサービス等が"
+		"適切にコントロールされていない場合には、第三者による不正アクセスをもたらすおそれ"
+		"がある。";
+	static const int want[] = { 18, 33, 22, 19 };
+	size_t *v, n;
+	assert_int_equal(glossary_find(tu_catalog, annex5_4323, &v, &n), 0);
+	assert_int_equal(n, 4);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(terms[v[i]].number, want[i]);
+	free(v);
+	assert_int_equal(glossary_find(tu_catalog, "IoT サービス利用者が", &v, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(terms[v[0]].number, 63);
+	free(v);
+	assert_int_equal(glossary_find(tu_catalog, "ロールとコントロール", &v, &n), 0);
+	assert_int_equal(n, 1);		/* the first is the term, the second is not */
+	assert_int_equal(terms[v[0]].number, 53);
+	free(v);
+	assert_int_equal(glossary_term_key(&terms[6]), strlen("可用性"));
+	assert_int_equal(glossary_term_key(&terms[53]), strlen("IaaS"));
+	assert_int_equal(glossary_term_key(&terms[55]), strlen("IoT"));
+	assert_int_equal(glossary_find(tu_catalog, "", &v, &n), 0);
+	assert_int_equal(n, 0);
+	assert_null(v);
+}
+
 /* I.6 (seed 197-443): term 7 on line 223, 51 on line 393. */
 static void test_glossary(void **st)
 {
@@ -413,6 +455,7 @@ int main(void)
 		cmocka_unit_test(test_clause_ties),
 		cmocka_unit_test(test_annexes_5_6),
 		cmocka_unit_test(test_glossary),
+		cmocka_unit_test(test_glossary_find),
 		cmocka_unit_test(test_annex7),
 		cmocka_unit_test(test_refuse_damaged),
 	};

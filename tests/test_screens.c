@@ -373,39 +373,139 @@ static void test_item_guidance(void **st)
 	ui_free(u);
 }
 
-/* T from any screen: the glossary (seed 000 I.6, lines 199-460): 12
- * terms carry "(JIS Q 27001 を基に定義)" in their name (by hand: grep of
- * the seed), 7. 可用性 first with its definition (line 225); q closes it
- * on the screen it was opened from. */
+/* The glossary shows HEAD on the body's first row Y, then a term's NAME
+ * and the start of its definition TEXT. */
+static void glossary_shows(int y, const char *head, const char *name, const char *text)
+{
+	assert_int_equal(find(head), y);
+	assert_int_equal(find(name), y + 1);
+	assert_int_equal(find(text), y + 2);
+}
+
+/* q closes the glossary over screen ID. */
+static void glossary_closes(struct ui *u, enum ui_screen_id id)
+{
+	press(u, 'q');
+	assert_int_equal(u->screen, id);
+	assert_int_equal(find("Glossary (I.6)"), -1);
+}
+
+/* T from any screen, then / for a word: the glossary (seed 000 I.6,
+ * lines 199-460): 12 terms carry "(JIS Q 27001 を基に定義)" in their name
+ * (by hand: grep of the seed), 7. 可用性 first with its definition (line
+ * 225); q closes it on the screen it was opened from. */
 static void test_glossary(void **st)
 {
 	(void)st;
 	struct ui *u = opened();
 	press(u, '3');
-	press(u, 'T');
+	press(u, 'T');			/* the terms of the first countermeasure */
+	press(u, '/');			/* and a word instead */
 	for (const char *q = "JIS Q 27001"; *q; q++)
 		ui_key(u, *q);
 	press(u, '\r');
 	int y = u->layout.body.y;
-	assert_int_equal(find("Glossary (I.6): 12 terms with \"JIS Q 27001\""), y);
-	assert_int_equal(find("7. 可用性(JIS Q 27001 を基に定義)"), y + 1);
-	assert_int_equal(find("認可されたエンティティが要求したときに、アクセス及び使用が可能"), y + 2);
-	press(u, 'q');
-	assert_int_equal(u->screen, SCR_CMS);
-	assert_int_equal(find("Glossary (I.6)"), -1);
+	glossary_shows(y, "Glossary (I.6): 12 terms with \"JIS Q 27001\"",
+		       "7. 可用性(JIS Q 27001 を基に定義)",
+		       "認可されたエンティティが要求したときに、アクセス及び使用が可能");
+	glossary_closes(u, SCR_CMS);
 	assert_true(find(by_hand[2].body) >= 2);
 	ui_free(u);
 }
 
+/* T on the item under the cursor (issue 13).  By hand, from catalog/
+ * glossary.xml (seed 199-440; a term's name without its bracketed note)
+ * and the texts below:
+ * - Checklists, II.1.1.1 (seed 3813): 情報セキュリティ twice and no other
+ *   term, so 33's definition at once (seed 352-354);
+ * - Crosswalk, the first item under 6.3.2 (III.1.1.1, no text of its
+ *   own): the clause 利用者接点とサプライチェーンにおける情報提供・共有 with
+ *   its 管理策 (seed 1260-1262) holds ICT サプライチェーン (12 characters),
+ *   クラウド利用者 twice (7), 利用者接点 (5) and 情報提供 (4), longest first;
+ *   利用者 (50) only inside 利用者接点 and クラウド利用者, so not listed.
+ *   Enter on the second reads 22 (seed 308-310); q goes back to the
+ *   list, q again closes it;
+ * - the list of assessments has no item: T asks for a word, and / in the
+ *   glossary does too. */
+static void test_glossary_at_cursor(void **st)
+{
+	(void)st;
+	struct ui *u = opened();
+	int y = u->layout.body.y;
+	press(u, '4');
+	press(u, 'g');			/* II.1.1.1 */
+	press(u, 'T');
+	glossary_shows(y, "Glossary (I.6): the term in the item under the cursor",
+		       "33. 情報セキュリティ(JIS Q 27001 を基に定義)",
+		       "情報の機密性、完全性及び可用性を維持すること。");
+	glossary_closes(u, SCR_ANNEX);
+
+	press(u, '6');
+	ui_key(u, '/');
+	for (const char *q = "6.3.2"; *q; q++)
+		ui_key(u, *q);
+	press(u, '\r');
+	press(u, 'T');
+	assert_int_equal(find("Glossary (I.6): 4 terms in the item under the cursor"), y);
+	assert_int_equal(find_from(y + 1, "> 55. ICT サプライチェーン", NULL), y + 1);
+	assert_int_equal(find_from(y + 2, "22. クラウド利用者", NULL), y + 2);
+	assert_int_equal(find_from(y + 3, "51. 利用者接点", NULL), y + 3);
+	assert_int_equal(find_from(y + 4, "38. 情報提供", NULL), y + 4);
+	assert_int_equal(find("50. 利用者"), -1);
+	press(u, 'j');
+	press(u, '\r');
+	glossary_shows(y, "Glossary (I.6): term 2 of 4 in the item under the cursor",
+		       "22. クラウド利用者", "クラウドサービスを利用する組織。");
+	assert_int_equal(find("55. ICT サプライチェーン"), -1);
+	press(u, 'q');			/* back to the list, on the same term */
+	assert_int_equal(find_from(y + 2, "> 22. クラウド利用者", NULL), y + 2);
+	glossary_closes(u, SCR_CROSSWALK);
+
+	press(u, '1');
+	press(u, 'T');
+	assert_true(u->prompting);
+	assert_string_equal(u->prompt_label, "Glossary: a word (Enter alone: all terms):");
+	for (const wchar_t *q = L"利用者接点"; *q; q++)	/* typed: code points */
+		ui_key(u, (int)*q);
+	press(u, '\r');
+	assert_int_equal(find("Glossary (I.6): 1 terms with \"利用者接点\""), y);
+	press(u, '/');
+	assert_true(u->prompting);
+	press(u, '\r');		/* Enter alone: all 66 (seed 199-440) */
+	assert_int_equal(find("Glossary (I.6): 66 terms"), y);
+	assert_int_equal(find("1. アグリゲーションサービス"), y + 1);
+	ui_free(u);
+}
+
 /* Annex 7 in the survey pane at (ア) b, the first row: topics 1 and 2
- * speak to it (seed line 5382: 1. IoT 機器のコンポーネントリスクの処理戦略). */
+ * speak to it (seed line 5382: 1. IoT 機器のコンポーネントリスクの処理戦略),
+ * with d to read them.  d shows them in full in the rows of the list and
+ * the pane: the part's title (seed 5380), topic 1 from its title; seed
+ * 5402, a paragraph of its own, only on the next page; at the end the
+ * last sentence of topic 2 (seed 5495); q gives the survey back. */
 static void test_annex7_pane(void **st)
 {
 	(void)st;
 	struct ui *u = opened();
 	press(u, '2');
-	assert_true(find("Annex 7: 1. IoT 機器のコンポーネントリスクの処理戦略; 2. ") >
+	assert_true(find("Annex 7 (d reads it): 1. IoT 機器のコンポーネントリスクの処理戦略; 2. ") >
 		    u->layout.pane.y);
+	int y = u->layout.body.y;
+	press(u, 'd');
+	assert_int_equal(u->layout.pane.h, 0);
+	assert_int_equal(find("Annex 7 クラウド事業者が過度の責任を負わないための注意点"), y);
+	assert_int_equal(find("1. IoT 機器のコンポーネントリスクの処理戦略"), y + 2);
+	assert_int_equal(find("ハウス栽培を行う農家、アグリ事業者等"), -1);
+	press(u, UI_KEY_FN(KEY_NPAGE));
+	assert_true(find("ハウス栽培を行う農家、アグリ事業者等") >= y);
+	assert_int_equal(find("あらかじめ契約で定めておくことが望ましい。"), -1);
+	press(u, 'G');
+	int last = find("あらかじめ契約で定めておくことが望ましい。");
+	assert_int_equal(last, y + u->layout.body.h - 1);
+	assert_int_equal(find("3. クラウド事業者が把握できていない"), -1);	/* (ア) c only */
+	press(u, 'q');
+	assert_true(u->layout.pane.h > 0);
+	assert_true(find("Fig. 16 survey: ") >= y);
 	ui_free(u);
 }
 
@@ -762,6 +862,7 @@ int main(void)
 		cmocka_unit_test(test_crosswalk),
 		cmocka_unit_test(test_item_guidance),
 		cmocka_unit_test(test_glossary),
+		cmocka_unit_test(test_glossary_at_cursor),
 		cmocka_unit_test(test_annex7_pane),
 		cmocka_unit_test(test_track_dates),
 		cmocka_unit_test(test_tracking),

@@ -35,7 +35,7 @@ static const int tab_keys[N_SCREENS] = { UI_SCREENS(SCREEN_KEY, 0) };
  * the screen. */
 static const struct ui_screen *on_top(const struct ui *u)
 {
-	return u->help ? &ui_help_overlay : u->glossary ? &ui_glossary_overlay : ui_current(u);
+	return u->help ? &ui_help_overlay : u->glossary.open ? &ui_glossary_overlay : ui_current(u);
 }
 
 /* ---------- state ---------- */
@@ -88,7 +88,7 @@ void ui_free(struct ui *u)
 	}
 	free(u->examples_dir);
 	free(u->message);
-	free(u->glossary);
+	ui_glossary_clear(u);
 	free(u->prompt_label);
 	free(u->confirm_label);
 	ui_edit_free(&u->edit);
@@ -222,7 +222,7 @@ static int global_action(struct ui *u, enum ui_action a)
 		clearok(curscr, TRUE);
 		return 1;
 	case UI_GLOSSARY:
-		ui_glossary_ask(u);
+		ui_glossary_at_cursor(u);
 		return 1;
 	case UI_QUIT:
 		quit(u);
@@ -250,7 +250,7 @@ void ui_key(struct ui *u, int key)
 	free(u->message);
 	u->message = NULL;
 	enum ui_action a = ui_action_for_key(keymap_now(u), key);
-	if (u->help || u->glossary || !global_action(u, a))	/* an overlay takes every key */
+	if (u->help || u->glossary.open || !global_action(u, a))	/* an overlay takes every key */
 		on_top(u)->act(u, a);
 }
 

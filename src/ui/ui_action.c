@@ -61,7 +61,7 @@ static const struct binding survey_keys[] = {
 	{ 'e', UI_EDIT, 1 }, { '\t', UI_NEXT_BLOCK, 1 }, { K(KEY_BTAB), UI_PREV_BLOCK, 0 },
 	{ K(KEY_LEFT), UI_LEFT, 0 }, { 'h', UI_LEFT, 0 },
 	{ K(KEY_RIGHT), UI_RIGHT, 0 }, { 'l', UI_RIGHT, 0 },
-	{ '3', UI_GO_CMS, 1 }, MOVES,
+	{ '3', UI_GO_CMS, 1 }, { 'd', UI_ANNEX7, 0 }, MOVES,
 };
 
 /* n and N mean the next and previous match wherever there is a search
@@ -109,6 +109,13 @@ static const struct binding guide_keys[] = {
 	{ 'q', UI_BACK, 1 }, { 27, UI_BACK, 0 }, { 'd', UI_BACK, 0 }, { 'v', UI_BACK, 0 },
 	{ K(KEY_LEFT), UI_BACK, 0 },
 	{ ' ', UI_PAGE_DOWN, 0 }, MOVES,
+};
+
+/* The glossary over a screen (ui_glossary.c): a list of the terms at
+ * the cursor to pick from, or their text; any other key closes it. */
+static const struct binding glossary_keys[] = {
+	{ 'q', UI_BACK, 1 }, { 27, UI_BACK, 0 }, { K(KEY_LEFT), UI_BACK, 0 },
+	ENTER(UI_OPEN, 1), { '/', UI_SEARCH_GLOSSARY, 1 }, { ' ', UI_PAGE_DOWN, 0 }, MOVES,
 };
 
 /* / first: Enter's text is this screen's own (test_screens). */
@@ -164,6 +171,7 @@ static const struct keymap keymaps[N_KEYMAPS] = {
 	[KM_CM_DETAIL] = KEYMAP(detail_keys, 1),
 	[KM_ANNEX] = KEYMAP(annex_keys, 1),
 	[KM_GUIDE] = KEYMAP(guide_keys, 1),
+	[KM_GLOSSARY] = KEYMAP(glossary_keys, 0),
 	[KM_CROSSWALK] = KEYMAP(crosswalk_keys, 1),
 	[KM_EXPORT] = KEYMAP(export_keys, 1),
 	[KM_HELP] = KEYMAP(help_keys, 0),

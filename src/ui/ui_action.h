@@ -19,7 +19,7 @@
 	X(BACK, N_("back"), N_("go back")) \
 	X(HELP, N_("help"), N_("show the keys of this screen")) \
 	X(REDRAW, N_("redraw"), N_("redraw the screen")) \
-	X(GLOSSARY, N_("glossary"), N_("the guideline's terms (I.6): search by a word")) \
+	X(GLOSSARY, N_("glossary"), N_("the guideline's terms (I.6) in the item under the cursor; none there: search by a word")) \
 	UI_SCREENS(UI_GO_ACTION, X) \
 	X(UP, N_("up"), N_("move up")) \
 	X(DOWN, N_("down"), N_("move down")) \
@@ -35,6 +35,8 @@
 	X(END, N_("last"), N_("go to the last line")) \
 	X(OPEN, N_("open"), N_("open the item under the cursor")) \
 	X(GUIDANCE, N_("guidance"), N_("the item's guidance: body, best practices, evaluation items, ISO/IEC 27002 controls")) \
+	X(ANNEX7, N_("Annex 7"), N_("read in full the Annex 7 topics that speak to this block")) \
+	X(SEARCH_GLOSSARY, N_("search"), N_("search the glossary by a word (Enter alone: all terms)")) \
 	X(SHOW_ITEM, N_("show"), N_("show the item on its checklist")) \
 	X(NEW, N_("new"), N_("create a new, empty assessment")) \
 	X(NEW_EXAMPLE, N_("from example"), N_("start a new assessment from one of the guideline's filled examples")) \
@@ -91,7 +93,7 @@ enum ui_action { UI_ACTIONS(UI_ACTION_ENUM) N_UI_ACTIONS };
 /* The key tables: one per screen (or mode of a screen), and the global
  * one every screen falls back to. */
 enum ui_keymap { KM_GLOBAL, KM_LIST, KM_EXAMPLES, KM_SURVEY, KM_CMS, KM_CM_DETAIL,
-		 KM_ANNEX, KM_GUIDE, KM_CROSSWALK, KM_EXPORT, KM_HELP, KM_PROMPT, KM_NOTE, KM_CONFIRM,
+		 KM_ANNEX, KM_GUIDE, KM_GLOSSARY, KM_CROSSWALK, KM_EXPORT, KM_HELP, KM_PROMPT, KM_NOTE, KM_CONFIRM,
 		 N_KEYMAPS };
 
 /* A key as the loop reads it: a character, or a curses function key

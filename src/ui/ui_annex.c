@@ -573,9 +573,23 @@ static void annex_done(void *state)
 	free(sc->guide);
 }
 
+/* For T (ui_glossary.c): the item under the cursor, or its guidance
+ * being read. */
+static char *annex_cursor_text(const struct ui *u)
+{
+	const struct annex_screen *sc = screen(u);
+	if (sc->guide != NULL)
+		return strdup(sc->guide);
+	if (state(u)->cur >= annex(u)->nentries)
+		return NULL;
+	const struct cat_annex_entry *e = entry(u, state(u)->cur);
+	return str_printf("%s\n%s", e->text ? e->text : "", e->eval ? e->eval : "");
+}
+
 const struct ui_screen ui_annex_screen = {
 	.name = N_("Checklists"), .short_name = N_("Checklists"), .needs_assessment = 1,
 	.pane = 1, .state_size = sizeof(struct annex_screen), .init = annex_init,
 	.done = annex_done, .reset = annex_reset,
 	.keymap = annex_keymap, .enter = annex_enter, .draw = annex_draw, .act = annex_act,
+	.cursor_text = annex_cursor_text,
 };

@@ -768,9 +768,23 @@ static void cms_done(void *state)
 	free(s->search);
 }
 
+/* For T (ui_glossary.c): the countermeasure under the cursor, or in the
+ * open one the action selected. */
+static char *cms_cursor_text(const struct ui *u)
+{
+	const struct cms_state *s = cms_of(u);
+	const struct cm_entry *e = entry_at(u);
+	const struct cat_cm *cm = s->detail ? detail_cm(u) : e ? &u->cat->cms[e->cm] : NULL;
+	if (cm == NULL)
+		return NULL;
+	const char *action = s->detail && s->sel > 0 && s->sel <= s->nkeys ?
+		action_text(cm, s->keys[s->sel - 1]) : NULL;
+	return action ? strdup(action) : str_printf("%s\n%s", cm->title, cm->text);
+}
+
 const struct ui_screen ui_cms_screen = {
 	.name = N_("Countermeasures"), .short_name = N_("Measures"), .needs_assessment = 1,
 	.state_size = sizeof(struct cms_state), .init = cms_init, .done = cms_done,
 	.reset = cms_reset, .keymap = cms_keymap, .enter = cms_enter, .draw = cms_draw,
-	.act = cms_act,
+	.act = cms_act, .cursor_text = cms_cursor_text,
 };

@@ -24,8 +24,16 @@ void ui_resize(struct ui *u, int rows, int cols)
 {
 	u->rows = rows;
 	u->cols = cols;
-	ui_layout_compute(&u->layout, rows, cols, ui_current(u)->pane && !u->help &&
-			  u->glossary == NULL);
+	const struct ui_screen *s = ui_current(u);
+	int pane = s->pane_now != NULL ? s->pane_now(u) : s->pane;
+	ui_layout_compute(&u->layout, rows, cols, pane && !u->help && !u->glossary.open);
+}
+
+void ui_glossary_clear(struct ui *u)
+{
+	free(u->glossary.word);
+	free(u->glossary.terms);
+	memset(&u->glossary, 0, sizeof u->glossary);
 }
 
 int ui_body_rows(const struct ui *u)
@@ -53,8 +61,7 @@ void ui_go(struct ui *u, enum ui_screen_id s)
 	}
 	u->screen = s;
 	u->help = 0;
-	free(u->glossary);
-	u->glossary = NULL;
+	ui_glossary_clear(u);
 	ui_resize(u, u->rows, u->cols);
 	if (u->screens[s]->enter != NULL)
 		u->screens[s]->enter(u);

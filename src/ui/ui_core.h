@@ -19,6 +19,7 @@
 #include "ui_action.h"
 #include "ui_edit.h"
 #include "ui_layout.h"
+#include "ui_reader.h"
 #include "ui_screens.h"
 
 #define UI_SCREEN_ID(x, id, screen, key, label, help) SCR_##id,
@@ -33,6 +34,7 @@ struct ui_screen {
 	const char *name, *short_name;	/* the tab, N_() */
 	int needs_assessment;
 	int pane;			/* wants the explanation pane */
+	int (*pane_now)(const struct ui *u);	/* NULL: pane; else whether it wants it now */
 	size_t state_size;		/* calloc'd at ui_new, freed at ui_free */
 	int (*init)(struct ui *u, void *state);		/* -1: out of memory */
 	void (*done)(void *state);	/* frees what the state points to */
@@ -44,6 +46,21 @@ struct ui_screen {
 	void (*enter)(struct ui *u);
 	void (*draw)(struct ui *u);
 	void (*act)(struct ui *u, enum ui_action a);
+	/* the text of the item under the cursor (malloc'd; NULL: none), where
+	 * T looks for the glossary's terms (ui_glossary.c) */
+	char *(*cursor_text)(const struct ui *u);
+};
+
+/* The glossary over the screen (ui_glossary.c): the terms found at the
+ * cursor, or those a typed word finds. */
+struct ui_glossary {
+	int open;
+	char *word;			/* the word typed; NULL: the terms at the cursor */
+	size_t *terms, nterms;		/* indexes into the catalog's glossary */
+	int pick;			/* several at the cursor: a list to pick one from */
+	size_t cur;			/* the list's cursor */
+	int reading;			/* reading terms[cur], picked from the list */
+	struct ui_reader text;
 };
 
 /* A change the store refused: kept in memory and on screen, retried. */
@@ -79,9 +96,7 @@ struct ui {
 	enum ui_screen_id screen;
 	int help;			/* the help overlay is open */
 	size_t help_top;
-	char *glossary;			/* the glossary's word when it is open (ui_glossary.c) */
-	size_t glossary_top;
-	int glossary_lines;
+	struct ui_glossary glossary;
 	struct ui_layout layout;
 	int rows, cols;
 	int quit;
@@ -108,6 +123,8 @@ struct ui {
 void *ui_state(const struct ui *u, enum ui_screen_id id);
 const struct ui_screen *ui_current(const struct ui *u);
 void ui_resize(struct ui *u, int rows, int cols);
+/* Close the glossary and free what it showed (the layout is not redone). */
+void ui_glossary_clear(struct ui *u);
 void ui_go(struct ui *u, enum ui_screen_id s);
 int ui_open(struct ui *u, int64_t id);
 void ui_close_assessment(struct ui *u);

@@ -142,18 +142,26 @@ static void draw_line(struct ui *u, int y, size_t i)
 	ui_text_at(y, x + 11 + sw, w - 11 - sw, e->text ? e->text : "", role);
 }
 
+/* What the pane says of the line under the cursor: its clause with the
+ * 目的/管理策 text, the item and its note; NULL when there is none. */
+static char *pane_text(const struct ui *u)
+{
+	const struct cw_screen *s = screen(u);
+	if (s->nlines == 0)
+		return NULL;
+	const struct crosswalk_row *r = &s->rows[s->lines[s->cur].row];
+	const struct cat_annex_entry *e = &r->checklist->entries[r->item->entry];
+	return str_printf(_("%s %s%s: %s\n%s: %s\nNote: %s"), r->block->clause,
+			  r->block->title, r->block->cloud ? " (※)" : "", r->block->text,
+			  r->item->id, e->text ? e->text : "", r->note ? r->note : _("(none)"));
+}
+
 static void draw_pane(struct ui *u)
 {
 	const struct ui_rect *p = &u->layout.pane;
-	struct cw_screen *s = screen(u);
-	if (p->h == 0 || s->nlines == 0)
+	if (p->h == 0)
 		return;
-	const struct crosswalk_row *r = &s->rows[s->lines[s->cur].row];
-	const struct cat_annex_entry *e = &r->checklist->entries[r->item->entry];
-	char *t = str_printf(_("%s %s%s: %s\n%s: %s\nNote: %s"), r->block->clause,
-			     r->block->title, r->block->cloud ? " (※)" : "", r->block->text,
-			     r->item->id, e->text ? e->text : "",
-			     r->note ? r->note : _("(none)"));
+	char *t = pane_text(u);
 	struct ui_rect in = { p->y, p->x + 1, p->h, p->w - 2 };
 	if (t != NULL && ui_wrapped(&in, 0, t, ROLE_NORMAL) > in.h)
 		ui_text_right(in.y + in.h - 1, in.x, in.w, " …", ROLE_GREY);
@@ -301,6 +309,7 @@ static void cw_done(void *state)
 
 const struct ui_screen ui_crosswalk_screen = {
 	.name = N_("Crosswalk"), .short_name = N_("Crosswalk"), .needs_assessment = 1,
+	.cursor_text = pane_text,	/* for T (ui_glossary.c) */
 	.pane = 1, .state_size = sizeof(struct cw_screen), .done = cw_done, .reset = cw_reset,
 	.keymap = cw_keymap, .draw = cw_draw, .act = cw_act,
 };

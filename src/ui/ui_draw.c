@@ -69,23 +69,17 @@ static attr_t attr_of(enum ui_role role)
 	return COLOR_PAIR(role + 1) | theme[role].colour;
 }
 
-/* Up to W columns of S as wide characters; returns the columns. */
+/* Up to W columns of S as wide characters; returns the columns.  One
+ * fitting walk (text_fit), then the prefix only converted. */
 static int put(int y, int x, int w, const char *s)
 {
-	size_t n = strlen(s), i = 0;
 	int used = 0;
+	size_t n = ui_text_fit(s, w, &used), i = 0;
 	wchar_t buf[64];
 	int nb = 0;
 	move(y, x);
 	while (i < n) {
-		wchar_t wc;
-		size_t k = ui_text_next(s + i, n - i, &wc);
-		int cw = ui_text_wcwidth(wc);
-		if (used + cw > w)
-			break;
-		buf[nb++] = wc;
-		used += cw;
-		i += k;
+		i += ui_text_next(s + i, n - i, &buf[nb++]);
 		if (nb == (int)(sizeof buf / sizeof buf[0])) {
 			addnwstr(buf, nb);
 			nb = 0;

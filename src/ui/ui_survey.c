@@ -6,6 +6,7 @@
  * explains the line under the cursor from the form and the catalog. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -27,6 +28,8 @@ struct survey_state {
 	struct grid_cursor cur;
 	size_t top;
 	int editing;			/* the detail a prompt is for */
+	char *annex7;			/* Annex 7 read in full over the survey (d), or NULL */
+	struct ui_reader reader;
 };
 
 static struct survey_state *survey_of(const struct ui *u)
@@ -269,8 +272,9 @@ static char *subject_text(const struct ui *u, const struct form_line *ln,
 }
 
 /* Annex 7 at the blocks it speaks to ((ア) b provide, c recommend, ...):
- * the titles of its topics when TITLES (one short line, seen at 80x24),
- * else each topic's first paragraph (seen on a taller pane). */
+ * the titles of its topics when TITLES (one short line, seen at 80x24,
+ * with the key that reads them in full), else each topic's first
+ * paragraph (seen on a taller pane). */
 static char *annex7_text(const struct ui *u, const struct form_block *b, int titles)
 {
 	int er = catalog_env_role_index(u->cat, b->id);
@@ -280,8 +284,8 @@ static char *annex7_text(const struct ui *u, const struct form_block *b, int tit
 	     k++) {
 		const char *nl = strchr(t->text, '\n');
 		int len = nl ? (int)(nl - t->text) : (int)strlen(t->text);
-		char *add = titles ? str_printf(k == 0 ? _("Annex 7: %s. %s") : "%s. %s", t->label,
-						t->title) :
+		char *add = titles ? str_printf(k == 0 ? _("Annex 7 (d reads it): %s. %s") :
+						"%s. %s", t->label, t->title) :
 			str_printf(_("Annex 7, %s. %s: %.*s"), t->label, t->title, len, t->text);
 		char *more = add == NULL ? NULL : titles && s[0] ? str_printf("%s; %s", s, add) :
 			titles ? strdup(add) : NULL;
@@ -292,6 +296,27 @@ static char *annex7_text(const struct ui *u, const struct form_block *b, int tit
 			s = append(s, add);
 		}
 		free(add);
+	}
+	return s;
+}
+
+/* The whole of the Annex 7 topics that speak to environment role ER
+ * (there is one at least), to read (d); NULL when out of memory. */
+static char *annex7_full(const struct ui *u, int er)
+{
+	const struct cat_topic *t;
+	char *s = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&s, &len);
+	if (f == NULL)
+		return NULL;
+	fprintf(f, "%s\n", u->cat->guidance->annex7_title ? u->cat->guidance->annex7_title : "");
+	for (size_t k = 0; (t = guidance_role_topic(u->cat, er, k)) != NULL; k++)
+		fprintf(f, "\n%s. %s\n%s\n", t->label, t->title, t->text);
+	int bad = ferror(f);
+	if (fclose(f) != 0 || bad) {
+		free(s);
+		return NULL;
 	}
 	return s;
 }
@@ -394,10 +419,22 @@ static void draw_head(struct ui *u)
 	ui_text_at(r->y + 1, g.x0, g.bw + g.iw - 1, _("Operator's scope (o: ○, x: ×)"), ROLE_GREY);
 }
 
+/* d: the Annex 7 topics in full, in place of the survey and its pane. */
+static void draw_annex7(struct ui *u)
+{
+	const struct ui_rect *b = &u->layout.body;
+	struct ui_rect in = { b->y, b->x + 1, b->h, b->w - 2 };
+	ui_reader_draw(&survey_of(u)->reader, &in, survey_of(u)->annex7);
+}
+
 static void survey_draw(struct ui *u)
 {
 	struct survey_state *s = survey_of(u);
 	const struct geom g = geom_of(u);
+	if (s->annex7 != NULL) {
+		draw_annex7(u);
+		return;
+	}
 	draw_head(u);
 	/* keep the group heading above the first lines in view */
 	size_t want = s->cur.row;
@@ -479,11 +516,48 @@ static void cell_act(struct ui *u, const struct grid_row *r, enum ui_action a)
 		ui_grid_move(&survey_of(u)->grid, u->form, &survey_of(u)->cur, UI_DOWN, 1);
 }
 
+static void annex7_close(struct survey_state *s)
+{
+	free(s->annex7);
+	s->annex7 = NULL;
+	s->reader = (struct ui_reader){ 0 };
+}
+
+static void annex7_open(struct ui *u, const struct grid_row *r)
+{
+	struct survey_state *s = survey_of(u);
+	int er = r->kind == GRID_LINE ?
+		catalog_env_role_index(u->cat, u->form->blocks[r->block].id) : -1;
+	if (er < 0 || guidance_role_topic(u->cat, er, 0) == NULL) {
+		ui_say(u, 0, "%s", _("No Annex 7 topic speaks to this line."));
+		return;
+	}
+	char *t = annex7_full(u, er);
+	if (t == NULL) {
+		ui_say(u, 1, "%s", _("out of memory"));
+		return;
+	}
+	annex7_close(s);
+	s->annex7 = t;
+	ui_resize(u, u->rows, u->cols);		/* the text takes the pane's rows too */
+}
+
 static void survey_act(struct ui *u, enum ui_action a)
 {
 	struct survey_state *s = survey_of(u);
 	const struct grid_row *r = row_at(u, s->cur.row);
+	if (s->annex7 != NULL) {
+		size_t page = (size_t)(u->layout.body.h > 2 ? u->layout.body.h - 1 : 1);
+		if (!ui_reader_move(&s->reader, a, page)) {
+			annex7_close(s);
+			ui_resize(u, u->rows, u->cols);
+		}
+		return;
+	}
 	switch (a) {
+	case UI_ANNEX7:
+		annex7_open(u, r);
+		break;
 	case UI_ANSWER_YES: case UI_ANSWER_NO: case UI_ANSWER_CYCLE:
 	case UI_ANSWER_CLEAR: case UI_ACTIVATE: case UI_EDIT:
 		if (r->kind == GRID_DETAIL)
@@ -500,10 +574,36 @@ static void survey_act(struct ui *u, enum ui_action a)
 	}
 }
 
+static int survey_pane_now(const struct ui *u)
+{
+	return survey_of(u)->annex7 == NULL;
+}
+
 static enum ui_keymap survey_keymap(const struct ui *u)
 {
-	(void)u;
-	return KM_SURVEY;
+	return survey_of(u)->annex7 != NULL ? KM_GUIDE : KM_SURVEY;
+}
+
+/* For T (ui_glossary.c): the line and what the pane says of it, the
+ * detail, or the Annex 7 text being read. */
+static char *survey_cursor_text(const struct ui *u)
+{
+	const struct survey_state *s = survey_of(u);
+	const struct grid_row *r = row_at(u, s->cur.row);
+	if (s->annex7 != NULL)
+		return strdup(s->annex7);
+	if (r->kind == GRID_DETAIL)
+		return detail_text(u, (enum detail)r->detail);
+	if (r->kind != GRID_LINE)
+		return NULL;
+	const struct form_block *b = &u->form->blocks[r->block];
+	char *label = line_label(u, &u->form->lines[r->line]);
+	char *subj = subject_text(u, &u->form->lines[r->line], b);
+	char *t = str_printf("%s\n%s\n%s\n%s", b->label ? b->label : "",
+			     b->instruction ? b->instruction : "", label ? label : "", subj ? subj : "");
+	free(label);
+	free(subj);
+	return t;
 }
 
 static int survey_init(struct ui *u, void *state)
@@ -519,6 +619,7 @@ static void survey_done(void *state)
 {
 	struct survey_state *s = state;
 	ui_grid_free(&s->grid);
+	annex7_close(s);
 }
 
 /* The next assessment starts at the first cell. */
@@ -526,6 +627,7 @@ static void survey_reset(struct ui *u, void *state)
 {
 	struct survey_state *s = state;
 	s->top = 0;
+	annex7_close(s);
 	ui_grid_home(&s->grid, u->form, &s->cur);
 }
 
@@ -533,4 +635,5 @@ const struct ui_screen ui_survey_screen = {
 	.name = N_("Survey"), .short_name = N_("Survey"), .needs_assessment = 1, .pane = 1,
 	.state_size = sizeof(struct survey_state), .init = survey_init, .done = survey_done,
 	.reset = survey_reset, .keymap = survey_keymap, .draw = survey_draw, .act = survey_act,
+	.cursor_text = survey_cursor_text, .pane_now = survey_pane_now,
 };
