@@ -967,7 +967,7 @@ static void test_hostile_generated(void **state)
 		{ "<checklist id=\"annex1\"", "<checklist id=\"annex9\"",
 		  "no checklist 'annex9' in this catalog" },
 		{ "<checklist id=\"annex2\"", "<checklist annex=\"2\"",
-		  "a version 3 file names a checklist by id=" },
+		  "a version 4 file names a checklist by id=" },
 		/* a due date (format 3) of the right form, not in the calendar */
 		{ "id=\"II.1.1.2\"", "id=\"II.1.1.2\" due=\"2026-02-30\"",
 		  "due date '2026-02-30' is not a day of the calendar" },
@@ -983,9 +983,9 @@ static void test_hostile_generated(void **state)
 		free(bad);
 	}
 	long line;
-	char *bad = replace(good, "version=\"3\"", "version=\"4\"", &line);
+	char *bad = replace(good, "version=\"4\"", "version=\"5\"", &line);
 	assert_int_equal(tu_write(path, bad, strlen(bad)), 0);
-	expect_refused(path, "export.xml:2: format version '4': this iotscope reads versions 1 to 3");
+	expect_refused(path, "export.xml:2: format version '5': this iotscope reads versions 1 to 4");
 	free(bad);
 	bad = duplicate_a1(good, &line);
 	assert_int_equal(tu_write(path, bad, strlen(bad)), 0);
