@@ -57,6 +57,11 @@ n="//*[$L='item'][@id='III.2.1.3']//*[$L='best-practice'][@label='i']/*[$L='best
 check "III.2.1.3 i. > a) nested, seed 1349" -- [ "$(x "$a4" "concat($n/@line, ' ', $n/*[$L='p'])")" = "1349 利用者 ID" ]
 # every guided item once: 22 in Annex 1 + 46 in Annex 2 (catalog_guidance counts, issue 13)
 check "68 items with guidance" -- [ "$(x "$a4" "count(//*[$L='guidance'])")" = 68 ]
+# 37 items in the 12 sub-sections that print 27002 blocks (blocks x items):
+# II.2.1 3x3, II.3.1 6x2, II.4.1 6x1, II.4.2 3x1, II.4.3 6x2, II.8.1 10x1,
+# III.1.1 6x9, III.2.1 10x4, III.2.2 5x2, III.3.1 5x5, III.3.2 8x5,
+# III.5.3 6x2 = 233 ties
+check "37 items with 27002 references" -- [ "$(x "$a4" "count(//*[$L='item'][*[$L='iso27002']])")" = 37 ]
 check "233 item-clause references, as the crosswalk's ties" -- [ "$(x "$a4" "count(//*[$L='iso27002'])")" = 233 ]
 check "no guidance on a sub-item" -- [ "$(x "$a4" "count(//*[$L='sub']/*[$L='guidance'])")" = 0 ]
 # the same ties as the crosswalk export gives for III.1.1.1
@@ -64,6 +69,28 @@ expect 0 "crosswalk export" -- iot export 1 --what crosswalk --format xml -o "$t
 check "the crosswalk ties III.1.1.1 to the same clauses" -- [ \
 	"$(x "$tmp/cw.xml" "//*[$L='row'][@item='III.1.1.1']/@clause" | tr -d ' ')" = \
 	"$(x "$a4" "$it/*[$L='iso27002']/@clause" | tr -d ' ')" ]
+
+# ---- HTML: the clauses on one line, the guidance folded ----
+iso111='6.3※, 6.3.1※, 6.3.2※, 9.2, 9.2.3, 9.2.4'
+expect 0 "export HTML" -- iot export 1 --format html -o "$tmp/a.html"
+check "III.1.1.1's row: its clauses, then its guidance closed" -- \
+	grep -qF "<tr id=\"a2-III.1.1.1\"><td class=\"id\">Ⅲ. 1. 1. 1.</td><td><div class=\"iso\">ISO/IEC 27002: $iso111</div><details class=\"guidance\"><summary>" "$tmp/a.html"
+check "68 items with their guidance" -- [ "$(grep -o '<details class="guidance">' "$tmp/a.html" | wc -l)" -eq 68 ]
+lacks "$tmp/a.html" "<details open" "no guidance printed open"
+check "37 items with clauses" -- [ "$(grep -o '<div class="iso">' "$tmp/a.html" | wc -l)" -eq 37 ]
+# seed 1348-1349: III.2.1.3 i. with a) 利用者 ID in a list of its own
+contains "$tmp/a.html" '<ul class="bp"><li>a) <p>利用者 ID</p></li>' "a) nested under i."
+
+# ---- CSV: a 27002 column, on the item and its sub-items ----
+expect 0 "Annex 2 CSV" -- iot export 1 --what annex2 --format csv -o "$tmp/a2.csv"
+check "the last heading is ISO/IEC 27002:2013" -- sh -c "head -1 '$tmp/a2.csv' | grep -q ',Evidence,ISO/IEC 27002:2013.\$'"
+contains "$tmp/a2.csv" "item,III.1.1.1,Ⅲ. 1. 1. 1.,,,,,,,,,,,,,,,,,,,\"$iso111\"" "III.1.1.1's clauses"
+check "III.1.1.1.a carries its item's clauses" -- sh -c "grep '^sub,III.1.1.1.a,' '$tmp/a2.csv' | grep -qF ',\"$iso111\"'"
+expect 0 "Annex 1 CSV" -- iot export 1 --what annex1 --format csv -o "$tmp/a1.csv"
+# II.1.1 prints no 27002 block (its headings, seed 481-508, none a
+# clause); II.2.1 prints 6.1 (seed 536), 6.1.1 (540) and 6.1.2 (544)
+check "II.1.1.1: an empty 27002 cell" -- [ "$(grep '^item,II.1.1.1,' "$tmp/a1.csv" | tr -d '\r' | sed -n 's/.*,$/empty/p')" = empty ]
+check "II.2.1.1: 6.1, 6.1.1, 6.1.2" -- sh -c "grep '^item,II.2.1.1,' '$tmp/a1.csv' | grep -qF ',\"6.1, 6.1.1, 6.1.2\"'"
 
 # ---- deterministic, and the same bytes in every language ----
 expect 0 "export again" -- iot export 1 -o "$tmp/a4b.xml"

@@ -228,17 +228,6 @@ static int xml_guidance(struct ex_ctx *x, int level, const struct cat_gitem *it)
 	return rc;
 }
 
-/* The guidance of checklist CL's entry E: items only, in the checklist
- * that lists them; NULL when the catalog has none. */
-static const struct cat_gitem *entry_guidance(struct ex_ctx *x, const struct cat_annex *cl,
-					      const struct cat_annex_entry *e)
-{
-	if (e->kind != ANNEX_ITEM || x->c->guidance == NULL)
-		return NULL;
-	const struct cat_gitem *it = guidance_item(x->c, e->id);
-	return it != NULL && &x->c->checklists[it->checklist] == cl ? it : NULL;
-}
-
 /* ---------- header ---------- */
 
 static int xml_begin(struct ex_ctx *x)
@@ -518,7 +507,7 @@ static int xml_entry(struct ex_ctx *x, const struct cat_annex *cl,
 {
 	(void)parent;
 	int rc = 0;
-	const struct cat_gitem *gi = entry_guidance(x, cl, e);
+	const struct cat_gitem *gi = export_entry_guidance(x, cl, e);
 	const char *name = e->kind == ANNEX_SECTION ? "section" :
 			   e->kind == ANNEX_SUB ? "sub" : "item";
 	fprintf(x->out, "    <%s", name);
