@@ -269,6 +269,12 @@ static void test_annexes_5_6(void **st)
 	x = guidance_annex_clause(tu_catalog, GUIDANCE_ANNEX6, "6.1.1");
 	assert_int_equal(x->line, 4694);
 	assert_non_null(strstr(x->text, "\n(a) クラウド利用者の情報資産の保護と特定の情報セキュ"));
+	/* seed 4706: Annex 6 6.1.2 prints 「管理用インターフェ이스」 with Hangul
+	 * 이스 (U+C774 U+C2A4); repaired to インターフェース (REPAIRS.md) */
+	x = guidance_annex_clause(tu_catalog, GUIDANCE_ANNEX6, "6.1.2");
+	assert_int_equal(x->line, 4704);
+	assert_non_null(strstr(x->text, "誤運用、管理用インターフェースの悪用、DDoS/DoS 攻撃等"));
+	assert_null(strstr(x->text, "\xec\x9d\xb4"));	/* 이 */
 	/* seed 4405-4407: a sentence split by a page break, joined */
 	x = guidance_annex_clause(tu_catalog, GUIDANCE_ANNEX5, "12.1.3");
 	assert_non_null(strstr(x->text, "クラウドサービスの提供に支障を来すおそれが生じる。"));
