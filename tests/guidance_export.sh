@@ -7,7 +7,8 @@
 # export written by the build before (tests/fixtures/export-v3.xml)
 # imports to the same assessment as the format-4 export of it, and
 # guidance in a file is not read back.  Expected values read by hand from
-# the seed (/work/shared/seeds/000_…txt), lines given beside each.
+# the seed (/work/shared/seeds/000_…txt), lines given beside each.  Also
+# the pages of the guideline's sections in the HTML (issue 12).
 # Run by `make check` with IOTSCOPE and SRCDIR set.
 set -u
 : "${IOTSCOPE:?}" "${SRCDIR:?}"
@@ -80,6 +81,17 @@ lacks "$tmp/a.html" "<details open" "no guidance printed open"
 check "37 items with clauses" -- [ "$(grep -o '<div class="iso">' "$tmp/a.html" | wc -l)" -eq 37 ]
 # seed 1348-1349: III.2.1.3 i. with a) 利用者 ID in a list of its own
 contains "$tmp/a.html" '<ul class="bp"><li>a) <p>利用者 ID</p></li>' "a) nested under i."
+
+# ---- HTML: the guideline's pages (issue 12, catalog/pages.xml) ----
+# seed 42 "IV. 4. … 導出	121", 43 "IV. 5. リスク対応策	146", 45 "V. 参考資料
+# ..... 167": the maps of IV.4.3 on p. 121-145, the countermeasures of
+# IV.5 on p. 146-166, as the contents give the sections
+contains "$tmp/a.html" '<tr><td>IV.4.3 B② 機器等推奨 table (p. 121–145)</td>' "a reason cites the pages of IV.4"
+contains "$tmp/a.html" '<h4>A-1 利用者機器の接続 (IV.5, p. 146–166)</h4>' "a countermeasure heading cites the pages of IV.5"
+lacks "$tmp/a.html" 'table</td>' "every reason with its pages"
+contains "$tmp/a.html" "not the page of the passage" "the pages are said to be the section's"
+expect 0 "catalog" -- iot catalog
+contains "$tmp/out" "table of contents: 38 sections, from page 1 to page 269" "iotscope catalog counts them"
 
 # ---- CSV: a 27002 column, on the item and its sub-items ----
 expect 0 "Annex 2 CSV" -- iot export 1 --what annex2 --format csv -o "$tmp/a2.csv"

@@ -379,6 +379,13 @@ static int html_cms_begin(struct ex_ctx *x)
 	rc |= text(x, _("As IV.4.1.2 says, these are candidates to consider against "
 			"the service as it is, not a list that must all be done."));
 	raw(x, "</p>\n");
+	if (x->c->ntoc > 0) {
+		raw(x, "<p class=\"small\">");
+		rc |= text(x, _("Pages are those of the guideline's section as its table of "
+				"contents gives them (from the section's first page to the page "
+				"before the next section), not the page of the passage."));
+		raw(x, "</p>\n");
+	}
 	return rc ? -1 : 0;
 }
 
@@ -402,15 +409,40 @@ static int html_cm_heading(struct ex_ctx *x, const struct ex_cm *e)
 	return rc;
 }
 
+/* The sections the countermeasure review cites: the maps are the tables
+ * of IV.4.3, the countermeasures are listed in IV.5. */
+#define MAPS_SECTION "IV.4.3"
+#define CMS_SECTION "IV.5"
+
+/* "p. 121–145": the pages of the contents section that holds ID (issue
+ * 12), the range the table of contents gives, not the page of a passage
+ * (malloc'd); "" when the catalog has no contents; NULL out of memory. */
+static char *toc_pages(struct ex_ctx *x, const char *id)
+{
+	const struct cat_toc *t = catalog_toc_of(x->c, id);
+	char *s = t == NULL ? strdup("") :
+		  t->last == 0 ? str_printf(_("p. %d\xe2\x80\x93"), t->page) :
+		  t->last == t->page ? str_printf(_("p. %d"), t->page) :
+		  str_printf(_("p. %d\xe2\x80\x93%d"), t->page, t->last);
+	if (s == NULL)
+		diag_set(x->d, "out of memory");
+	return s;
+}
+
 /* Where a reader finds the row: the IV.4.3 table by its printed name
- * ("B① 機器等提供"; map A's title starts with its letter already). */
+ * ("B① 機器等提供"; map A's title starts with its letter already), with
+ * the pages of IV.4 that hold it. */
 static char *map_reference(struct ex_ctx *x, enum map_id m)
 {
 	const char *id = catalog_map_id(m), *title = x->c->maps[m].title;
 	int lettered = title[0] == id[0];
 	char *name = str_printf("%.*s%s", lettered ? 0 : 1, id, title);
-	char *ref = name ? str_printf(_("IV.4.3 %s table"), name) : NULL;
+	char *pages = name ? toc_pages(x, MAPS_SECTION) : NULL;
+	char *ref = pages == NULL ? NULL : pages[0] ?
+		str_printf(_("IV.4.3 %s table (%s)"), name, pages) :
+		str_printf(_("IV.4.3 %s table"), name);
 	free(name);
+	free(pages);
 	if (ref == NULL)
 		diag_set(x->d, "out of memory");
 	return ref;
@@ -546,6 +578,12 @@ static int html_cm(struct ex_ctx *x, const struct ex_cm *e)
 	rc |= text(x, cm->id);
 	raw(x, "\">\n<h4>");
 	rc |= printf_text(x, "%s %s", cm->number, cm->title);
+	char *pages = toc_pages(x, CMS_SECTION);
+	if (pages == NULL)
+		return -1;
+	if (pages[0] != '\0')
+		rc |= printf_text(x, " (%s, %s)", CMS_SECTION, pages);
+	free(pages);
 	raw(x, "</h4>\n<p><strong>");
 	rc |= text(x, _("Decision:"));
 	raw(x, "</strong> ");
