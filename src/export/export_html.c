@@ -743,22 +743,16 @@ static int html_refs(struct ex_ctx *x, const struct cat_annex_entry *e)
 
 /* ---------- an item's guidance (issue 13) ---------- */
 
-/* Each '\n'-separated paragraph of S as a <p>. */
+static int put_p(struct ex_ctx *x, const char *one, void *arg)
+{
+	(void)arg;
+	return wrap(x, "<p>", one, "</p>");
+}
+
+/* Each paragraph of S as a <p>. */
 static int paragraphs(struct ex_ctx *x, const char *s)
 {
-	int rc = 0;
-	for (const char *p = s; p != NULL && rc == 0; ) {
-		const char *nl = strchr(p, '\n');
-		char *one = nl ? strndup(p, (size_t)(nl - p)) : NULL;
-		if (nl != NULL && one == NULL) {
-			diag_set(x->d, "out of memory");
-			return -1;
-		}
-		rc = wrap(x, "<p>", one ? one : p, "</p>");
-		free(one);
-		p = nl ? nl + 1 : NULL;
-	}
-	return rc;
+	return export_paragraphs(x, s, put_p, NULL);
 }
 
 /* The best practices from *K on at DEPTH as a nested list, labelled as

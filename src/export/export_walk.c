@@ -22,6 +22,24 @@ const struct cat_gitem *export_entry_guidance(const struct ex_ctx *x, const stru
 	return it != NULL && &x->c->checklists[it->checklist] == cl ? it : NULL;
 }
 
+int export_paragraphs(struct ex_ctx *x, const char *s,
+		      int (*put)(struct ex_ctx *x, const char *one, void *arg), void *arg)
+{
+	int rc = 0;
+	for (const char *p = s; p != NULL && rc == 0; ) {
+		const char *nl = strchr(p, '\n');
+		char *one = nl ? strndup(p, (size_t)(nl - p)) : NULL;
+		if (nl != NULL && one == NULL) {
+			diag_set(x->d, "out of memory");
+			return -1;
+		}
+		rc = put(x, one ? one : p, arg);
+		free(one);
+		p = nl ? nl + 1 : NULL;
+	}
+	return rc;
+}
+
 /* The ※ after a cloud addition, as the guideline marks it (（※）). */
 char *export_iso_clauses(const struct ex_ctx *x, const struct cat_gitem *it)
 {

@@ -134,22 +134,15 @@ static int track_evidence(struct ex_ctx *x, int level, const struct tracking *t)
 
 /* ---------- guidance (format 4) ---------- */
 
-/* Each '\n'-separated paragraph of TEXT as a <p> at LEVEL. */
+static int put_p(struct ex_ctx *x, const char *one, void *arg)
+{
+	return element(x, *(const int *)arg, "p", one);
+}
+
+/* Each paragraph of TEXT as a <p> at LEVEL. */
 static int paragraphs(struct ex_ctx *x, int level, const char *text)
 {
-	int rc = 0;
-	for (const char *p = text; p != NULL && rc == 0; ) {
-		const char *nl = strchr(p, '\n');
-		char *one = nl ? strndup(p, (size_t)(nl - p)) : NULL;
-		if (nl != NULL && one == NULL) {
-			diag_set(x->d, "out of memory");
-			return -1;
-		}
-		rc = element(x, level, "p", one ? one : p);
-		free(one);
-		p = nl ? nl + 1 : NULL;
-	}
-	return rc;
+	return export_paragraphs(x, text, put_p, &level);
 }
 
 /* ` label=".." line=".."`, then the paragraphs of TEXT. */
