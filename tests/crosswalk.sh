@@ -55,11 +55,11 @@ for fmt in xml csv html; do
 	expect 0 "export crosswalk $fmt" -- iot export 1 --what crosswalk --format "$fmt" -o "$tmp/cw.$fmt"
 done
 if [ "$have_xmllint" -eq 1 ]; then
-	check "xmllint validates the crosswalk XML (format version 3)" -- \
+	check "xmllint validates the crosswalk XML (format version 4)" -- \
 		xmllint --noout --nonet --schema "$SRCDIR/forms/assessment.xsd" "$tmp/cw.xml"
 	check "xmllint --html reads the crosswalk HTML" -- xmllint --html --noout --nonet "$tmp/cw.html"
 fi
-contains "$tmp/cw.xml" '<crosswalk xmlns="urn:iotscope:assessment:1" version="3">' "crosswalk root, version 3"
+contains "$tmp/cw.xml" '<crosswalk xmlns="urn:iotscope:assessment:1" version="4">' "crosswalk root, version 4"
 check "233 rows in the XML" -- [ "$(grep -c '<row ' "$tmp/cw.xml")" -eq 233 ]
 contains "$tmp/cw.xml" '<row clause="6.3" item="III.1.1.1" checklist="annex2" status="partly" subs="2" subs-set="2" cloud="true">' "XML row 6.3 x III.1.1.1"
 contains "$tmp/cw.xml" '<row clause="15.1.3" item="II.3.1.1" checklist="annex1" status="implemented" subs="0" subs-set="0">' "XML row 15.1.3 x II.3.1.1"
@@ -89,9 +89,9 @@ check "no link to a summary the crosswalk has not" -- sh -c "! grep -q 'href=\"#
 contains "$tmp/cw.html" '@media print' "print CSS"
 contains "$tmp/cw.html" '<h2 id="crosswalk">' "the crosswalk heading, a new page in print"
 expect 2 "no --blank crosswalk" -- iot export 1 --what crosswalk --blank
-# the assessment export beside it is the same format version 3 and reads back
+# the assessment export beside it is the same format version 4 and reads back
 expect 0 "export the assessment" -- iot export 1 --what assessment --format xml -o "$tmp/a.xml"
-contains "$tmp/a.xml" 'version="3"' "assessment written as version 3 too"
+contains "$tmp/a.xml" 'version="4"' "assessment written as version 4 too"
 expect 0 "import it" -- iot import "$tmp/a.xml"
 expect 1 "a crosswalk export is not an assessment to import" -- iot import "$tmp/cw.xml"
 

@@ -181,7 +181,7 @@ PY
 	expect 0 "Annex 1 CSV --lang ja" -- iot export 1 --what annex1 --format csv --lang ja \
 		-o "$tmp/a1-ja.csv"
 	check "Annex 1 headings in Japanese" [ "$(csv_head "$tmp/a1-ja.csv")" = \
-		"種別|ID|項番|本文|区分|記号|実施チェック|メモ|変更者|変更日時|担当者|期限|証跡" ]
+		"種別|ID|項番|本文|区分|記号|実施チェック|メモ|変更者|変更日時|担当者|期限|証跡|ISO/IEC 27002:2013" ]
 	check "Annex 1 status in Japanese" [ "$(csv_cell "$tmp/a1-ja.csv" II.1.1.1 実施チェック)" = "実施済み" ]
 	check "Annex 1 level in Japanese" [ "$(csv_cell "$tmp/a1-ja.csv" II.1.1.1 区分)" = "基本" ]
 	expect 0 "Annex 1 CSV in Tokyo" -- env TZ=Asia/Tokyo "$IOTSCOPE" --catalog "$SRCDIR/catalog" \

@@ -73,6 +73,18 @@ pdftotext -bbox -f "$first_land" -l "$pages" "$tmp/case5.pdf" "$tmp/annex2.bbox"
 past=$(awk -F'"' '/<word / { for (i = 1; i < NF; i++) if ($i ~ /xMax=$/ && $(i + 1) > 814) n++ }
 	END { print n + 0 }' "$tmp/annex2.bbox")
 check "no word past the right margin of a landscape page ($past)" [ "$past" -eq 0 ]
+# ---- each item's ISO/IEC 27002 clauses printed, its guidance folded ----
+# (issue 13: a closed <details> prints its summary line only.)  37 items
+# have clauses: those of the 12 sub-sections that print 27002 blocks,
+# II.2.1 3, II.3.1 2, II.4.1 1, II.4.2 1, II.4.3 2, II.8.1 1, III.1.1 9,
+# III.2.1 4, III.2.2 2, III.3.1 5, III.3.2 5, III.5.3 2.
+pdftotext -layout "$tmp/case5.pdf" "$tmp/all.txt"
+iso=$(grep -o 'ISO/IEC 27002:' "$tmp/all.txt" | wc -l)
+check "37 items show their ISO/IEC 27002 clauses ($iso)" [ "$iso" -eq 37 ]
+check "III.1.1.1's clauses (seed 1252-1280)" grep -q 'ISO/IEC 27002: 6.3※, 6.3.1※, 6.3.2※, 9.2,' "$tmp/annex2.txt"
+# seed 1061, III.1.1.1's first best practice: in the HTML, not printed
+check "the guidance is in the HTML" grep -q '監視対象機器の死活監視' "$tmp/case5.html"
+check "... but not printed expanded" sh -c "! grep -q '監視対象機器の死活監視' '$tmp/all.txt'"
 words=$(grep -c '<word ' "$tmp/annex2.bbox")
 check "the Annex 2 pages hold text ($words words)" [ "$words" -gt 1000 ]
 summary

@@ -270,6 +270,12 @@ static void test_annexes_5_6(void **st)
 	x = guidance_annex_clause(tu_catalog, GUIDANCE_ANNEX6, "6.1.1");
 	assert_int_equal(x->line, 4694);
 	assert_non_null(strstr(x->text, "\n(a) クラウド利用者の情報資産の保護と特定の情報セキュ"));
+	/* seed 4706: Annex 6 6.1.2 prints 「管理用インターフェ이스」 with Hangul
+	 * 이스 (U+C774 U+C2A4); repaired to インターフェース (REPAIRS.md) */
+	x = guidance_annex_clause(tu_catalog, GUIDANCE_ANNEX6, "6.1.2");
+	assert_int_equal(x->line, 4704);
+	assert_non_null(strstr(x->text, "誤運用、管理用インターフェースの悪用、DDoS/DoS 攻撃等"));
+	assert_null(strstr(x->text, "\xec\x9d\xb4"));	/* 이 */
 	/* seed 4405-4407: a sentence split by a page break, joined */
 	x = guidance_annex_clause(tu_catalog, GUIDANCE_ANNEX5, "12.1.3");
 	assert_non_null(strstr(x->text, "クラウドサービスの提供に支障を来すおそれが生じる。"));
@@ -417,9 +423,63 @@ static void expect_refused(const char *file, const char *from, const char *to,
 	tu_remove_dir(dir);
 }
 
+/* The table of contents (pages.xml, issue 12), read by hand from the
+ * seed's 目次 (000_…txt): line 42 "IV. 4. … 導出	121", 43 "IV. 5. リスク
+ * 対応策	146", 38 "IV. … 対応方針編	85", 45 "V. 参考資料 ..... 167",
+ * 46 "Annex 1 … ..... 169", 47 "Annex 2 … ..... 173", 50 "Annex 5 …
+ * ..... 197", 51 "Annex 6 … ..... 225", 53 "Annex 8 … ..... 269", 22
+ * "I. 7. 参考文献	16", 23 "II. 組織・運用編	17"; 38 entries on lines
+ * 15-43 and 45-53.  The body agrees: III.1.1 refers to "Annex 5 199～200
+ * ページ" (seed 1264), inside Annex 5's 197-224. */
+static void test_pages(void **st)
+{
+	(void)st;
+	const struct catalog *c = tu_catalog;
+	assert_int_equal(c->ntoc, 38);
+	const struct cat_toc *t = catalog_toc_of(c, "IV.4");
+	assert_non_null(t);
+	assert_string_equal(t->id, "IV.4");
+	assert_int_equal(t->page, 121);
+	assert_int_equal(t->last, 145);
+	assert_int_equal(t->line, 42);
+	/* IV.4.3 is not in the contents: its section IV.4 holds it */
+	assert_ptr_equal(catalog_toc_of(c, "IV.4.3"), t);
+	t = catalog_toc_of(c, "IV.5");
+	assert_int_equal(t->page, 146);
+	assert_int_equal(t->last, 166);
+	t = catalog_toc_of(c, "IV");	/* to the page before V */
+	assert_int_equal(t->page, 85);
+	assert_int_equal(t->last, 166);
+	t = catalog_toc_of(c, "Annex1");
+	assert_int_equal(t->page, 169);
+	assert_int_equal(t->last, 172);
+	assert_string_equal(t->title, "組織・運用編 対策項目一覧表");
+	t = catalog_toc_of(c, "Annex5");
+	assert_true(t->page <= 199 && 200 <= t->last);
+	assert_int_equal(t->last, 224);
+	t = catalog_toc_of(c, "I.7");	/* the page before II */
+	assert_int_equal(t->page, 16);
+	assert_int_equal(t->last, 16);
+	t = catalog_toc_of(c, "Annex8");	/* the last: its end not given */
+	assert_int_equal(t->page, 269);
+	assert_int_equal(t->last, 0);
+	assert_int_equal(t->line, 53);
+	assert_null(catalog_toc_of(c, "VI"));
+	/* a prefix only at a dot: IV.45 is not in IV.4 (but in IV) */
+	assert_string_equal(catalog_toc_of(c, "IV.45")->id, "IV");
+	assert_ptr_equal(catalog_toc_of(c, "II.1.1.1"), catalog_toc_of(c, "II.1"));
+}
+
 static void test_refuse_damaged(void **st)
 {
 	(void)st;
+	/* the table of contents: a page that goes back, a section twice, a
+	 * page that is not a number */
+	expect_refused("pages.xml", "id=\"IV.5\" page=\"146\"", "id=\"IV.5\" page=\"112\"",
+		       "pages.xml", "section IV.5 starts on page 112, before IV.4 on page 121");
+	expect_refused("pages.xml", "id=\"IV.5\"", "id=\"IV.4\"",
+		       "pages.xml", "section IV.4 is listed twice");
+	expect_refused("pages.xml", "page=\"146\"", "page=\"1x6\"", "pages.xml", "page");
 	/* an item Annex 1 does not have */
 	expect_refused("guidance-II.xml", "id=\"II.1.1.2\"", "id=\"II.1.1.9\"",
 		       "guidance-II.xml", "which no checklist lists");
@@ -457,6 +517,7 @@ int main(void)
 		cmocka_unit_test(test_glossary),
 		cmocka_unit_test(test_glossary_find),
 		cmocka_unit_test(test_annex7),
+		cmocka_unit_test(test_pages),
 		cmocka_unit_test(test_refuse_damaged),
 	};
 	return cmocka_run_group_tests(tests, tu_load, tu_unload);

@@ -337,6 +337,17 @@ static void same_catalog(const struct catalog *a, const struct catalog *b)
 	}
 	same_str(a->unpatterned, b->unpatterned);
 	same_guidance(a->guidance, b->guidance);
+	/* the table of contents (issue 12, pages.xml) */
+	assert_int_equal(a->ntoc, b->ntoc);
+	if (a->ntoc > 0)
+		in_image(b->toc);
+	for (size_t i = 0; i < a->ntoc; i++) {
+		same_str(a->toc[i].id, b->toc[i].id);
+		same_str(a->toc[i].title, b->toc[i].title);
+		assert_int_equal(a->toc[i].page, b->toc[i].page);
+		assert_int_equal(a->toc[i].last, b->toc[i].last);
+		assert_int_equal(a->toc[i].line, b->toc[i].line);
+	}
 	assert_int_equal(a->nrepairs, b->nrepairs);
 	assert_string_equal(a->hash, b->hash);
 	assert_non_null(b->plan);

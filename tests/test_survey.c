@@ -179,6 +179,19 @@ static void test_round_trip(void **st)
 	survey_free(t);
 }
 
+/* Annex 8 case 6 quotes the seed's description (5838), which prints
+ * CO<sub>2</sub> twice: written CO₂ (U+2082), as the catalog does. */
+static void test_case6_subscript(void **st)
+{
+	(void)st;
+	struct survey *s = tu_example("case6");
+	const char *desc = s->details[DETAIL_DESCRIPTION];
+	assert_non_null(strstr(desc, "照度計、CO\xe2\x82\x82 濃度計等"));
+	assert_non_null(strstr(desc, "照度・CO\xe2\x82\x82 濃度を一定に保つ"));
+	assert_null(strstr(desc, "CO2"));
+	survey_free(s);
+}
+
 static void expect_bad(const char *xml, const char *want)
 {
 	struct diag d = DIAG_INIT;
@@ -287,6 +300,7 @@ int main(void)
 		cmocka_unit_test(test_details),
 		cmocka_unit_test(test_detail_table),
 		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_case6_subscript),
 		cmocka_unit_test(test_bad_files),
 		cmocka_unit_test(test_damaged_forms),
 	};

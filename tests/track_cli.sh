@@ -87,7 +87,7 @@ expect 2 "check without a status and nothing else" -- iot check 1 II.1.1.1
 expect 0 "export XML" -- iot export 1 --what assessment --format xml -o "$tmp/a.xml"
 check "the export is valid against forms/assessment.xsd" \
 	xmllint --noout --schema "$SRCDIR/forms/assessment.xsd" "$tmp/a.xml"
-contains "$tmp/a.xml" 'version="3"' "format version 3"
+contains "$tmp/a.xml" 'version="4"' "format version 4 (3 added these)"
 contains "$tmp/a.xml" 'owner="佐藤" due="2026-12-31"' "review owner and due in XML"
 contains "$tmp/a.xml" "sha256=\"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\" size=\"3\"" \
 	"evidence hash and size in XML"

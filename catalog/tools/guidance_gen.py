@@ -38,6 +38,13 @@ JOINS = {
     5155: "a list entry split by a page break and footnote 36: line 5153 ends with 「内部統制保証報告書（IT」 and line 5155 continues 「実 7 号、SOC2 等) 等)」; joined without a space. The words between (IT 委員会実務指針第, as in glossary term 20 on line 300) are not in the seed and are not restored",
 }
 
+# Characters of another script inside the Japanese (a conversion slip):
+# seed line -> (as printed, restored, why).
+CHAR_FIXES = {
+    4706: ("インターフェ이스", "インターフェース",
+           "「管理用インターフェ이스」 has the Hangul 이스 (U+C774 U+C2A4, read i-su) for the katakana ース of インターフェース; restored as 「管理用インターフェース」"),
+}
+
 
 def clean(s):
     """One seed line as catalog text (FORMAT.md "Text"): heading marks,
@@ -322,6 +329,12 @@ def parse_annex(L, start, end):
             (cur["text"] if cur else intro)[-1] = (ln, prev + s)
             cur["repairs"].append((n, JOINS[n]))
             continue
+        if n in CHAR_FIXES:
+            wrong, right, why = CHAR_FIXES[n]
+            if wrong not in s:
+                raise SystemExit("%d: %s is not on this line" % (n, wrong))
+            s = s.replace(wrong, right)
+            cur["repairs"].append((n, why))
         m = RE_AHEAD.match(s) if raw.lstrip().startswith("#") else None
         if m:
             printed = m.group(1).strip()

@@ -266,6 +266,9 @@ static void print_counts(const struct catalog *c)
 	}
 	printf(_("Annex 3: %d patterns\n"), N_PATTERNS);
 	print_guidance_counts(c);
+	if (c->ntoc > 0)
+		printf(_("table of contents: %zu sections, from page %d to page %d\n"), c->ntoc,
+		       c->toc[0].page, c->toc[c->ntoc - 1].page);
 	printf(_("repairs of the damaged source tables: %zu\n"), c->nrepairs);
 	printf("%s\n", _("valid: every part matches catalog.xsd and every number a map names exists"));
 }

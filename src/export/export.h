@@ -98,7 +98,9 @@ int export_to_file(const struct catalog *c, const struct form *f,
  * forms/assessment.xsd, names only ids this catalog and form know, each
  * once).  Restores the details, answers, reviews and checks with who
  * changed them and when; the derived list and summary in the file are
- * not read (they follow from the rest).  NULL with "file:line: reason" in
+ * not read (they follow from the rest), nor are the items' guidance and
+ * ISO/IEC 27002 references of format 4 (catalog data: the assessment
+ * shows this catalog's; a file whose guidance differs imports the same).  NULL with "file:line: reason" in
  * d; nothing is half-read. */
 struct assessment *import_file(const struct catalog *c, const struct form *f,
 			       const char *path, struct diag *d);

@@ -117,7 +117,8 @@ static int csv_begin(struct ex_ctx *x)
 		if (!x->only->pattern_refs) {
 			HEADINGS(x, N_("Kind"), N_("Id"), N_("Number"), N_("Text"), N_("Level"),
 				 N_("Mark"), N_("Check"), N_("Note"), N_("Changed by"),
-				 N_("Changed at"), N_("Owner"), N_("Due"), N_("Evidence"));
+				 N_("Changed at"), N_("Owner"), N_("Due"), N_("Evidence"),
+				 N_("ISO/IEC 27002:2013"));
 			return 0;
 		}
 		char *pat[N_PATTERNS] = { NULL };
@@ -131,7 +132,8 @@ static int csv_begin(struct ex_ctx *x)
 			RECORD(x, _("Kind"), _("Id"), _("Number"), _("Sub"), _("Text"), _("Level"),
 			       _("Mark"), _("Evaluation item"), pat[0], pat[1], pat[2], pat[3],
 			       pat[4], pat[5], _("Check"), _("Note"), _("Changed by"),
-			       _("Changed at"), _("Owner"), _("Due"), _("Evidence"));
+			       _("Changed at"), _("Owner"), _("Due"), _("Evidence"),
+			       _("ISO/IEC 27002:2013"));
 		for (int p = 0; p < N_PATTERNS; p++)
 			free(pat[p]);
 		if (rc < 0)
@@ -202,8 +204,21 @@ static const char *kind_name(enum annex_kind k)
 	return k == ANNEX_SECTION ? _("section") : k == ANNEX_SUB ? _("sub") : _("item");
 }
 
+/* The ISO/IEC 27002 column (issue 13): the clauses of the item, or of
+ * the item a sub-item belongs to ("6.3※, 6.3.1※, 9.2"), so that a filter
+ * on a clause finds every row to check; NULL when none (*ISO "" then). */
+static int iso_cell(struct ex_ctx *x, const struct cat_annex *cl,
+		    const struct cat_annex_entry *e, const struct cat_annex_entry *parent,
+		    char **iso)
+{
+	const struct cat_gitem *gi = export_entry_guidance(x, cl,
+		e->kind == ANNEX_SUB && parent != NULL ? parent : e);
+	*iso = gi != NULL && gi->nblocks > 0 ? export_iso_clauses(x, gi) : NULL;
+	return gi != NULL && gi->nblocks > 0 && *iso == NULL ? -1 : 0;
+}
+
 static int csv_entry1(struct ex_ctx *x, const struct cat_annex_entry *e,
-		      const struct check_entry *ck)
+		      const struct check_entry *ck, const char *iso)
 {
 	const char *status = e->checkable && !x->o->blank ?
 		check_status_label(ck ? ck->status : CHECK_NONE) : NULL;
@@ -217,7 +232,7 @@ static int csv_entry1(struct ex_ctx *x, const struct cat_annex_entry *e,
 	USER_RECORD(x, USER_COLUMNS(7, 8, 9) | TRACK_USER(10), kind_name(e->kind), e->id,
 		    e->number, e->text, level_label(e->level), export_level_mark(e->level), status,
 		    ck ? ck->note : NULL, ck ? ck->changed_by : NULL,
-		    when(ck ? ck->changed_at : NULL, at), TRACK_FIELDS(t, ev));
+		    when(ck ? ck->changed_at : NULL, at), TRACK_FIELDS(t, ev), iso);
 	free(ev);
 	return 0;
 }
@@ -225,7 +240,8 @@ static int csv_entry1(struct ex_ctx *x, const struct cat_annex_entry *e,
 /* A checklist with pattern reference values (Annex 2): six reference
  * columns, "*" after a value to be achieved. */
 static int csv_entry2(struct ex_ctx *x, const struct cat_annex_entry *e,
-		      const struct cat_annex_entry *parent, const struct check_entry *ck)
+		      const struct cat_annex_entry *parent, const struct check_entry *ck,
+		      const char *iso)
 {
 	char *ref[N_PATTERNS] = { NULL };
 	int rc = 0;
@@ -249,7 +265,7 @@ static int csv_entry2(struct ex_ctx *x, const struct cat_annex_entry *e,
 		       level_label(e->level), export_level_mark(e->level), e->eval,
 		       ref[0], ref[1], ref[2], ref[3], ref[4], ref[5], status,
 		       ck ? ck->note : NULL, ck ? ck->changed_by : NULL,
-		       when(ck ? ck->changed_at : NULL, at), TRACK_FIELDS(t, ev));
+		       when(ck ? ck->changed_at : NULL, at), TRACK_FIELDS(t, ev), iso);
 	free(ev);
 	for (int p = 0; p < N_PATTERNS; p++)
 		free(ref[p]);
@@ -262,7 +278,12 @@ static int csv_entry(struct ex_ctx *x, const struct cat_annex *cl,
 		     const struct cat_annex_entry *e, const struct cat_annex_entry *parent,
 		     const struct check_entry *ck)
 {
-	return cl->pattern_refs ? csv_entry2(x, e, parent, ck) : csv_entry1(x, e, ck);
+	char *iso;
+	if (iso_cell(x, cl, e, parent, &iso) < 0)
+		return -1;
+	int rc = cl->pattern_refs ? csv_entry2(x, e, parent, ck, iso) : csv_entry1(x, e, ck, iso);
+	free(iso);
+	return rc;
 }
 
 /* One record per (clause, item): the clause and the item in cells of

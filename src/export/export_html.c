@@ -110,6 +110,10 @@ static const char *const style =
 	"table.checklist td,table.checklist th,table.crosswalk td{overflow-wrap:anywhere}\n"
 	"col.num{width:7.5em}col.lvl{width:3em}col.eval{width:9em}col.ref{width:4.6em}\n"
 	"col.check{width:7em}col.note{width:11em}table.blank col.check{width:10em}\n"
+	"div.iso{font-size:.85em;color:#333}details.guidance{font-size:.85em}\n"
+	"details.guidance summary{color:#2a5db0;cursor:pointer}details.guidance p{margin:.2em 0}\n"
+	"ul.bp{margin:.1em 0;padding-left:1.2em;list-style:none}ul.bp li>p:first-of-type{display:inline}\n"
+	"p.gh{font-weight:bold}\n"
 	"@page{size:A4;margin:14mm 12mm}\n"
 	"@page wide{size:A4 landscape;margin:10mm 10mm}\n"
 	"div.wide{page:wide}\n"
@@ -375,6 +379,13 @@ static int html_cms_begin(struct ex_ctx *x)
 	rc |= text(x, _("As IV.4.1.2 says, these are candidates to consider against "
 			"the service as it is, not a list that must all be done."));
 	raw(x, "</p>\n");
+	if (x->c->ntoc > 0) {
+		raw(x, "<p class=\"small\">");
+		rc |= text(x, _("Pages are those of the guideline's section as its table of "
+				"contents gives them (from the section's first page to the page "
+				"before the next section), not the page of the passage."));
+		raw(x, "</p>\n");
+	}
 	return rc ? -1 : 0;
 }
 
@@ -398,15 +409,40 @@ static int html_cm_heading(struct ex_ctx *x, const struct ex_cm *e)
 	return rc;
 }
 
+/* The sections the countermeasure review cites: the maps are the tables
+ * of IV.4.3, the countermeasures are listed in IV.5. */
+#define MAPS_SECTION "IV.4.3"
+#define CMS_SECTION "IV.5"
+
+/* "p. 121–145": the pages of the contents section that holds ID (issue
+ * 12), the range the table of contents gives, not the page of a passage
+ * (malloc'd); "" when the catalog has no contents; NULL out of memory. */
+static char *toc_pages(struct ex_ctx *x, const char *id)
+{
+	const struct cat_toc *t = catalog_toc_of(x->c, id);
+	char *s = t == NULL ? strdup("") :
+		  t->last == 0 ? str_printf(_("p. %d\xe2\x80\x93"), t->page) :
+		  t->last == t->page ? str_printf(_("p. %d"), t->page) :
+		  str_printf(_("p. %d\xe2\x80\x93%d"), t->page, t->last);
+	if (s == NULL)
+		diag_set(x->d, "out of memory");
+	return s;
+}
+
 /* Where a reader finds the row: the IV.4.3 table by its printed name
- * ("B① 機器等提供"; map A's title starts with its letter already). */
+ * ("B① 機器等提供"; map A's title starts with its letter already), with
+ * the pages of IV.4 that hold it. */
 static char *map_reference(struct ex_ctx *x, enum map_id m)
 {
 	const char *id = catalog_map_id(m), *title = x->c->maps[m].title;
 	int lettered = title[0] == id[0];
 	char *name = str_printf("%.*s%s", lettered ? 0 : 1, id, title);
-	char *ref = name ? str_printf(_("IV.4.3 %s table"), name) : NULL;
+	char *pages = name ? toc_pages(x, MAPS_SECTION) : NULL;
+	char *ref = pages == NULL ? NULL : pages[0] ?
+		str_printf(_("IV.4.3 %s table (%s)"), name, pages) :
+		str_printf(_("IV.4.3 %s table"), name);
 	free(name);
+	free(pages);
 	if (ref == NULL)
 		diag_set(x->d, "out of memory");
 	return ref;
@@ -542,6 +578,12 @@ static int html_cm(struct ex_ctx *x, const struct ex_cm *e)
 	rc |= text(x, cm->id);
 	raw(x, "\">\n<h4>");
 	rc |= printf_text(x, "%s %s", cm->number, cm->title);
+	char *pages = toc_pages(x, CMS_SECTION);
+	if (pages == NULL)
+		return -1;
+	if (pages[0] != '\0')
+		rc |= printf_text(x, " (%s, %s)", CMS_SECTION, pages);
+	free(pages);
 	raw(x, "</h4>\n<p><strong>");
 	rc |= text(x, _("Decision:"));
 	raw(x, "</strong> ");
@@ -699,6 +741,78 @@ static int html_refs(struct ex_ctx *x, const struct cat_annex_entry *e)
 	return rc;
 }
 
+/* ---------- an item's guidance (issue 13) ---------- */
+
+static int put_p(struct ex_ctx *x, const char *one, void *arg)
+{
+	(void)arg;
+	return wrap(x, "<p>", one, "</p>");
+}
+
+/* Each paragraph of S as a <p>. */
+static int paragraphs(struct ex_ctx *x, const char *s)
+{
+	return export_paragraphs(x, s, put_p, NULL);
+}
+
+/* The best practices from *K on at DEPTH as a nested list, labelled as
+ * printed: i. > a) > 1). */
+static int html_bps(struct ex_ctx *x, const struct cat_gitem *it, size_t *k, int depth)
+{
+	int rc = 0;
+	raw(x, "<ul class=\"bp\">");
+	while (*k < it->nbps && it->bps[*k].depth == depth && rc == 0) {
+		const struct cat_bp *bp = &it->bps[(*k)++];
+		raw(x, "<li>");
+		rc |= printf_text(x, depth == 0 ? "%s. " : "%s) ", bp->label);
+		rc |= paragraphs(x, bp->text);
+		if (*k < it->nbps && it->bps[*k].depth > depth)
+			rc |= html_bps(x, it, k, it->bps[*k].depth);
+		raw(x, "</li>");
+	}
+	raw(x, "</ul>");
+	return rc;
+}
+
+/* Under the item's text: its ISO/IEC 27002 clauses on one line, then the
+ * guideline's text behind it folded in a <details> (closed, so the
+ * printed report stays as long as before). */
+static int html_guidance(struct ex_ctx *x, const struct cat_gitem *it)
+{
+	int rc = 0;
+	if (it->nblocks > 0) {
+		char *cl = export_iso_clauses(x, it);
+		if (cl == NULL)
+			return -1;
+		rc |= wrap(x, "<div class=\"iso\">ISO/IEC 27002: ", cl, "</div>");
+		free(cl);
+	}
+	raw(x, "<details class=\"guidance\"><summary>");
+	rc |= text(x, _("Guidance"));
+	raw(x, "</summary>");
+	rc |= paragraphs(x, it->text);
+	if (it->nbps > 0)
+		rc |= wrap(x, "<p class=\"gh\">", _("Best practices:"), "</p>");
+	for (size_t k = 0; k < it->nbps && rc == 0; ) {
+		size_t before = k;
+		rc |= html_bps(x, it, &k, it->bps[k].depth);
+		if (k == before)
+			break;
+	}
+	if (it->nevals > 0)
+		rc |= wrap(x, "<p class=\"gh\">", _("Evaluation items:"), "</p>");
+	if (it->nevals > 0)
+		raw(x, "<ul class=\"bp\">");
+	for (size_t i = 0; i < it->nevals && rc == 0; i++) {
+		raw(x, "<li>");
+		rc |= printf_text(x, "%s) ", it->evals[i].label);
+		rc |= paragraphs(x, it->evals[i].text);
+		raw(x, "</li>");
+	}
+	raw(x, it->nevals > 0 ? "</ul></details>" : "</details>");
+	return rc;
+}
+
 static int html_entry(struct ex_ctx *x, const struct cat_annex *a,
 		      const struct cat_annex_entry *e, const struct cat_annex_entry *parent,
 		      const struct check_entry *ck)
@@ -720,7 +834,12 @@ static int html_entry(struct ex_ctx *x, const struct cat_annex *a,
 	/* Annex 2: a 評価項目 (sub) shows its letter under its item's number */
 	rc |= wrap(x, e->kind == ANNEX_SUB ? "<td class=\"id c\">" : "<td class=\"id\">",
 		   e->number, "</td>");
-	rc |= wrap(x, "<td>", e->text, "</td>");
+	const struct cat_gitem *gi = export_entry_guidance(x, a, e);
+	rc |= wrap(x, "<td>", e->text, gi ? "" : "</td>");
+	if (gi != NULL) {
+		rc |= html_guidance(x, gi);
+		raw(x, "</td>");
+	}
 	rc |= wrap(x, "<td class=\"c\">", export_level_mark(e->level), "</td>");
 	if (a->pattern_refs) {
 		rc |= wrap(x, "<td>", e->eval, "</td>");
@@ -976,10 +1095,18 @@ const struct ex_writer export_html_writer = {
 
 /* ---------- the check of a written file ---------- */
 
+/* libxml2's parser knows HTML 4: the HTML5 <details> and <summary> we
+ * write (an item's folded guidance) are unknown tags to it, not errors. */
+static int html5_tag(const xmlError *err)
+{
+	return err->code == XML_HTML_UNKNOWN_TAG && err->str1 != NULL &&
+	       (strcmp(err->str1, "details") == 0 || strcmp(err->str1, "summary") == 0);
+}
+
 static void count_error(void *ctx, xmlErrorPtr err)
 {
 	int *n = ctx;
-	if (err != NULL && err->level != XML_ERR_WARNING)
+	if (err != NULL && err->level != XML_ERR_WARNING && !html5_tag(err))
 		(*n)++;
 }
 

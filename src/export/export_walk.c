@@ -13,6 +13,52 @@
 
 #define HOOK(w, h, ...) ((w)->h == NULL ? 0 : (w)->h(__VA_ARGS__))
 
+const struct cat_gitem *export_entry_guidance(const struct ex_ctx *x, const struct cat_annex *cl,
+					      const struct cat_annex_entry *e)
+{
+	if (e->kind != ANNEX_ITEM || x->c->guidance == NULL)
+		return NULL;
+	const struct cat_gitem *it = guidance_item(x->c, e->id);
+	return it != NULL && &x->c->checklists[it->checklist] == cl ? it : NULL;
+}
+
+int export_paragraphs(struct ex_ctx *x, const char *s,
+		      int (*put)(struct ex_ctx *x, const char *one, void *arg), void *arg)
+{
+	int rc = 0;
+	for (const char *p = s; p != NULL && rc == 0; ) {
+		const char *nl = strchr(p, '\n');
+		char *one = nl ? strndup(p, (size_t)(nl - p)) : NULL;
+		if (nl != NULL && one == NULL) {
+			diag_set(x->d, "out of memory");
+			return -1;
+		}
+		rc = put(x, one ? one : p, arg);
+		free(one);
+		p = nl ? nl + 1 : NULL;
+	}
+	return rc;
+}
+
+/* The ※ after a cloud addition, as the guideline marks it (（※）). */
+char *export_iso_clauses(const struct ex_ctx *x, const struct cat_gitem *it)
+{
+	size_t len = 1;
+	for (size_t i = 0; i < it->nblocks; i++)
+		len += strlen(guidance_item_block(x->c, it, i)->clause) + sizeof "\xe2\x80\xbb, ";
+	char *s = malloc(len), *p = s;
+	if (s == NULL) {
+		diag_set(x->d, "out of memory");
+		return NULL;
+	}
+	*p = '\0';
+	for (size_t i = 0; i < it->nblocks; i++) {
+		const struct cat_block *b = guidance_item_block(x->c, it, i);
+		p += sprintf(p, "%s%s%s", i ? ", " : "", b->clause, b->cloud ? "\xe2\x80\xbb" : "");
+	}
+	return s;
+}
+
 const char *export_level_id(enum level l)
 {
 	return l == LEVEL_BASIC ? "basic" : l == LEVEL_RECOMMENDED ? "recommended" : "";

@@ -161,6 +161,18 @@ const struct ex_annex_sum *export_sum_of(const struct ex_ctx *x, const struct ca
 /* The reasons of E, one a line: "B1 IoT 機器 › category › risk", or
  * "A ... (IV.5)" when IV.5 lists it (malloc'd; NULL with d set). */
 char *export_reasons_text(const struct ex_ctx *x, const struct ex_cm *e);
+/* The guidance (issue 13) of checklist CL's entry E: items only, in the
+ * checklist that lists them; NULL when the catalog has none. */
+const struct cat_gitem *export_entry_guidance(const struct ex_ctx *x, const struct cat_annex *cl,
+					      const struct cat_annex_entry *e);
+/* IT's ISO/IEC 27002 clauses, compact: "6.3※, 6.3.1※, 9.2" (malloc'd;
+ * NULL with d set). */
+char *export_iso_clauses(const struct ex_ctx *x, const struct cat_gitem *it);
+/* PUT(X, paragraph, ARG) for each '\n'-separated paragraph of S (the
+ * catalog joins an element's paragraphs so); stops at the first -1.  -1
+ * with d set when out of memory. */
+int export_paragraphs(struct ex_ctx *x, const char *s,
+		      int (*put)(struct ex_ctx *x, const char *one, void *arg), void *arg);
 /* A checklist item's level id ("basic"), mark ("●"); "" for none. */
 const char *export_level_id(enum level l);
 const char *export_level_mark(enum level l);

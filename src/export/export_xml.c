@@ -1,5 +1,5 @@
 /* export_xml.c - the XML writer of the export walk (forms/assessment.xsd,
- * namespace urn:iotscope:assessment:1, format version 2).  Two-space
+ * namespace urn:iotscope:assessment:1, format version 4).  Two-space
  * indentation, attributes in a fixed order, nothing that depends on the
  * time except <export generated-at>: the same data gives the same bytes. */
 #include "config.h"
@@ -13,10 +13,11 @@
 #include "xmlsafe.h"
 
 #define NS "urn:iotscope:assessment:1"
-/* 3: owner, due date and evidence (issue 12); 2: checklists named by
+/* 4: each checklist item's guidance and ISO/IEC 27002 references (issue
+ * 13); 3: owner, due date and evidence (issue 12); 2: checklists named by
  * catalog id (issue 9) and the crosswalk root (issue 13); 1 numbered the
  * annexes */
-#define FORMAT_VERSION 3
+#define FORMAT_VERSION 4
 
 static const char *const roots[N_EXPORT_WHATS] = {
 	[EXPORT_ASSESSMENT] = "assessment", [EXPORT_CHECKLIST] = "annex-checklist",
@@ -127,6 +128,95 @@ static int track_evidence(struct ex_ctx *x, int level, const struct tracking *t)
 		rc |= element(x, level + 1, "note", e->note);
 		indent(x, level);
 		fputs("</evidence>\n", x->out);
+	}
+	return rc;
+}
+
+/* ---------- guidance (format 4) ---------- */
+
+static int put_p(struct ex_ctx *x, const char *one, void *arg)
+{
+	return element(x, *(const int *)arg, "p", one);
+}
+
+/* Each paragraph of TEXT as a <p> at LEVEL. */
+static int paragraphs(struct ex_ctx *x, int level, const char *text)
+{
+	return export_paragraphs(x, text, put_p, &level);
+}
+
+/* ` label=".." line=".."`, then the paragraphs of TEXT. */
+static int labelled(struct ex_ctx *x, int level, const char *label, int line, const char *text)
+{
+	int rc = attr(x, "label", label);
+	if (line > 0)
+		rc |= attr_fmt(x, "line", "%d", line);
+	fputs(">\n", x->out);
+	return rc | paragraphs(x, level + 1, text);
+}
+
+/* The best practices of IT from index *K on at depth DEPTH, nested as
+ * the guideline prints them (i. > a) > 1)); *K ends past the last. */
+static int best_practices(struct ex_ctx *x, int level, const struct cat_gitem *it,
+			  size_t *k, int depth)
+{
+	int rc = 0;
+	while (*k < it->nbps && it->bps[*k].depth == depth && rc == 0) {
+		const struct cat_bp *bp = &it->bps[(*k)++];
+		indent(x, level);
+		fputs("<best-practice", x->out);
+		rc |= labelled(x, level, bp->label, bp->line, bp->text);
+		if (*k < it->nbps && it->bps[*k].depth > depth)
+			rc |= best_practices(x, level + 1, it, k, it->bps[*k].depth);
+		indent(x, level);
+		fputs("</best-practice>\n", x->out);
+	}
+	return rc;
+}
+
+/* <guidance> (body, best practices, evaluation items) and one <iso27002>
+ * per ISO/IEC 27002:2013 block tied to the item (the crosswalk's ties:
+ * the blocks printed in its sub-section), each with its seed line.
+ * Catalog data: import does not read it (src/export/import.c). */
+static int xml_guidance(struct ex_ctx *x, int level, const struct cat_gitem *it)
+{
+	int rc = 0;
+	indent(x, level);
+	fputs("<guidance", x->out);
+	if (it->line > 0)
+		rc |= attr_fmt(x, "line", "%d", it->line);
+	fputs(">\n", x->out);
+	rc |= paragraphs(x, level + 1, it->text);
+	size_t k = 0;
+	while (k < it->nbps && rc == 0) {	/* a stray deeper first entry still shows */
+		size_t before = k;
+		rc |= best_practices(x, level + 1, it, &k, it->bps[k].depth);
+		if (k == before)
+			break;
+	}
+	for (size_t i = 0; i < it->nevals && rc == 0; i++) {
+		indent(x, level + 1);
+		fputs("<evaluation", x->out);
+		rc |= labelled(x, level + 1, it->evals[i].label, it->evals[i].line,
+			       it->evals[i].text);
+		indent(x, level + 1);
+		fputs("</evaluation>\n", x->out);
+	}
+	indent(x, level);
+	fputs("</guidance>\n", x->out);
+	for (size_t i = 0; i < it->nblocks && rc == 0; i++) {
+		const struct cat_block *b = guidance_item_block(x->c, it, i);
+		indent(x, level);
+		fputs("<iso27002", x->out);
+		rc |= attr(x, "clause", b->clause);
+		rc |= attr(x, "kind", b->control ? "control" : "category");
+		if (b->cloud)
+			rc |= attr(x, "cloud", "true");
+		if (b->line > 0)
+			rc |= attr_fmt(x, "line", "%d", b->line);
+		fputc('>', x->out);
+		rc |= put_esc(x, b->title ? b->title : "", 0, "iso27002");
+		fputs("</iso27002>\n", x->out);
 	}
 	return rc;
 }
@@ -408,9 +498,9 @@ static int xml_entry(struct ex_ctx *x, const struct cat_annex *cl,
 		     const struct cat_annex_entry *e, const struct cat_annex_entry *parent,
 		     const struct check_entry *ck)
 {
-	(void)cl;
 	(void)parent;
 	int rc = 0;
+	const struct cat_gitem *gi = export_entry_guidance(x, cl, e);
 	const char *name = e->kind == ANNEX_SECTION ? "section" :
 			   e->kind == ANNEX_SUB ? "sub" : "item";
 	fprintf(x->out, "    <%s", name);
@@ -433,7 +523,7 @@ static int xml_entry(struct ex_ctx *x, const struct cat_annex *cl,
 		rc |= changed(x, ck->changed_by, ck->changed_at);
 	if (!x->o->blank)
 		rc |= track_attrs(x, ck ? &ck->track : NULL);
-	if (e->text == NULL && ck == NULL) {
+	if (e->text == NULL && ck == NULL && gi == NULL) {
 		fputs("/>\n", x->out);
 		return rc ? -1 : 0;
 	}
@@ -441,6 +531,8 @@ static int xml_entry(struct ex_ctx *x, const struct cat_annex *cl,
 	rc |= element(x, 3, "text", e->text);
 	rc |= element(x, 3, "eval", e->eval);
 	rc |= xml_refs(x, e);
+	if (gi != NULL)
+		rc |= xml_guidance(x, 3, gi);
 	if (ck != NULL)
 		rc |= element(x, 3, "note", ck->note);
 	if (!x->o->blank)

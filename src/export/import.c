@@ -18,8 +18,12 @@
 #define NS "urn:iotscope:assessment:1"
 /* Version 2 names a checklist by its catalog id; version 1 (before issue
  * 9) numbered the annexes: <checklist annex="1"> is the catalog's
- * "annex1".  Both are read. */
-#define FORMAT_VERSION 3
+ * "annex1".  Both are read.  Version 3 added owner, due date and
+ * evidence; version 4 each item's <guidance> and <iso27002> references.
+ * Those are catalog data, like an item's <text>: they are not read back
+ * (this catalog's own guidance is what the imported assessment shows),
+ * so a file whose guidance differs from the catalog imports the same. */
+#define FORMAT_VERSION 4
 
 struct importer {
 	const struct catalog *c;
@@ -100,7 +104,7 @@ static int check_root(struct importer *im, const xmlNode *root)
 			    (const char *)root->name);
 	char *v = xml_attr(root, "version");
 	im->version = v == NULL ? 0 : strcmp(v, "1") == 0 ? 1 : strcmp(v, "2") == 0 ? 2
-		: strcmp(v, "3") == 0 ? 3 : 0;
+		: strcmp(v, "3") == 0 ? 3 : strcmp(v, "4") == 0 ? 4 : 0;
 	int rc = im->version != 0 ? 0 :
 		fail(im, root, "format version '%s': this iotscope reads versions 1 to %d",
 		     v ? v : "", FORMAT_VERSION);

@@ -110,6 +110,8 @@ static int load_part(struct loader *ld, struct xschema *xsd, const struct src *s
 			rc = ld_glossary(ld, root);
 		else if (xml_is(root, "annex7"))
 			rc = ld_annex7(ld, root);
+		else if (xml_is(root, "pages"))
+			rc = ld_pages(ld, root);
 		else
 			rc = ld_fail(ld, root, "<%s> cannot be a part of the catalog",
 				  (const char *)root->name);

@@ -159,6 +159,17 @@ struct cat_repair {
 
 struct cat_guidance;
 
+/* A section of the guideline's table of contents (pages.xml): the pages
+ * it runs over as the contents give them, not where a passage is. */
+struct cat_toc {
+	const char *id;			/* "IV.4", "Annex1" */
+	const char *title;
+	int page;			/* its first page */
+	int last;			/* the page before the next section of its
+					   level or above; 0: not known (the last) */
+	int line;			/* seed line of its contents entry */
+};
+
 struct catalog {
 	struct arena *arena;
 	const char *dir;
@@ -183,9 +194,16 @@ struct catalog {
 	struct cat_repair *repairs;
 	size_t nrepairs;
 	struct cat_guidance *guidance;	/* catalog_guidance.h; NULL if not listed */
+	struct cat_toc *toc;		/* pages.xml, contents order; NULL if not listed */
+	size_t ntoc;
 	char hash[17];			/* of the catalog's files: hex, 64 bits */
 	struct derive_plan *plan;	/* the maps as bit sets (derive.c) */
 };
+
+/* The contents section that holds ID: the section itself, else the
+ * deepest one whose id is a prefix of it at a dot ("IV.4.3" -> "IV.4");
+ * NULL when the catalog has no pages.xml or none holds it. */
+const struct cat_toc *catalog_toc_of(const struct catalog *c, const char *id);
 
 /* Load and validate the catalog in DIR (catalog.xml + its parts +
  * catalog.xsd).  NULL with "file:line: reason" in d on any error.  The

@@ -72,5 +72,7 @@ int ld_clauses(struct loader *ld, const xmlNode *root);
 int ld_glossary(struct loader *ld, const xmlNode *root);
 int ld_annex7(struct loader *ld, const xmlNode *root);
 int ld_guidance_link(struct loader *ld);
+/* catalog_pages.c: the table of contents */
+int ld_pages(struct loader *ld, const xmlNode *root);
 
 #endif

@@ -370,6 +370,9 @@ static void walk_catalog(struct walk *w, struct cat_image *img)
 		walk_annex(w, &cl[i]);
 	in_range(w, cl != NULL, 1, 2);	/* the loader insists on one at least */
 	walk_guidance(w, c);
+	struct cat_toc *toc = arr(w, &c->toc, sizeof *toc, c->ntoc);
+	for (size_t i = 0; toc != NULL && i < c->ntoc; i++)
+		req(w, &toc[i].id), req(w, &toc[i].title);
 	strs(w, &c->pattern_explanations, c->npattern_explanations);
 	for (int i = 0; i < N_PATTERNS; i++) {
 		str(w, &c->patterns[i].services);
@@ -444,6 +447,7 @@ static uint64_t layout(void)
 		sizeof(struct form_group), sizeof(struct cat_guidance), sizeof(struct cat_gitem),
 		sizeof(struct cat_bp), sizeof(struct cat_eval), sizeof(struct cat_block),
 		sizeof(struct cat_clause_text), sizeof(struct cat_term), sizeof(struct cat_topic),
+		sizeof(struct cat_toc),
 	};
 	uint64_t h;
 	catalog_hash_init(&h);
