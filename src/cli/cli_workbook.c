@@ -22,6 +22,9 @@ static const enum store_field store_fields[] = {
 	[WB_DECISION] = SF_DECISION, [WB_REVIEW_NOTE] = SF_REVIEW_NOTE,
 	[WB_ACTION] = SF_ACTION, [WB_ACTION_NOTE] = SF_ACTION_NOTE,
 	[WB_CHECK] = SF_CHECK, [WB_CHECK_NOTE] = SF_CHECK_NOTE,
+	[WB_REVIEW_OWNER] = SF_REVIEW_OWNER, [WB_REVIEW_DUE] = SF_REVIEW_DUE,
+	[WB_ACTION_OWNER] = SF_ACTION_OWNER, [WB_ACTION_DUE] = SF_ACTION_DUE,
+	[WB_CHECK_OWNER] = SF_CHECK_OWNER, [WB_CHECK_DUE] = SF_CHECK_DUE,
 };
 
 static void print_change(const struct wb_change *c)
@@ -78,8 +81,9 @@ static int apply(struct store *st, int64_t id, const struct wb_import *w, struct
 					       .key = c->key, .key2 = c->key2,
 					       .value = c->new_value, .check_expect = 1,
 					       .expect = c->old_value };
-		if (cs[i].value == NULL && c->field != WB_REVIEW_NOTE &&
-		    c->field != WB_ACTION_NOTE && c->field != WB_CHECK_NOTE)
+		/* an emptied list cell is "none"; an emptied text, none */
+		if (cs[i].value == NULL && (c->field == WB_DECISION || c->field == WB_ACTION ||
+					    c->field == WB_CHECK))
 			cs[i].value = "none";
 	}
 	int rc = store_apply(st, id, cs, w->nchanges, d);

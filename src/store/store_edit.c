@@ -238,26 +238,53 @@ static int bad_key(const char *k, const char *what, struct diag *d)
 	"DO UPDATE SET " col " = excluded." col ", changed_by = excluded.changed_by, " \
 	"changed_at = excluded.changed_at"
 
-/* Where each field lives, and how its history row is named. */
+#define TRACK_SELECT(table, where, col) \
+	"SELECT " col " FROM " table " WHERE assessment_id = ? AND " where
+#define REVIEW_WHERE "cm = ?"
+#define ACTION_WHERE "cm = ? AND key = ?"
+#define CHECK_WHERE "checklist = ? AND item = ?"
+
+/* What a field's value is, for its check. */
+enum field_text { FT_LIST, FT_NOTE, FT_OWNER, FT_DUE };
+
+/* Where each field lives, and how its history row is named (the owner
+ * and due fields as store_set_owner/store_set_due name theirs). */
 static const struct field_def {
 	const char *select_sql, *upsert_sql, *keys_fmt, *what, *value_if_none;
-	int note;
+	enum field_text text;
 } fields[N_STORE_FIELDS] = {
 	[SF_DECISION] = { "SELECT decision FROM reviews WHERE assessment_id = ? AND cm = ?",
-			  REVIEW_UPSERT("decision"), "t", "decision", "none", 0 },
+			  REVIEW_UPSERT("decision"), "t", "decision", "none", FT_LIST },
 	[SF_REVIEW_NOTE] = { "SELECT note FROM reviews WHERE assessment_id = ? AND cm = ?",
-			     REVIEW_UPSERT("note"), "t", "note", NULL, 1 },
+			     REVIEW_UPSERT("note"), "t", "note", NULL, FT_NOTE },
 	[SF_ACTION] = { "SELECT state FROM action_states WHERE assessment_id = ? AND cm = ? "
-			"AND key = ?", ACTION_UPSERT("state"), "tt", "action", "none", 0 },
+			"AND key = ?", ACTION_UPSERT("state"), "tt", "action", "none", FT_LIST },
 	[SF_ACTION_NOTE] = { "SELECT note FROM action_states WHERE assessment_id = ? AND "
 			     "cm = ? AND key = ?", ACTION_UPSERT("note"), "tt",
-			     "action-note", NULL, 1 },
+			     "action-note", NULL, FT_NOTE },
 	[SF_CHECK] = { "SELECT status FROM checks WHERE assessment_id = ? AND checklist = ? "
-		       "AND item = ?", CHECK_UPSERT("status"), "tt", "check", "none", 0 },
+		       "AND item = ?", CHECK_UPSERT("status"), "tt", "check", "none", FT_LIST },
 	[SF_CHECK_NOTE] = { "SELECT note FROM checks WHERE assessment_id = ? AND "
 			    "checklist = ? AND item = ?", CHECK_UPSERT("note"), "tt",
-			    "check-note", NULL, 1 },
+			    "check-note", NULL, FT_NOTE },
+	[SF_REVIEW_OWNER] = { TRACK_SELECT("reviews", REVIEW_WHERE, "owner"),
+			      REVIEW_UPSERT("owner"), "t", "owner", NULL, FT_OWNER },
+	[SF_REVIEW_DUE] = { TRACK_SELECT("reviews", REVIEW_WHERE, "due"),
+			    REVIEW_UPSERT("due"), "t", "due", NULL, FT_DUE },
+	[SF_ACTION_OWNER] = { TRACK_SELECT("action_states", ACTION_WHERE, "owner"),
+			      ACTION_UPSERT("owner"), "tt", "action-owner", NULL, FT_OWNER },
+	[SF_ACTION_DUE] = { TRACK_SELECT("action_states", ACTION_WHERE, "due"),
+			    ACTION_UPSERT("due"), "tt", "action-due", NULL, FT_DUE },
+	[SF_CHECK_OWNER] = { TRACK_SELECT("checks", CHECK_WHERE, "owner"),
+			     CHECK_UPSERT("owner"), "tt", "check-owner", NULL, FT_OWNER },
+	[SF_CHECK_DUE] = { TRACK_SELECT("checks", CHECK_WHERE, "due"),
+			   CHECK_UPSERT("due"), "tt", "check-due", NULL, FT_DUE },
 };
+
+static int field_is_check(enum store_field f)
+{
+	return f == SF_CHECK || f == SF_CHECK_NOTE || f == SF_CHECK_OWNER || f == SF_CHECK_DUE;
+}
 
 /* The value of C is one its field takes; -1 with d set. */
 static int change_ok(const struct store_change *c, struct diag *d)
@@ -266,15 +293,24 @@ static int change_ok(const struct store_change *c, struct diag *d)
 		diag_set(d, "unknown field");
 		return -1;
 	}
-	const int check = c->field == SF_CHECK || c->field == SF_CHECK_NOTE;
-	const int action = c->field == SF_ACTION || c->field == SF_ACTION_NOTE;
+	const int check = field_is_check(c->field);
+	const int action = c->field == SF_ACTION || c->field == SF_ACTION_NOTE ||
+		c->field == SF_ACTION_OWNER || c->field == SF_ACTION_DUE;
 	/* the store keeps any checklist id (the catalog says which exist) */
 	if ((check && bad_key(c->checklist, "checklist", d) < 0) ||
 	    bad_key(c->key, check ? "checklist item" : "countermeasure", d) < 0 ||
 	    (action && bad_key(c->key2, "action", d) < 0))
 		return -1;
-	if (fields[c->field].note)
+	switch (fields[c->field].text) {
+	case FT_NOTE:
 		return store_text_check("note", c->value, 0, d);
+	case FT_OWNER:
+		return store_text_check("owner", c->value, 1, d);
+	case FT_DUE:
+		return nonempty(c->value) ? due_date_check("due", c->value, d) : 0;
+	case FT_LIST:
+		break;
+	}
 	int ok = c->field == SF_DECISION ? decision_parse(c->value) >= 0 :
 		 c->field == SF_ACTION ? action_state_parse(c->value) >= 0 :
 		 check_status_parse(c->value) >= 0;
@@ -288,11 +324,11 @@ static int change_ok(const struct store_change *c, struct diag *d)
 static void column_of(const struct store_change *c, struct column_edit *e)
 {
 	const struct field_def *f = &fields[c->field];
-	const int check = c->field == SF_CHECK || c->field == SF_CHECK_NOTE;
+	const int check = field_is_check(c->field);
 	/* a check's row is named by checklist and item; its history by item */
 	*e = (struct column_edit){ f->select_sql, f->upsert_sql, f->keys_fmt,
 				   check ? c->checklist : c->key, check ? c->key : c->key2,
-				   f->note ? nonempty(c->value) : c->value,
+				   f->text != FT_LIST ? nonempty(c->value) : c->value,
 				   f->value_if_none, NULL };
 	e->what = c->key2 != NULL && !check ?
 		str_printf("%s %s %s", f->what, c->key, c->key2) :
@@ -403,11 +439,6 @@ int store_set_check_note(struct store *st, int64_t id, const char *checklist, co
 
 /* The SQL of each kind's row, reading and upserting owner (0) and due
  * (1): literals, as the statement cache keys them by address. */
-#define TRACK_SELECT(table, where, col) \
-	"SELECT " col " FROM " table " WHERE assessment_id = ? AND " where
-#define REVIEW_WHERE "cm = ?"
-#define ACTION_WHERE "cm = ? AND key = ?"
-#define CHECK_WHERE "checklist = ? AND item = ?"
 static const struct track_sql {
 	const char *select[2], *upsert[2];
 	const char *what_prefix;
