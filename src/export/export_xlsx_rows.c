@@ -328,8 +328,6 @@ static char *g_xw_status(const struct xs_src *s, const struct xs_col *c, int *oo
 }
 static char *g_xw_subs(const struct xs_src *s, const struct xs_col *c, int *oom)
 {
-	if (s->xw->subs == 0)
-		return NULL;
 	return printf_cell(oom, "%zu", c->arg ? s->xw->subs : s->xw->subs_set);
 }
 static char *g_xw_note(const struct xs_src *s, const struct xs_col *c, int *oom)
