@@ -84,40 +84,47 @@ static time_t created_time(struct ex_ctx *x)
 	return t;
 }
 
-static void formats(struct ex_xlsx_state *w)
+/* A text cell ("@": what is typed stays text, never a number or a date
+ * serial), wrapped, at the top, framed; NULL when out of memory. */
+static lxw_format *text_format(lxw_workbook *wb)
 {
-	w->text = workbook_add_format(w->wb);
-	format_set_num_format(w->text, "@");
-	format_set_text_wrap(w->text);
-	format_set_align(w->text, LXW_ALIGN_VERTICAL_TOP);
-	format_set_border(w->text, LXW_BORDER_THIN);
-	w->open = workbook_add_format(w->wb);
-	format_set_num_format(w->open, "@");
-	format_set_text_wrap(w->open);
-	format_set_align(w->open, LXW_ALIGN_VERTICAL_TOP);
-	format_set_border(w->open, LXW_BORDER_THIN);
+	lxw_format *f = workbook_add_format(wb);
+	if (f != NULL) {
+		format_set_num_format(f, "@");
+		format_set_text_wrap(f);
+		format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+		format_set_border(f, LXW_BORDER_THIN);
+	}
+	return f;
+}
+
+/* The cells' looks: text, open (to fill in, unlocked, yellow), late (an
+ * overdue row: bold dark red on pink, Excel's "bad" style), heading,
+ * section; -1 when out of memory. */
+static int formats(struct ex_ctx *x)
+{
+	struct ex_xlsx_state *w = x->state;
+	w->text = text_format(w->wb);
+	w->open = text_format(w->wb);
+	w->late = text_format(w->wb);
+	w->section = text_format(w->wb);
+	w->head = workbook_add_format(w->wb);
+	if (w->text == NULL || w->open == NULL || w->late == NULL || w->section == NULL ||
+	    w->head == NULL)
+		return lxw_failed(x, "formats", LXW_ERROR_MEMORY_MALLOC_FAILED);
 	format_set_unlocked(w->open);
 	format_set_bg_color(w->open, 0xFFF3C4);
-	w->late = workbook_add_format(w->wb);
-	format_set_num_format(w->late, "@");
-	format_set_text_wrap(w->late);
-	format_set_align(w->late, LXW_ALIGN_VERTICAL_TOP);
-	format_set_border(w->late, LXW_BORDER_THIN);
 	format_set_bold(w->late);
 	format_set_font_color(w->late, 0x9C0006);
 	format_set_bg_color(w->late, 0xFFC7CE);
-	w->head = workbook_add_format(w->wb);
+	format_set_bold(w->section);
+	format_set_bg_color(w->section, 0xF3F3F3);
 	format_set_bold(w->head);
 	format_set_text_wrap(w->head);
 	format_set_align(w->head, LXW_ALIGN_VERTICAL_TOP);
 	format_set_border(w->head, LXW_BORDER_THIN);
 	format_set_bg_color(w->head, 0xE8E8E8);
-	w->section = workbook_add_format(w->wb);
-	format_set_bold(w->section);
-	format_set_num_format(w->section, "@");
-	format_set_text_wrap(w->section);
-	format_set_border(w->section, LXW_BORDER_THIN);
-	format_set_bg_color(w->section, 0xF3F3F3);
+	return 0;
 }
 
 /* Row heights (issue 12): LibreOffice does not grow a row to fit the
@@ -311,7 +318,8 @@ static int xlsx_begin(struct ex_ctx *x)
 	lxw_error e = workbook_set_properties(w->wb, &props);
 	if (e != LXW_NO_ERROR)
 		return lxw_failed(x, w->tmp, e);
-	formats(w);
+	if (formats(x) < 0)
+		return -1;
 	w->nsheets = xs_nsheets(x->c);
 	w->ws = calloc((size_t)w->nsheets, sizeof *w->ws);
 	w->rows = calloc((size_t)w->nsheets, sizeof *w->rows);
