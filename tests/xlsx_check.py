@@ -382,13 +382,24 @@ def openwb(path):
     check(fill(rows[2][5]) != "FFC7CE", "B-61 action 3 is not overdue")
     check(rows[2][7].value == "佐藤" and rows[2][8].value == "2999-12-31", "B-61 3 owner/due")
     # each row's status list is its own: a check's, a decision's, an action's
-    dvs = {str(d.sqref): d.formula1 for d in ws.data_validations.dataValidation
-           if d.type == "list"}
-    want = {"G2": '"implemented,partly,not implemented,n/a"', "G3": '"to do,in place,n/a,later"',
-            "G4": '"done,not done,not applicable"'}
-    for cell, f in want.items():
-        check(dvs.get(cell) == f, "%s list %s, not %s" % (cell, dvs.get(cell), f))
-    check(len(dvs) == 291, "a list on every open row (%d)" % len(dvs))
+    lists = {}      # row -> the lists that cover its G cell
+    for d in ws.data_validations.dataValidation:
+        if d.type != "list":
+            continue
+        for rng in d.sqref.ranges:
+            check(rng.min_col == rng.max_col == 7, "a list outside column G: %s" % rng)
+            for row in range(rng.min_row, rng.max_row + 1):
+                lists.setdefault(row, []).append(d.formula1)
+    want = {2: '"implemented,partly,not implemented,n/a"', 3: '"to do,in place,n/a,later"',
+            4: '"done,not done,not applicable"'}
+    for row, f in want.items():
+        check(lists.get(row) == [f], "G%d list %s, not %s" % (row, lists.get(row), f))
+    check(sorted(lists) == list(range(2, 293)) and all(len(v) == 1 for v in lists.values()),
+          "one list on each of the 291 rows")
+    byrow = {r[0].row: r[0].value.split(":")[0] for r in rows}
+    kind_list = {"check": want[2], "countermeasure": want[3], "action": want[4]}
+    bad = [r for r, k in byrow.items() if lists.get(r) != [kind_list[k]]]
+    check(not bad, "rows whose list is not their kind's: %s" % bad[:5])
     check(rows[0][6].protection.locked is False and rows[0][8].protection.locked is False,
           "status and due are fill-in columns")
     check(ws.column_dimensions["A"].hidden, "the id column is hidden")

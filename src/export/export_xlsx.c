@@ -37,6 +37,12 @@ struct ex_xlsx_state {
 	lxw_row_t *rows;		/* rows written, the heading's too */
 	lxw_format *head, *text, *open, *section, *late;	/* late: an overdue row */
 	char stamp[32];			/* the export time, SOURCE_DATE_EPOCH's */
+	struct {			/* the open items' status lists: one per
+					   run of rows of one kind */
+		int sheet, col;		/* sheet -1: no run */
+		lxw_row_t first, last;
+		enum xs_kind kind;
+	} run;
 };
 
 static const char *tmp_dir(void)
@@ -297,6 +303,7 @@ static int xlsx_begin(struct ex_ctx *x)
 {
 	struct ex_xlsx_state *w = x->state;
 	w->xs.row = xlsx_row;
+	w->run.sheet = -1;
 	w->tmp = str_printf("%s/iotscope-xlsx.XXXXXX", tmp_dir());
 	int fd = w->tmp ? mkstemp(w->tmp) : -1;
 	if (fd < 0) {
@@ -351,10 +358,35 @@ static lxw_error list_range(lxw_worksheet *ws, lxw_row_t first, lxw_row_t last, 
 	return worksheet_data_validation_range(ws, first, c, last, c, &dv);
 }
 
-/* An open item's status: its own list (decision, action state, status). */
-static lxw_error row_list(lxw_worksheet *ws, lxw_row_t row, lxw_col_t c, enum xs_kind kind)
+/* The list of the run of rows so far, if any. */
+static lxw_error run_end(struct ex_xlsx_state *w)
 {
-	return list_range(ws, row, row, c, kind);
+	lxw_error e = LXW_NO_ERROR;
+	if (w->run.sheet >= 0)
+		e = list_range(w->ws[w->run.sheet], w->run.first, w->run.last,
+			       (lxw_col_t)w->run.col, w->run.kind);
+	w->run.sheet = -1;
+	return e;
+}
+
+/* An open item's status takes its own list (decision, action state or
+ * status): one data validation per run of rows of one kind, not one a
+ * row. */
+static lxw_error row_list(struct ex_xlsx_state *w, int sheet, lxw_row_t row, int col,
+			  enum xs_kind kind)
+{
+	lxw_error e = LXW_NO_ERROR;
+	if (w->run.sheet == sheet && w->run.col == col && w->run.kind == kind &&
+	    w->run.last + 1 == row) {
+		w->run.last = row;
+		return e;
+	}
+	e = run_end(w);
+	w->run.sheet = sheet;
+	w->run.col = col;
+	w->run.first = w->run.last = row;
+	w->run.kind = kind;
+	return e;
 }
 
 /* A due date column: text YYYY-MM-DD (the cells are text, "@", so Excel
@@ -404,7 +436,7 @@ static int xlsx_row(struct ex_ctx *x, const struct xs_row *r)
 		e = v != NULL ? worksheet_write_string(ws, row, (lxw_col_t)c, v, f) :
 			worksheet_write_blank(ws, row, (lxw_col_t)c, f);
 		if (e == LXW_NO_ERROR && sd->cols[c].kind == XS_STATUS && r->editable)
-			e = row_list(ws, row, (lxw_col_t)c, xs_list_kind(r->src, XS_STATUS));
+			e = row_list(w, r->sheet, row, c, xs_list_kind(r->src, XS_STATUS));
 	}
 	if (e == LXW_NO_ERROR)
 		e = row_height(ws, row, sd, r->cells);
@@ -419,7 +451,9 @@ static int sheet_end(struct ex_ctx *x, int s)
 	const struct xs_sheet_def *sd = xs_def(x->c, s);
 	lxw_worksheet *ws = w->ws[s];
 	lxw_row_t last = w->rows[s] > 1 ? w->rows[s] - 1 : 1;
-	lxw_error e = worksheet_autofilter(ws, 0, 0, last, (lxw_col_t)(sd->ncols - 1));
+	lxw_error e = w->run.sheet == s ? run_end(w) : LXW_NO_ERROR;
+	if (e == LXW_NO_ERROR)
+		e = worksheet_autofilter(ws, 0, 0, last, (lxw_col_t)(sd->ncols - 1));
 	for (int c = 1; c < sd->ncols && e == LXW_NO_ERROR; c++)
 		e = sd->cols[c].kind == XS_DUE ? due_range(ws, last, (lxw_col_t)c) :
 			list_range(ws, 1, last, (lxw_col_t)c, sd->cols[c].kind);
