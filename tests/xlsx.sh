@@ -166,19 +166,42 @@ else
 	echo "no script(1): the question on a terminal not tried"
 fi
 
-# ---- a due date that is not one: refused with its cell, nothing applied ----
-for kind in day number; do
+# ---- a due date that is not one, an owner on two lines: refused with
+# the cell, nothing applied ----
+# the cells by hand: Annex 1's columns are Id, 項番, 対策項目, 区分,
+# 実施チェック, Note, Owner (G), Due (H); the row is openpyxl's
+for kind in day number owner; do
 	cell=$(xc baddue "$tmp/a1.xlsx" "$tmp/due-$kind.xlsx" "$kind")
 	before=$(sum)
-	expect 1 "bad due ($kind) refused" -- iot import-checks "$tmp/due-$kind.xlsx" 1 --yes
-	# the cell by hand: Due is the 8th column of Annex 1 (Id, 項番, 対策項目,
-	# 区分, 実施チェック, Note, Owner, Due), H; the row is openpyxl's
-	case $cell in "Annex 1!H"*) ok ;; *) bad "the due cell is $cell, not in column H" ;; esac
-	contains "$tmp/err" "$cell (II.4.1.1, Due):" "$kind: the message names the cell"
-	contains "$tmp/err" "is not a due date" "$kind: says why"
+	expect 1 "bad $kind refused" -- iot import-checks "$tmp/due-$kind.xlsx" 1 --yes
+	case $kind in
+	owner) col=G heading=Owner why="give it on one line" ;;
+	*) col=H heading=Due why="is not a due date: write YYYY-MM-DD" ;;
+	esac
+	case $cell in "Annex 1!$col"*) ok ;; *) bad "the $kind cell is $cell, not in column $col" ;; esac
+	contains "$tmp/err" "$cell (II.4.1.1, $heading): " "$kind: the message names the cell"
+	contains "$tmp/err" "$why" "$kind: says why"
 	contains "$tmp/err" "nothing applied" "$kind: says nothing was applied"
-	[ "$(sum)" = "$before" ] && ok || bad "a bad due ($kind) changed the database"
+	[ "$(sum)" = "$before" ] && ok || bad "a bad $kind changed the database"
 done
+
+# an owner set in the database since the workbook was written: the
+# workbook's due date of that row is not applied
+expect 0 "owner set meanwhile" -- iot check 1 II.4.2.1 --owner 中村
+"$py" - "$tmp/a1.xlsx" "$tmp/a1-due.xlsx" <<'EOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+for r in wb["Annex 1"].iter_rows(min_row=2):
+    if r[0].value == "II.4.2.1":
+        r[7].value = "2027-04-01"   # H, Due
+wb.save(sys.argv[2])
+EOF
+before=$(sum)
+expect 0 "a due date over a newer owner: reported" -- iot import-checks "$tmp/a1-due.xlsx" 1 --yes
+contains "$tmp/out" "(II.4.2.1), Due: changed in the database since the workbook was written" \
+	"the conflict on the due date"
+contains "$tmp/out" "Nothing to apply." "nothing applied"
+[ "$(sum)" = "$before" ] && ok || bad "a due date conflict changed the database"
 
 # ---- refused, the database unchanged ----
 refused() {		# KIND MESSAGE

@@ -420,13 +420,16 @@ def fillopen(src, dst):
 
 def baddue(src, dst, kind):
     """A due date that is no day (2026-02-30) or a date Excel made a number
-    of, on Annex 1 II.4.1.1; prints the cell it is in ("Annex 1!H12")."""
+    of, or an owner on two lines, on Annex 1 II.4.1.1; prints the cell it
+    is in ("Annex 1!H12")."""
     import datetime
     wb = openpyxl.load_workbook(src)
     ws = wb["Annex 1"]
     row = rows_by_id(ws)["II.4.1.1"]
-    cell = row[[c.value for c in ws[1]].index("Due")]
-    if kind == "day":
+    cell = row[[c.value for c in ws[1]].index("Owner" if kind == "owner" else "Due")]
+    if kind == "owner":
+        cell.value = "two\nlines"
+    elif kind == "day":
         cell.value = "2026-02-30"
         cell.data_type = "s"
     else:

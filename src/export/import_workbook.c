@@ -14,6 +14,7 @@
 #include "arena.h"
 #include "export_xlsx.h"
 #include "i18n.h"
+#include "text.h"
 #include "xmlsafe.h"
 
 /* What the export of the assessment now holds, one row. */
@@ -381,10 +382,12 @@ static const char *cell_at(const struct xl_row *row, int col)
 	return col >= 0 && col < row->ncells ? row->cells[col] : NULL;
 }
 
-/* A due date typed in the workbook: YYYY-MM-DD or the whole workbook is
- * refused, naming the cell (a date Excel made a number of is refused
- * too: the column is text). */
-static int due_cell(struct cell_ctx *k, const char *got)
+/* What the auditor typed in a cell of KIND: a due date YYYY-MM-DD, an
+ * owner on one line, a note the store takes (text.h); else the whole
+ * workbook is refused, naming the cell ("Annex 1!H12"), as the store
+ * would refuse the transaction without saying where.  A date Excel made
+ * a number of is no due date either: the column is text. */
+static int typed_ok(struct cell_ctx *k, enum xs_kind kind, const char *got)
 {
 	char cell[LXW_CELL_NAME];
 	cell_name(cell, k->row->r, k->col);
@@ -394,7 +397,8 @@ static int due_cell(struct cell_ctx *k, const char *got)
 		diag_set(k->r->d, "out of memory");
 		return -1;
 	}
-	int rc = due_date_check(where, got, k->r->d);
+	int rc = kind == XS_DUE ? due_date_check(where, got, k->r->d) :
+		text_check(got, where, kind == XS_OWNER, k->r->d);
 	free(where);
 	char *m = rc < 0 ? str_printf("%s; %s", diag_msg(k->r->d), _("nothing applied")) : NULL;
 	if (m != NULL) {
@@ -413,8 +417,8 @@ static int auditor_cell(struct cell_ctx *k, const char *got)
 	const char *old = typed(kind) ? k->w->cells[k->col] : k->w->value_ids[k->col];
 	const char *now = typed(kind) ? got : list_value(&r->m, list, got);
 	int blank = r->m.blank && strcmp(r->m.blank, "1") == 0;
-	if (kind == XS_DUE && got != NULL && got[0] != '\0' && !same(old, now) &&
-	    due_cell(k, got) < 0)
+	if (typed(kind) && got != NULL && got[0] != '\0' && !same(old, now) &&
+	    typed_ok(k, kind, got) < 0)
 		return -1;
 	if (now == NULL && !typed(kind))
 		return ignored(r, _("%s row %ld (%s), %s: '%s' is not one of the list's "
