@@ -453,9 +453,13 @@ static const struct xs_col open_cols[] = {
 	{ N_("Changed by"), -1, 14, XS_BY, g_open_by, 0 },
 	{ N_("Changed at"), -1, 21, XS_AT, g_open_at, 0 },
 };
-/* the crosswalk: one row per (ISO/IEC 27002 clause, item), as the CSV;
- * read only: an item is under several clauses, its status and notes are
- * filled in on its checklist (export_xlsx.c's comment says why) */
+/* the crosswalk: one row per (ISO/IEC 27002 clause, item), as the CSV.
+ * Read only, by choice: an item stands under several clauses (II.2.1.1
+ * under 6.1, 6.1.1 and 6.1.2), so an editable status would be one value
+ * in several cells that can be made to disagree, and an item with
+ * sub-items shows their common status, which names no one sub-item to
+ * set.  Status and notes are filled in on the item's checklist, where
+ * each has one cell; import-checks reports any crosswalk cell changed. */
 static const struct xs_col crosswalk_cols[] = {
 	ID_COL,
 	{ N_("Clause"), -1, 9, XS_FIXED, g_xw_clause, 0 },
