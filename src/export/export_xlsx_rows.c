@@ -392,7 +392,7 @@ static const struct xs_col cm_cols[] = {
 	OWNER_DUE_EVIDENCE,
 	{ N_("Reasons"), -1, 50, XS_FIXED, g_reasons, 0 },
 	{ N_("Changed by"), -1, 14, XS_BY, g_cm_by, 0 },
-	{ N_("Changed at"), -1, 21, XS_AT, g_cm_at, 0 },
+	{ N_("Changed at"), -1, 26, XS_AT, g_cm_at, 0 },
 };
 static const struct xs_col action_cols[] = {
 	ID_COL,
@@ -405,7 +405,7 @@ static const struct xs_col action_cols[] = {
 	{ N_("Note"), -1, 40, XS_NOTE, g_ac_note, 0 },
 	OWNER_DUE_EVIDENCE,
 	{ N_("Changed by"), -1, 14, XS_BY, g_ac_by, 0 },
-	{ N_("Changed at"), -1, 21, XS_AT, g_ac_at, 0 },
+	{ N_("Changed at"), -1, 26, XS_AT, g_ac_at, 0 },
 };
 static const struct xs_col checklist_cols[] = {
 	ID_COL,
@@ -416,7 +416,7 @@ static const struct xs_col checklist_cols[] = {
 	{ N_("Note"), -1, 40, XS_NOTE, g_ck_note, 0 },
 	OWNER_DUE_EVIDENCE,
 	{ N_("Changed by"), -1, 14, XS_BY, g_ck_by, 0 },
-	{ N_("Changed at"), -1, 21, XS_AT, g_ck_at, 0 },
+	{ N_("Changed at"), -1, 26, XS_AT, g_ck_at, 0 },
 };
 /* a checklist with pattern reference values (Annex 2) */
 static const struct xs_col pattern_cols[] = {
@@ -436,7 +436,7 @@ static const struct xs_col pattern_cols[] = {
 	{ N_("Note"), -1, 40, XS_NOTE, g_ck_note, 0 },
 	OWNER_DUE_EVIDENCE,
 	{ N_("Changed by"), -1, 14, XS_BY, g_ck_by, 0 },
-	{ N_("Changed at"), -1, 21, XS_AT, g_ck_at, 0 },
+	{ N_("Changed at"), -1, 26, XS_AT, g_ck_at, 0 },
 };
 
 /* the open items: every open countermeasure, action and checklist item,
@@ -451,7 +451,7 @@ static const struct xs_col open_cols[] = {
 	{ N_("Status"), -1, 14, XS_STATUS, g_open_status, 0 },
 	OWNER_DUE_EVIDENCE,
 	{ N_("Changed by"), -1, 14, XS_BY, g_open_by, 0 },
-	{ N_("Changed at"), -1, 21, XS_AT, g_open_at, 0 },
+	{ N_("Changed at"), -1, 26, XS_AT, g_open_at, 0 },
 };
 /* the crosswalk: one row per (ISO/IEC 27002 clause, item), as the CSV.
  * Read only, by choice: an item stands under several clauses (II.2.1.1
@@ -463,7 +463,7 @@ static const struct xs_col open_cols[] = {
 static const struct xs_col crosswalk_cols[] = {
 	ID_COL,
 	{ N_("Clause"), -1, 9, XS_FIXED, g_xw_clause, 0 },
-	{ N_("Added by the guideline"), -1, 6, XS_FIXED, g_xw_cloud, 0 },
+	{ N_("Added by the guideline"), -1, 8, XS_FIXED, g_xw_cloud, 0 },
 	{ N_("Clause title"), -1, 30, XS_FIXED, g_xw_title, 0 },
 	{ N_("Item"), -1, 12, XS_FIXED, g_xw_item, 0 },
 	{ N_("Checklist"), -1, 14, XS_FIXED, g_xw_checklist, 0 },
