@@ -400,7 +400,7 @@ static int typed_ok(struct cell_ctx *k, enum xs_kind kind, const char *got)
 	int rc = kind == XS_DUE ? due_date_check(where, got, k->r->d) :
 		text_check(got, where, kind == XS_OWNER, k->r->d);
 	free(where);
-	char *m = rc < 0 ? str_printf("%s; %s", diag_msg(k->r->d), _("nothing applied")) : NULL;
+	char *m = rc < 0 ? str_printf(_("%s; nothing applied"), diag_msg(k->r->d)) : NULL;
 	if (m != NULL) {
 		free(k->r->d->msg);
 		k->r->d->msg = m;
