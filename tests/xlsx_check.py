@@ -354,14 +354,22 @@ def third(path, only):
 # checklist items; first II.1.1.2 (due 2000-01-10, overdue), B-1 (due
 # 2000-03-01, overdue), B-61 action 3 (2999-12-31), then those without a
 # date in the order found, A-IoT-1 first.
-def openwb(path):
+def one_sheet(path, name, headings):
+    """A workbook of one sheet NAME (with the summary and the hidden meta
+    sheet), every cell text, headed HEADINGS: its sheet."""
     wb = openpyxl.load_workbook(path)
-    check(wb.sheetnames == ["Summary", "Open items", "iotscope"], "sheets %s" % wb.sheetnames)
+    check(wb.sheetnames == ["Summary", name, "iotscope"], "sheets %s" % wb.sheetnames)
     all_text(wb)
-    ws = wb["Open items"]
+    ws = wb[name]
     head = [c.value for c in ws[1]]
-    check(head == ["Id", "Kind", "Id", "Item", "Number", "Text", "Status", "Owner", "Due",
-                   "Evidence", "Changed by", "Changed at"], "open headings %s" % head)
+    check(head == headings, "%s headings %s" % (name, head))
+    return ws
+
+
+def openwb(path):
+    ws = one_sheet(path, "Open items", ["Id", "Kind", "Id", "Item", "Number", "Text", "Status",
+                                        "Owner", "Due", "Evidence", "Changed by",
+                                        "Changed at"])
     rows = list(ws.iter_rows(min_row=2))
     check(len(rows) == 291, "291 open rows, not %d" % len(rows))
     kinds = [r[0].value.split(":")[0] for r in rows]
@@ -443,14 +451,9 @@ def baddue(src, dst, kind):
 # first (II.2.1.1 n/a), 6.3 (※) x III.1.1.1 partly (a partly, b not
 # checked: crosswalk.h's rule), 1 of 2 sub-items; 18.2.3 x II.4.3.2 last.
 def xwalk(path):
-    wb = openpyxl.load_workbook(path)
-    check(wb.sheetnames == ["Summary", "Crosswalk", "iotscope"], "sheets %s" % wb.sheetnames)
-    all_text(wb)
-    ws = wb["Crosswalk"]
-    head = [c.value for c in ws[1]]
-    check(head == ["Id", "Clause", "Added by the guideline", "Clause title", "Item",
-                   "Checklist", "Check", "Sub-items checked", "Sub-items", "Note",
-                   "Evidence"], "crosswalk headings %s" % head)
+    ws = one_sheet(path, "Crosswalk", ["Id", "Clause", "Added by the guideline", "Clause title",
+                                       "Item", "Checklist", "Check", "Sub-items checked",
+                                       "Sub-items", "Note", "Evidence"])
     rows = [[c.value for c in r] for r in ws.iter_rows(min_row=2)]
     check(len(rows) == 233, "233 rows, not %d" % len(rows))
     check(rows[0][1:7] == ["6.1", None, "内部組織", "II.2.1.1", "Annex 1", "n/a"],

@@ -200,20 +200,6 @@ static int column_body(struct store *st, int64_t id, const void *arg, struct dia
 	return rc;
 }
 
-/* One column edit in its own transaction (the owner and due date of
- * issue 12; store_apply runs several in one). */
-static int column_edit_run(struct store *st, int64_t id, struct column_edit *e,
-			   struct diag *d)
-{
-	if (e->what == NULL) {
-		diag_set(d, "out of memory");
-		return -1;
-	}
-	int rc = edit(st, id, column_body, e, d);
-	free(e->what);
-	return rc;
-}
-
 static int bad_key(const char *k, const char *what, struct diag *d)
 {
 	if (k != NULL && k[0] != '\0')
@@ -437,21 +423,11 @@ int store_set_check_note(struct store *st, int64_t id, const char *checklist, co
 
 /* ---------- owner, due date, evidence (issue 12) ---------- */
 
-/* The SQL of each kind's row, reading and upserting owner (0) and due
- * (1): literals, as the statement cache keys them by address. */
-static const struct track_sql {
-	const char *select[2], *upsert[2];
-	const char *what_prefix;
-} track_sql[N_TRACK_KINDS] = {
-	{ { TRACK_SELECT("reviews", REVIEW_WHERE, "owner"),
-	    TRACK_SELECT("reviews", REVIEW_WHERE, "due") },
-	  { REVIEW_UPSERT("owner"), REVIEW_UPSERT("due") }, "" },
-	{ { TRACK_SELECT("action_states", ACTION_WHERE, "owner"),
-	    TRACK_SELECT("action_states", ACTION_WHERE, "due") },
-	  { ACTION_UPSERT("owner"), ACTION_UPSERT("due") }, "action-" },
-	{ { TRACK_SELECT("checks", CHECK_WHERE, "owner"),
-	    TRACK_SELECT("checks", CHECK_WHERE, "due") },
-	  { CHECK_UPSERT("owner"), CHECK_UPSERT("due") }, "check-" },
+/* The owner and due fields of each kind of row (fields[] above). */
+static const enum store_field track_fields[N_TRACK_KINDS][2] = {
+	[TRACK_REVIEW] = { SF_REVIEW_OWNER, SF_REVIEW_DUE },
+	[TRACK_ACTION] = { SF_ACTION_OWNER, SF_ACTION_DUE },
+	[TRACK_CHECK] = { SF_CHECK_OWNER, SF_CHECK_DUE },
 };
 
 const char *track_kind_id(enum track_kind k)
@@ -477,7 +453,8 @@ static int bad_target(const struct track_target *t, struct diag *d)
  * note edits' history names. */
 static char *track_what(const struct track_target *t, const char *field)
 {
-	const char *pre = track_sql[t->kind].what_prefix;
+	static const char *const prefix[N_TRACK_KINDS] = { "", "action-", "check-" };
+	const char *pre = prefix[t->kind];
 	if (t->kind == TRACK_REVIEW)
 		return str_printf("%s %s", field, t->key1);
 	if (t->kind == TRACK_CHECK)
@@ -485,32 +462,27 @@ static char *track_what(const struct track_target *t, const char *field)
 	return str_printf("%s%s %s %s", pre, field, t->key1, t->key2);
 }
 
-/* COLUMN 0 owner, 1 due. */
+/* COLUMN 0 owner, 1 due: the field of store_apply (one edit, one
+ * transaction), as import-checks sets them in its one. */
 static int track_column(struct store *st, int64_t id, const struct track_target *t,
 			int column, const char *value, struct diag *d)
 {
-	const struct track_sql *q = &track_sql[t->kind];
-	struct column_edit e = { q->select[column], q->upsert[column],
-				 t->kind == TRACK_REVIEW ? "t" : "tt", t->key1, t->key2,
-				 nonempty(value), NULL,
-				 track_what(t, column == 0 ? "owner" : "due") };
-	return column_edit_run(st, id, &e, d);
+	if (bad_target(t, d) < 0)
+		return -1;
+	const int check = t->kind == TRACK_CHECK;
+	return apply_one(st, id, track_fields[t->kind][column], check ? t->key1 : NULL,
+			 check ? t->key2 : t->key1, check ? NULL : t->key2, value, d);
 }
 
 int store_set_owner(struct store *st, int64_t id, const struct track_target *t,
 		    const char *owner, struct diag *d)
 {
-	if (bad_target(t, d) < 0 || store_text_check("owner", owner, 1, d) < 0)
-		return -1;
 	return track_column(st, id, t, 0, owner, d);
 }
 
 int store_set_due(struct store *st, int64_t id, const struct track_target *t,
 		  const char *due, struct diag *d)
 {
-	if (bad_target(t, d) < 0 ||
-	    (nonempty(due) != NULL && due_date_check("due", due, d) < 0))
-		return -1;
 	return track_column(st, id, t, 1, due, d);
 }
 
