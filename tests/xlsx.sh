@@ -267,6 +267,8 @@ action B-61 3	none	done
 EOF
 check "the history holds exactly the open items' changes" -- cmp "$tmp/want.s" "$tmp/new.s"
 expect 0 "export crosswalk xlsx" -- iot export 1 --what crosswalk --format xlsx -o "$tmp/xw.xlsx"
+expect 0 "export crosswalk xlsx again" -- iot export 1 --what crosswalk --format xlsx -o "$tmp/xw-2.xlsx"
+check "xw.xlsx: the same bytes with SOURCE_DATE_EPOCH" -- cmp "$tmp/xw.xlsx" "$tmp/xw-2.xlsx"
 check "openpyxl: the crosswalk" -- xc xwalk "$tmp/xw.xlsx"
 expect 0 "import-checks of the crosswalk: read only" -- iot import-checks "$tmp/xw.xlsx" 1 --yes
 contains "$tmp/out" "Nothing to apply." "the crosswalk has nothing to apply"
