@@ -1,8 +1,9 @@
 #!/bin/sh
 # bench_xlsx.sh - writing each XLSX workbook of Annex 8 case 5 next to the
 # XML export of the same assessment and `xmllint --noout` on it, in one
-# run (the machines are noisy: read the ratios), and reading a workbook
-# back (import-checks); with the size of each file.
+# run (the machines are noisy: read the ratios), the open items and the
+# crosswalk too, and reading a workbook back (import-checks); with the
+# size of each file.
 # Usage: bench_xlsx.sh IOTSCOPE SRCDIR [RUNS]
 set -eu
 iot=$1 src=$2 runs=${3:-20}
@@ -20,7 +21,8 @@ printf '%-44s %8s ms  %7s bytes\n' "xmllint --noout assessment.xml" "$x" \
 	"$(wc -c <"$tmp/assessment.xml")"
 printf '%-44s %8s ms  (%.1f x xmllint)\n' "iotscope export --format xml (assessment)" "$xml" \
 	"$(echo "$xml $x" | awk '{ print $1 / $2 }')"
-for w in assessment annex1 annex2 countermeasures; do
+i review 1 B-1 --decision todo --owner bench --due 2000-03-01 >/dev/null
+for w in assessment annex1 annex2 countermeasures open crosswalk; do
 	t=$(loop "$runs" i export 1 --what "$w" --format xlsx -o "$tmp/$w.xlsx")
 	printf '%-44s %8s ms  %7s bytes  (%.1f x xmllint, %.2f x xml export)\n' \
 		"iotscope export --format xlsx --what $w" "$t" "$(wc -c <"$tmp/$w.xlsx")" \
@@ -28,4 +30,7 @@ for w in assessment annex1 annex2 countermeasures; do
 done
 r=$(loop "$runs" i import-checks "$tmp/assessment.xlsx" 1)
 printf '%-44s %8s ms  (%.1f x xmllint)\n' "iotscope import-checks assessment.xlsx" "$r" \
+	"$(echo "$r $x" | awk '{ print $1 / $2 }')"
+r=$(loop "$runs" i import-checks "$tmp/open.xlsx" 1)
+printf '%-44s %8s ms  (%.1f x xmllint)\n' "iotscope import-checks open.xlsx" "$r" \
 	"$(echo "$r $x" | awk '{ print $1 / $2 }')"

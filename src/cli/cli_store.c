@@ -58,18 +58,37 @@ int cli_resolve(struct store *st, const char *cmd, const char *ref, int64_t *id)
 	return 0;
 }
 
+int cli_store_open_load(struct app *a, const char *cmd, const char *ref,
+			struct cli_loaded *l)
+{
+	memset(l, 0, sizeof *l);
+	if (app_core(a) < 0 || (l->st = cli_store_open(a, cmd)) == NULL)
+		return -1;
+	struct diag d = DIAG_INIT;
+	if (cli_resolve(l->st, cmd, ref, &l->id) == 0 &&
+	    (l->as = store_load(l->st, l->id, a->form, &d)) == NULL)
+		cli_fail(cmd, &d);
+	if (l->as != NULL)
+		return 0;
+	store_close(l->st);
+	l->st = NULL;
+	return -1;
+}
+
+void cli_loaded_close(struct cli_loaded *l)
+{
+	store_close(l->st);
+	assessment_free(l->as);
+	memset(l, 0, sizeof *l);
+}
+
 struct assessment *cli_store_load(struct app *a, const char *cmd, const char *ref)
 {
-	struct store *st = cli_store_open(a, cmd);
-	int64_t id;
-	struct assessment *as = NULL;
-	if (st != NULL && cli_resolve(st, cmd, ref, &id) == 0) {
-		struct diag d = DIAG_INIT;
-		if ((as = store_load(st, id, a->form, &d)) == NULL)
-			cli_fail(cmd, &d);
-	}
-	store_close(st);
-	return as;
+	struct cli_loaded l;
+	if (cli_store_open_load(a, cmd, ref, &l) < 0)
+		return NULL;
+	store_close(l.st);
+	return l.as;
 }
 
 /* ---------- list ---------- */
@@ -264,29 +283,22 @@ int cli_cmd_delete(struct app *a, int argc, char **argv)
 		return cli_usage_error(argv[0], "ID [--yes]",
 				       _("not asking for confirmation: standard input is not "
 					 "a terminal; add --yes"));
-	if (app_core(a) < 0)
+	struct cli_loaded l;
+	if (cli_store_open_load(a, argv[0], argv[optind], &l) < 0)
 		return EXIT_BAD_INPUT;
-	struct store *st = cli_store_open(a, argv[0]);
-	if (st == NULL)
-		return EXIT_BAD_INPUT;
-	int64_t id;
 	struct diag d = DIAG_INIT;
-	struct assessment *as = NULL;
-	int rc = cli_resolve(st, argv[0], argv[optind], &id);
-	if (rc == 0 && (as = store_load(st, id, a->form, &d)) == NULL)
-		rc = -1;
-	if (rc == 0 && !yes && !confirm(id, as->survey->details[DETAIL_NAME])) {
+	const char *name = l.as->survey->details[DETAIL_NAME];
+	int rc = 0;
+	if (!yes && !confirm(l.id, name)) {
 		printf("%s\n", _("Nothing deleted."));
 		rc = 1;
 	}
 	if (rc == 0)
-		rc = store_delete(st, id, &d);
-	store_close(st);
+		rc = store_delete(l.st, l.id, &d);
 	if (rc == 0)
 		printf(_("Deleted assessment %lld (%s); 'iotscope history %lld' still shows "
-			 "what it was.\n"), (long long)id, cli_shown(as->survey->details[DETAIL_NAME]),
-		       (long long)id);
-	assessment_free(as);
+			 "what it was.\n"), (long long)l.id, cli_shown(name), (long long)l.id);
+	cli_loaded_close(&l);
 	if (rc < 0)
 		return d.msg ? cli_fail(argv[0], &d) : EXIT_BAD_INPUT;
 	return EXIT_OK;

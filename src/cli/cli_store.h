@@ -12,6 +12,18 @@ struct store *cli_store_open(struct app *a, const char *cmd);
 int cli_resolve(struct store *st, const char *cmd, const char *ref, int64_t *id);
 /* Open the database, resolve REF and load it; NULL after printing why. */
 struct assessment *cli_store_load(struct app *a, const char *cmd, const char *ref);
+/* The same preamble for a command that then edits: the catalog
+ * (app_core), the database, REF resolved and its assessment loaded, the
+ * database left open in *L; 0, or -1 after printing why (nothing left
+ * open).  cli_loaded_close closes and frees what it holds. */
+struct cli_loaded {
+	struct store *st;
+	int64_t id;
+	struct assessment *as;
+};
+int cli_store_open_load(struct app *a, const char *cmd, const char *ref,
+			struct cli_loaded *l);
+void cli_loaded_close(struct cli_loaded *l);
 /* Print "iotscope CMD: message" and return EXIT_BAD_INPUT. */
 int cli_fail(const char *cmd, struct diag *d);
 int cli_usage_error(const char *cmd, const char *args, const char *why);

@@ -22,6 +22,9 @@ static const enum store_field store_fields[] = {
 	[WB_DECISION] = SF_DECISION, [WB_REVIEW_NOTE] = SF_REVIEW_NOTE,
 	[WB_ACTION] = SF_ACTION, [WB_ACTION_NOTE] = SF_ACTION_NOTE,
 	[WB_CHECK] = SF_CHECK, [WB_CHECK_NOTE] = SF_CHECK_NOTE,
+	[WB_REVIEW_OWNER] = SF_REVIEW_OWNER, [WB_REVIEW_DUE] = SF_REVIEW_DUE,
+	[WB_ACTION_OWNER] = SF_ACTION_OWNER, [WB_ACTION_DUE] = SF_ACTION_DUE,
+	[WB_CHECK_OWNER] = SF_CHECK_OWNER, [WB_CHECK_DUE] = SF_CHECK_DUE,
 };
 
 static void print_change(const struct wb_change *c)
@@ -78,8 +81,9 @@ static int apply(struct store *st, int64_t id, const struct wb_import *w, struct
 					       .key = c->key, .key2 = c->key2,
 					       .value = c->new_value, .check_expect = 1,
 					       .expect = c->old_value };
-		if (cs[i].value == NULL && c->field != WB_REVIEW_NOTE &&
-		    c->field != WB_ACTION_NOTE && c->field != WB_CHECK_NOTE)
+		/* an emptied list cell is "none"; an emptied text, none */
+		if (cs[i].value == NULL && (c->field == WB_DECISION || c->field == WB_ACTION ||
+					    c->field == WB_CHECK))
 			cs[i].value = "none";
 	}
 	int rc = store_apply(st, id, cs, w->nchanges, d);
@@ -113,24 +117,17 @@ static int parse(struct workbook_req *r, int argc, char **argv)
 	return 0;
 }
 
-/* Read, show, ask, apply; the database is opened once and closed on
+/* Read, show, ask, apply; the database is opened once (L) and closed on
  * every path. */
-static int run(struct app *a, struct store *st, const struct workbook_req *r,
+static int run(struct app *a, struct cli_loaded *l, const struct workbook_req *r,
 	       const char *cmd, struct diag *d)
 {
-	int64_t id;
-	if (cli_resolve(st, cmd, r->ref, &id) < 0)
-		return -1;
-	struct assessment *as = store_load(st, id, a->form, d);
-	if (as == NULL)
-		return -1;
 	struct wb_import w;
-	int rc = import_workbook(a->cat, a->form, as, r->file, &w, d);
-	assessment_free(as);
+	int rc = import_workbook(a->cat, a->form, l->as, r->file, &w, d);
 	if (rc < 0)
 		return -1;
 	char *who = a->assessor ? strdup(a->assessor) : store_login_name();
-	print_report(&w, r->file, id, who ? who : "?");
+	print_report(&w, r->file, l->id, who ? who : "?");
 	free(who);
 	if (w.nchanges == 0) {
 		printf("%s\n", _("Nothing to apply."));
@@ -142,9 +139,9 @@ static int run(struct app *a, struct store *st, const struct workbook_req *r,
 	} else if (!r->yes && !confirm(w.nchanges)) {
 		printf("%s\n", _("Nothing applied."));
 		rc = 1;
-	} else if ((rc = apply(st, id, &w, d)) == 0) {
+	} else if ((rc = apply(l->st, l->id, &w, d)) == 0) {
 		printf(_("Applied the changes (%zu) in one transaction; 'iotscope history %lld' "
-			 "shows them.\n"), w.nchanges, (long long)id);
+			 "shows them.\n"), w.nchanges, (long long)l->id);
 	}
 	wb_import_free(&w);
 	return rc;
@@ -156,14 +153,12 @@ int cli_workbook_command(struct app *a, int argc, char **argv)
 	int rc = parse(&r, argc, argv);
 	if (rc != 0)
 		return rc;
-	if (app_core(a) < 0)
-		return EXIT_BAD_INPUT;
-	struct store *st = cli_store_open(a, argv[0]);
-	if (st == NULL)
+	struct cli_loaded l;
+	if (cli_store_open_load(a, argv[0], r.ref, &l) < 0)
 		return EXIT_BAD_INPUT;
 	struct diag d = DIAG_INIT;
-	rc = run(a, st, &r, argv[0], &d);
-	store_close(st);
+	rc = run(a, &l, &r, argv[0], &d);
+	cli_loaded_close(&l);
 	if (rc < 0)
 		return d.msg ? cli_fail(argv[0], &d) : EXIT_BAD_INPUT;
 	return rc == 0 ? EXIT_OK : EXIT_BAD_INPUT;

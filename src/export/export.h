@@ -117,11 +117,15 @@ struct assessment *import_memory(const struct catalog *c, const struct form *f,
  * set the old value when; a cell the workbook was not meant to change
  * (guideline text, ids, pattern values), a formula, a value not in the
  * list, or a value the database changed since the workbook was written,
- * is reported in IGNORED, never a change.  -1 with "file: reason" in d
- * when the file is refused (not a sound XLSX within the limits of
- * import_xlsx.c, or another assessment's). */
+ * is reported in IGNORED, never a change; so is a changed evidence cell
+ * (a workbook cannot attach a file with its hash).  Owner and due date
+ * are read back like the notes.  -1 with "file: reason" in d when the
+ * file is refused (not a sound XLSX within the limits of import_xlsx.c,
+ * or another assessment's, or a due date that is not YYYY-MM-DD: then
+ * the message names its cell, "Sheet!L5"). */
 enum wb_field { WB_DECISION, WB_REVIEW_NOTE, WB_ACTION, WB_ACTION_NOTE, WB_CHECK,
-		WB_CHECK_NOTE };
+		WB_CHECK_NOTE, WB_REVIEW_OWNER, WB_REVIEW_DUE, WB_ACTION_OWNER, WB_ACTION_DUE,
+		WB_CHECK_OWNER, WB_CHECK_DUE };
 struct wb_change {
 	enum wb_field field;
 	const char *checklist;		/* checks: the checklist id */

@@ -43,12 +43,7 @@ static const struct export_format_info formats[N_EXPORT_FORMATS] = {
 		.id = "xlsx", .ext = "xlsx",
 		.description = N_("XLSX (Excel workbook to fill in)"),
 		.writer = &export_xlsx_writer, .check = export_xlsx_check,
-		/* a workbook is what auditors fill in: the crosswalk and the open
-		 * items (a report of the others) have nothing to fill */
-		.whats = WHAT(EXPORT_ASSESSMENT) | WHAT(EXPORT_CHECKLIST) |
-			 WHAT(EXPORT_COUNTERMEASURES),
-		.refused = N_("an XLSX workbook is for filling in: export the crosswalk or the "
-			      "open items as XML, CSV or HTML"),
+		.whats = ALL_WHATS,
 	},
 };
 

@@ -76,7 +76,9 @@ static int cms_open(struct ex_ctx *x, struct open_list *l)
 				return -1;
 			*o = (struct ex_open){ OPEN_CM, e->id, NULL, e->cm->number, e->cm->title,
 					       decision_id(e->decision),
-					       decision_label(e->decision), t, 0 };
+					       decision_label(e->decision), t, 0,
+					       e->review ? e->review->changed_by : NULL,
+					       e->review ? e->review->changed_at : NULL };
 		}
 		if (e->decision == DECISION_NOT_APPLICABLE)
 			continue;
@@ -90,7 +92,9 @@ static int cms_open(struct ex_ctx *x, struct open_list *l)
 			*o = (struct ex_open){ OPEN_ACTION, e->id, ac->key, e->cm->number, ac->text,
 					       action_state_id(ac->state),
 					       action_state_label(ac->state),
-					       ac->review ? &ac->review->track : NULL, 0 };
+					       ac->review ? &ac->review->track : NULL, 0,
+					       ac->review ? ac->review->changed_by : NULL,
+					       ac->review ? ac->review->changed_at : NULL };
 		}
 	}
 	return 0;
@@ -113,7 +117,8 @@ static int checks_open(struct ex_ctx *x, struct open_list *l)
 				return -1;
 			*o = (struct ex_open){ OPEN_CHECK, an->id, en->id, en->number, en->text,
 					       check_status_id(st), check_status_label(st),
-					       ck ? &ck->track : NULL, 0 };
+					       ck ? &ck->track : NULL, 0,
+					       ck ? ck->changed_by : NULL, ck ? ck->changed_at : NULL };
 		}
 	}
 	return 0;

@@ -56,6 +56,7 @@ struct ex_open {
 	const char *status_label;	/* the same in words, translated */
 	const struct tracking *track;	/* NULL: nothing set */
 	int overdue;			/* due before the export's date */
+	const char *changed_by, *changed_at;	/* of its row; NULL never set */
 };
 
 struct ex_annex_sum {

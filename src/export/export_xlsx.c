@@ -22,6 +22,7 @@
 #include "export_xlsx.h"
 #include "i18n.h"
 #include "text.h"
+#include "text_width.h"
 #include "xmlsafe.h"
 
 /* What libxlsxwriter 1.1 writes for our largest workbook is ~0.2 MiB. */
@@ -34,8 +35,14 @@ struct ex_xlsx_state {
 	int nsheets;			/* xs_nsheets() */
 	lxw_worksheet **ws;		/* by sheet; NULL when not held */
 	lxw_row_t *rows;		/* rows written, the heading's too */
-	lxw_format *head, *text, *open, *section;
+	lxw_format *head, *text, *open, *section, *late;	/* late: an overdue row */
 	char stamp[32];			/* the export time, SOURCE_DATE_EPOCH's */
+	struct {			/* the open items' status lists: one per
+					   run of rows of one kind */
+		int sheet, col;		/* sheet -1: no run */
+		lxw_row_t first, last;
+		enum xs_kind kind;
+	} run;
 };
 
 static const char *tmp_dir(void)
@@ -83,78 +90,129 @@ static time_t created_time(struct ex_ctx *x)
 	return t;
 }
 
-static void formats(struct ex_xlsx_state *w)
+/* A text cell ("@": what is typed stays text, never a number or a date
+ * serial), wrapped, at the top, framed; NULL when out of memory. */
+static lxw_format *text_format(lxw_workbook *wb)
 {
-	w->text = workbook_add_format(w->wb);
-	format_set_num_format(w->text, "@");
-	format_set_text_wrap(w->text);
-	format_set_align(w->text, LXW_ALIGN_VERTICAL_TOP);
-	format_set_border(w->text, LXW_BORDER_THIN);
-	w->open = workbook_add_format(w->wb);
-	format_set_num_format(w->open, "@");
-	format_set_text_wrap(w->open);
-	format_set_align(w->open, LXW_ALIGN_VERTICAL_TOP);
-	format_set_border(w->open, LXW_BORDER_THIN);
+	lxw_format *f = workbook_add_format(wb);
+	if (f != NULL) {
+		format_set_num_format(f, "@");
+		format_set_text_wrap(f);
+		format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+		format_set_border(f, LXW_BORDER_THIN);
+	}
+	return f;
+}
+
+/* The cells' looks: text, open (to fill in, unlocked, yellow), late (an
+ * overdue row: bold dark red on pink, Excel's "bad" style), heading,
+ * section; -1 when out of memory. */
+static int formats(struct ex_ctx *x)
+{
+	struct ex_xlsx_state *w = x->state;
+	w->text = text_format(w->wb);
+	w->open = text_format(w->wb);
+	w->late = text_format(w->wb);
+	w->section = text_format(w->wb);
+	w->head = workbook_add_format(w->wb);
+	if (w->text == NULL || w->open == NULL || w->late == NULL || w->section == NULL ||
+	    w->head == NULL)
+		return lxw_failed(x, "formats", LXW_ERROR_MEMORY_MALLOC_FAILED);
 	format_set_unlocked(w->open);
 	format_set_bg_color(w->open, 0xFFF3C4);
-	w->head = workbook_add_format(w->wb);
+	format_set_bold(w->late);
+	format_set_font_color(w->late, 0x9C0006);
+	format_set_bg_color(w->late, 0xFFC7CE);
+	format_set_bold(w->section);
+	format_set_bg_color(w->section, 0xF3F3F3);
 	format_set_bold(w->head);
 	format_set_text_wrap(w->head);
 	format_set_align(w->head, LXW_ALIGN_VERTICAL_TOP);
 	format_set_border(w->head, LXW_BORDER_THIN);
 	format_set_bg_color(w->head, 0xE8E8E8);
-	w->section = workbook_add_format(w->wb);
-	format_set_bold(w->section);
-	format_set_num_format(w->section, "@");
-	format_set_text_wrap(w->section);
-	format_set_border(w->section, LXW_BORDER_THIN);
-	format_set_bg_color(w->section, 0xF3F3F3);
+	return 0;
 }
 
-/* The lines TEXT takes in a column WIDTH characters wide (in tenths: a
- * character from U+1100 on, CJK, is 1.7 of a digit's width in the default
- * fonts), wrapped as a spreadsheet does roughly.  LibreOffice does not grow a row to fit wrapped text it
- * reads, so the writer sets each row's height: an estimate, but the
- * guideline's text is then shown whole when printed. */
-static unsigned text_lines(const char *s, double width)
+/* Row heights (issue 12): LibreOffice does not grow a row to fit the
+ * wrapped text it reads, and Excel only when it edits the row, so the
+ * writer sets each row as tall as its tallest cell: the lines each cell
+ * wraps to, times the font's line height.
+ *
+ * A column WIDTH characters wide holds WIDTH digits of the default font
+ * (Calibri 11: 7 px a digit at 96 dpi).  Text is measured in display
+ * columns (text_width.c: East Asian wide = 2): a CJK glyph is 1 em, 11 pt
+ * = 14.7 px, 5% more than two digits, and a CJK line may not start with
+ * 。、」 (kinsoku), which pushes a character over; so a line is taken to
+ * hold 90% of WIDTH columns.  Wrapping is greedy, as both programs do:
+ * at a space, before or after a wide character, else inside a word too
+ * long for a line. */
+#define WRAP_SHARE 0.9
+
+/* Lines S takes, wrapped at COLS display columns (at least 1). */
+static unsigned wrapped_lines(const char *s, int cols)
 {
-	unsigned lines = 1, col = 0, per = width > 3 ? (unsigned)(width * 10) - 10 : 20;
-	while (*s != '\0') {
-		unsigned long cp = 0;
-		size_t n = text_utf8_next(s, &cp);
-		if (n == 0)
-			break;
-		s += n;
-		unsigned w = cp >= 0x1100 ? 17 : 10;
-		if (cp == '\n' || col + w > per) {
+	unsigned lines = 1;
+	int col = 0, run = 0;		/* the line's columns; its last unbreakable run's */
+	size_t len = strlen(s);
+	while (len > 0) {
+		if (*s == '\n') {
 			lines++;
-			col = 0;
+			col = run = 0;
+			s++, len--;
+			continue;
 		}
-		if (cp != '\n')
-			col += w;
+		wchar_t wc;
+		size_t n = text_next_shown(s, len, &wc);
+		s += n, len -= n;
+		int w = text_wcwidth(wc);
+		if (w >= 2)
+			run = 0;	/* a break is allowed before a wide character */
+		if (col > 0 && col + w > cols) {
+			lines++;
+			if (wc == L' ') {	/* the space ends the line */
+				col = run = 0;
+				continue;
+			}
+			/* the run moves down whole, unless it was the whole line */
+			col = run < col ? run : 0;
+			if (col == 0)
+				run = 0;
+		}
+		col += w;
+		run = wc == L' ' || w >= 2 ? 0 : run + w;
 	}
 	return lines;
 }
 
-/* Points per line of the default font (Calibri 11), and Excel's tallest row. */
-#define LINE_POINTS 15.0
-#define MAX_ROW_POINTS 409.0
+/* Points a line of the default font takes: Calibri 11 is 15 pt in Excel;
+ * a Japanese line falls back to a CJK font (Yu Gothic, Noto Sans CJK:
+ * ascent + descent 1.45 em = 16 pt at 11 pt), so the larger. */
+#define LINE_POINTS 16.0
+#define MAX_ROW_POINTS 409.0	/* Excel's tallest row */
 
-/* Row ROW as tall as its tallest cell, CELLS[1..] (cells[0], the id, is
- * hidden). */
-static lxw_error row_height(lxw_worksheet *ws, lxw_row_t row, const struct xs_sheet_def *sd,
-			    char *const *cells)
+/* The height of a row of CELLS[1..] (cells[0], the id, is hidden) in
+ * SD's columns, in points: its tallest cell, at most 409; 0 for one line
+ * (the default height). */
+static double row_points(const struct xs_sheet_def *sd, char *const *cells)
 {
 	unsigned lines = 1;
 	for (int c = 1; c < sd->ncols; c++)
 		if (cells[c] != NULL) {
-			unsigned n = text_lines(cells[c], sd->cols[c].width);
+			int cols = (int)(sd->cols[c].width * WRAP_SHARE);
+			unsigned n = wrapped_lines(cells[c], cols > 1 ? cols : 1);
 			lines = n > lines ? n : lines;
 		}
 	if (lines == 1)
-		return LXW_NO_ERROR;
-	double h = LINE_POINTS * lines;
-	return worksheet_set_row(ws, row, h < MAX_ROW_POINTS ? h : MAX_ROW_POINTS, NULL);
+		return 0;
+	double h = LINE_POINTS * lines + 2;	/* the cell's top and bottom padding */
+	return h < MAX_ROW_POINTS ? h : MAX_ROW_POINTS;
+}
+
+static lxw_error row_height(lxw_worksheet *ws, lxw_row_t row, const struct xs_sheet_def *sd,
+			    char *const *cells)
+{
+	double h = row_points(sd, cells);
+	return h > 0 ? worksheet_set_row(ws, row, h, NULL) : LXW_NO_ERROR;
 }
 
 /* A sheet's headings, widths and print setup. */
@@ -245,6 +303,7 @@ static int xlsx_begin(struct ex_ctx *x)
 {
 	struct ex_xlsx_state *w = x->state;
 	w->xs.row = xlsx_row;
+	w->run.sheet = -1;
 	w->tmp = str_printf("%s/iotscope-xlsx.XXXXXX", tmp_dir());
 	int fd = w->tmp ? mkstemp(w->tmp) : -1;
 	if (fd < 0) {
@@ -266,7 +325,8 @@ static int xlsx_begin(struct ex_ctx *x)
 	lxw_error e = workbook_set_properties(w->wb, &props);
 	if (e != LXW_NO_ERROR)
 		return lxw_failed(x, w->tmp, e);
-	formats(w);
+	if (formats(x) < 0)
+		return -1;
 	w->nsheets = xs_nsheets(x->c);
 	w->ws = calloc((size_t)w->nsheets, sizeof *w->ws);
 	w->rows = calloc((size_t)w->nsheets, sizeof *w->rows);
@@ -278,6 +338,83 @@ static int xlsx_begin(struct ex_ctx *x)
 		if (xs_holds(x, s) && sheet_begin(x, s) < 0)
 			return -1;
 	return meta_sheet(x);
+}
+
+/* The drop-down list of KIND on the cells FIRST..LAST of column C. */
+static lxw_error list_range(lxw_worksheet *ws, lxw_row_t first, lxw_row_t last, lxw_col_t c,
+			    enum xs_kind kind)
+{
+	const char *ids[8], *labels[9] = { NULL };
+	int n = xs_list(kind, ids, labels);
+	if (n == 0)
+		return LXW_NO_ERROR;
+	labels[n] = NULL;
+	lxw_data_validation dv = {
+		.validate = LXW_VALIDATION_TYPE_LIST,
+		.value_list = (char **)labels,
+		.ignore_blank = LXW_VALIDATION_ON,
+		.show_error = LXW_VALIDATION_ON,
+	};
+	return worksheet_data_validation_range(ws, first, c, last, c, &dv);
+}
+
+/* The list of the run of rows so far, if any. */
+static lxw_error run_end(struct ex_xlsx_state *w)
+{
+	lxw_error e = LXW_NO_ERROR;
+	if (w->run.sheet >= 0)
+		e = list_range(w->ws[w->run.sheet], w->run.first, w->run.last,
+			       (lxw_col_t)w->run.col, w->run.kind);
+	w->run.sheet = -1;
+	return e;
+}
+
+/* An open item's status takes its own list (decision, action state or
+ * status): one data validation per run of rows of one kind, not one a
+ * row. */
+static lxw_error row_list(struct ex_xlsx_state *w, int sheet, lxw_row_t row, int col,
+			  enum xs_kind kind)
+{
+	lxw_error e = LXW_NO_ERROR;
+	if (w->run.sheet == sheet && w->run.col == col && w->run.kind == kind &&
+	    w->run.last + 1 == row) {
+		w->run.last = row;
+		return e;
+	}
+	e = run_end(w);
+	w->run.sheet = sheet;
+	w->run.col = col;
+	w->run.first = w->run.last = row;
+	w->run.kind = kind;
+	return e;
+}
+
+/* A due date column: text YYYY-MM-DD (the cells are text, "@", so Excel
+ * keeps what is typed and never makes it a date serial), checked as it
+ * is typed by its shape, with a message on entering the cell. */
+static lxw_error due_range(lxw_worksheet *ws, lxw_row_t last, lxw_col_t c)
+{
+	char col[LXW_MAX_COL_NAME_LENGTH], *formula;
+	lxw_col_to_name(col, c, 0);
+	formula = str_printf("=AND(LEN(%s2)=10,MID(%s2,5,1)=\"-\",MID(%s2,8,1)=\"-\","
+			     "ISNUMBER(VALUE(LEFT(%s2,4)&MID(%s2,6,2)&RIGHT(%s2,2))))",
+			     col, col, col, col, col, col);
+	if (formula == NULL)
+		return LXW_ERROR_MEMORY_MALLOC_FAILED;
+	lxw_data_validation dv = {
+		.validate = LXW_VALIDATION_TYPE_CUSTOM_FORMULA,
+		.value_formula = formula,
+		.ignore_blank = LXW_VALIDATION_ON,
+		.show_input = LXW_VALIDATION_ON,
+		.show_error = LXW_VALIDATION_ON,
+		.input_title = (char *)_("Due date"),
+		.input_message = (char *)_("Write it as YYYY-MM-DD, e.g. 2026-12-31"),
+		.error_title = (char *)_("Due date"),
+		.error_message = (char *)_("Write it as YYYY-MM-DD, e.g. 2026-12-31"),
+	};
+	lxw_error e = worksheet_data_validation_range(ws, 1, c, last, c, &dv);
+	free(formula);
+	return e;
 }
 
 static int xlsx_row(struct ex_ctx *x, const struct xs_row *r)
@@ -294,9 +431,12 @@ static int xlsx_row(struct ex_ctx *x, const struct xs_row *r)
 		if (v != NULL && export_text_ok(v, r->id, x->d) < 0)
 			return -1;
 		int open = r->editable && sd->cols[c].kind >= XS_NOTE;
-		lxw_format *f = r->section ? w->section : open ? w->open : w->text;
+		lxw_format *f = r->section ? w->section : open ? w->open :
+			r->overdue ? w->late : w->text;
 		e = v != NULL ? worksheet_write_string(ws, row, (lxw_col_t)c, v, f) :
 			worksheet_write_blank(ws, row, (lxw_col_t)c, f);
+		if (e == LXW_NO_ERROR && sd->cols[c].kind == XS_STATUS && r->editable)
+			e = row_list(w, r->sheet, row, c, xs_list_kind(r->src, XS_STATUS));
 	}
 	if (e == LXW_NO_ERROR)
 		e = row_height(ws, row, sd, r->cells);
@@ -311,21 +451,12 @@ static int sheet_end(struct ex_ctx *x, int s)
 	const struct xs_sheet_def *sd = xs_def(x->c, s);
 	lxw_worksheet *ws = w->ws[s];
 	lxw_row_t last = w->rows[s] > 1 ? w->rows[s] - 1 : 1;
-	lxw_error e = worksheet_autofilter(ws, 0, 0, last, (lxw_col_t)(sd->ncols - 1));
-	for (int c = 1; c < sd->ncols && e == LXW_NO_ERROR; c++) {
-		const char *ids[8], *labels[9] = { NULL };
-		int n = xs_list(sd->cols[c].kind, ids, labels);
-		if (n == 0)
-			continue;
-		labels[n] = NULL;
-		lxw_data_validation dv = {
-			.validate = LXW_VALIDATION_TYPE_LIST,
-			.value_list = (char **)labels,
-			.ignore_blank = LXW_VALIDATION_ON,
-			.show_error = LXW_VALIDATION_ON,
-		};
-		e = worksheet_data_validation_range(ws, 1, (lxw_col_t)c, last, (lxw_col_t)c, &dv);
-	}
+	lxw_error e = w->run.sheet == s ? run_end(w) : LXW_NO_ERROR;
+	if (e == LXW_NO_ERROR)
+		e = worksheet_autofilter(ws, 0, 0, last, (lxw_col_t)(sd->ncols - 1));
+	for (int c = 1; c < sd->ncols && e == LXW_NO_ERROR; c++)
+		e = sd->cols[c].kind == XS_DUE ? due_range(ws, last, (lxw_col_t)c) :
+			list_range(ws, 1, last, (lxw_col_t)c, sd->cols[c].kind);
 	if (e != LXW_NO_ERROR)
 		return lxw_failed(x, xs_name(x->c, s), e);
 	lxw_protection p = { .format_columns = 1, .format_rows = 1, .sort = 1,
@@ -381,6 +512,8 @@ const struct ex_writer export_xlsx_writer = {
 	.line = xs_line,
 	.cm = xs_cm,
 	.entry = xs_entry,
+	.crosswalk_row = xs_crosswalk_row,
+	.open_item = xs_open_item,
 	.summary = xs_summary,
 	.end = xlsx_end,
 	.release = xlsx_release,

@@ -13,13 +13,19 @@
 /* The sheets: these four, then one per catalog checklist in the
  * catalog's order (sheet XS_CHECKLISTS + i is checklist i), so that a
  * checklist is catalog data only (issue 9). */
-enum xs_sheet { XS_SUMMARY, XS_SURVEY, XS_CMS, XS_ACTIONS, XS_CHECKLISTS };
+enum xs_sheet { XS_SUMMARY, XS_SURVEY, XS_CMS, XS_ACTIONS, XS_OPEN, XS_CROSSWALK,
+		XS_CHECKLISTS };
 
 /* What a column holds.  FIXED: from the catalog or the database, never
- * read back (a change there is reported); BY/AT: who changed the row and
- * when (the version the workbook was made from); the others are the
- * auditor's, read back: a note, or one value of a drop-down list. */
-enum xs_kind { XS_FIXED, XS_BY, XS_AT, XS_NOTE, XS_CHECK, XS_DECISION, XS_ACTION };
+ * read back (a change there is reported); EVIDENCE: the evidence
+ * attached (ref, note, hash), never read back either (a workbook cannot
+ * attach a file with its hash); BY/AT: who changed the row and when (the
+ * version the workbook was made from); from NOTE on the auditor's, read
+ * back: a note, an owner, a due date (text YYYY-MM-DD), or one value of a
+ * drop-down list.  STATUS is the open items' list: a decision, an action
+ * state or a checklist status by the row (xs_list_kind). */
+enum xs_kind { XS_FIXED, XS_EVIDENCE, XS_BY, XS_AT, XS_NOTE, XS_OWNER, XS_DUE, XS_CHECK,
+	       XS_DECISION, XS_ACTION, XS_STATUS };
 
 /* Where a row's text comes from (the walk's arguments). */
 struct xs_src {
@@ -33,6 +39,8 @@ struct xs_src {
 	const struct ex_cell *cells;
 	int ncells;
 	const char *label, *value;		/* summary */
+	const struct ex_open *open;		/* the open items */
+	const struct crosswalk_row *xw;		/* the crosswalk */
 };
 
 struct xs_col;
@@ -83,6 +91,7 @@ struct xs_row {
 	const struct xs_src *src;
 	int section;			/* a heading row (bold, no list) */
 	int editable;			/* its lists and notes may be filled */
+	int overdue;			/* open items: due before the export's day */
 };
 
 /* The first member of a writer's (or reader's) state: where rows go. */
@@ -98,6 +107,14 @@ int xs_cm(struct ex_ctx *x, const struct ex_cm *cm);
 int xs_entry(struct ex_ctx *x, const struct cat_annex *cl, const struct cat_annex_entry *e,
 	     const struct cat_annex_entry *parent, const struct check_entry *ck);
 int xs_summary(struct ex_ctx *x);
+int xs_open_item(struct ex_ctx *x, const struct ex_open *o);
+int xs_crosswalk_row(struct ex_ctx *x, const struct crosswalk_row *r);
+
+/* The list a column of KIND holds in the row of SRC: KIND itself, or
+ * for XS_STATUS the open item's (decision, action state, status). */
+enum xs_kind xs_list_kind(const struct xs_src *s, enum xs_kind k);
+/* The owner, due date and evidence of the row of SRC; NULL when none. */
+const struct tracking *xs_track(const struct xs_src *s);
 
 /* The stable id of the value a list column of SRC holds now ("implemented",
  * "todo", "done"; "none" when unset), or NULL for other kinds. */

@@ -210,9 +210,162 @@ static char *g_ck_at(const struct xs_src *s, const struct xs_col *c, int *oom)
 	return when(s->ck ? s->ck->changed_at : NULL, oom);
 }
 
+/* owner, due date, evidence: of any row with them (xs_track) */
+const struct tracking *xs_track(const struct xs_src *s)
+{
+	if (s->open != NULL)
+		return s->open->track;
+	if (s->ac != NULL)
+		return s->ac->review ? &s->ac->review->track : NULL;
+	if (s->cm != NULL)
+		return s->cm->review ? &s->cm->review->track : NULL;
+	return s->ck ? &s->ck->track : NULL;
+}
+static char *g_owner(const struct xs_src *s, const struct xs_col *c, int *oom)
+{
+	const struct tracking *t = xs_track(s);
+	return dup(t ? t->owner : NULL, oom);
+}
+static char *g_due(const struct xs_src *s, const struct xs_col *c, int *oom)
+{
+	const struct tracking *t = xs_track(s);
+	return dup(t ? t->due : NULL, oom);
+}
+
+/* The evidence of T after *OUT, one a line, PREFIX before each: "REF —
+ * NOTE (sha256 0123456789abcdef…, N bytes)"; the hash's first 16 digits
+ * tell files apart at a glance, the XML export has it whole. */
+static int evidence_lines(char **out, const char *prefix, const struct tracking *t)
+{
+	for (size_t i = 0; *out != NULL && t != NULL && i < t->nevidence; i++) {
+		const struct evidence *e = &t->evidence[i];
+		char *hash = e->sha256 ? str_printf(" (sha256 %.16s\xe2\x80\xa6, %lld %s)", e->sha256,
+						    e->size, _("bytes")) : strdup("");
+		char *next = hash ? str_printf("%s%s%s%s%s%s%s", *out, (*out)[0] ? "\n" : "",
+					       prefix, e->ref, e->note ? " \xe2\x80\x94 " : "",
+					       e->note ? e->note : "", hash) : NULL;
+		free(hash);
+		free(*out);
+		*out = next;
+	}
+	return *out == NULL ? -1 : 0;
+}
+static char *evidence_text(char *ev, int *oom)
+{
+	*oom |= ev == NULL;
+	if (ev != NULL && ev[0] == '\0') {
+		free(ev);
+		return NULL;
+	}
+	return ev;
+}
+static char *g_evidence(const struct xs_src *s, const struct xs_col *c, int *oom)
+{
+	char *ev = strdup("");
+	if (ev != NULL)
+		(void)evidence_lines(&ev, "", xs_track(s));
+	return evidence_text(ev, oom);
+}
+
+/* open items */
+static char *g_open_kind(const struct xs_src *s, const struct xs_col *c, int *oom)
+{
+	return dup(export_open_kind_label(s->open->kind), oom);
+}
+static char *g_open_id(const struct xs_src *s, const struct xs_col *c, int *oom)
+{
+	return dup(s->open->id, oom);
+}
+static char *g_open_key(const struct xs_src *s, const struct xs_col *c, int *oom)
+{
+	return dup(s->open->key, oom);
+}
+static char *g_open_number(const struct xs_src *s, const struct xs_col *c, int *oom)
+{
+	return dup(s->open->number, oom);
+}
+static char *g_open_text(const struct xs_src *s, const struct xs_col *c, int *oom)
+{
+	return dup(s->open->text, oom);
+}
+static char *g_open_status(const struct xs_src *s, const struct xs_col *c, int *oom)
+{
+	return dup(strcmp(s->open->status, "none") == 0 ? NULL : s->open->status_label, oom);
+}
+static char *g_open_by(const struct xs_src *s, const struct xs_col *c, int *oom)
+{
+	return dup(s->open->changed_by, oom);
+}
+static char *g_open_at(const struct xs_src *s, const struct xs_col *c, int *oom)
+{
+	return when(s->open->changed_at, oom);
+}
+
+/* the crosswalk */
+static char *g_xw_clause(const struct xs_src *s, const struct xs_col *c, int *oom)
+{
+	return dup(s->xw->block->clause, oom);
+}
+static char *g_xw_cloud(const struct xs_src *s, const struct xs_col *c, int *oom)
+{
+	return dup(s->xw->block->cloud ? "\xe2\x80\xbb" : NULL, oom);	/* ※ */
+}
+static char *g_xw_title(const struct xs_src *s, const struct xs_col *c, int *oom)
+{
+	return dup(s->xw->block->title, oom);
+}
+static char *g_xw_item(const struct xs_src *s, const struct xs_col *c, int *oom)
+{
+	return dup(s->xw->item->id, oom);
+}
+static char *g_xw_checklist(const struct xs_src *s, const struct xs_col *c, int *oom)
+{
+	return dup(s->xw->checklist->name, oom);
+}
+static char *g_xw_status(const struct xs_src *s, const struct xs_col *c, int *oom)
+{
+	return dup(s->xw->status == CHECK_NONE ? NULL : check_status_label(s->xw->status), oom);
+}
+static char *g_xw_subs(const struct xs_src *s, const struct xs_col *c, int *oom)
+{
+	return printf_cell(oom, "%zu", c->arg ? s->xw->subs : s->xw->subs_set);
+}
+static char *g_xw_note(const struct xs_src *s, const struct xs_col *c, int *oom)
+{
+	return dup(s->xw->note, oom);
+}
+/* The evidence of the item and of its sub-items ("a: REF ..."), as the
+ * notes are gathered (crosswalk.c). */
+static char *g_xw_evidence(const struct xs_src *s, const struct xs_col *c, int *oom)
+{
+	const struct cat_annex *an = s->xw->checklist;
+	const struct assessment *a = s->x->a;
+	char *ev = strdup("");
+	for (size_t i = s->xw->item->entry; ev != NULL && a != NULL && i < an->nentries; i++) {
+		const struct cat_annex_entry *e = &an->entries[i];
+		if (i > s->xw->item->entry && e->kind != ANNEX_SUB)
+			break;
+		const struct check_entry *ck = assessment_check(a, an->id, e->id);
+		char *prefix = e->kind == ANNEX_SUB ? str_printf("%s: ", e->number) : strdup("");
+		if (prefix == NULL) {
+			free(ev);
+			ev = NULL;
+		} else {
+			(void)evidence_lines(&ev, prefix, ck ? &ck->track : NULL);
+		}
+		free(prefix);
+	}
+	return evidence_text(ev, oom);
+}
+
 /* ---------- the sheets ---------- */
 
 #define ID_COL { N_("Id"), -1, 14, XS_FIXED, NULL, 0 }
+/* who does it by when (fill-in), and the evidence attached (read only) */
+#define OWNER_DUE_EVIDENCE \
+	{ N_("Owner"), -1, 14, XS_OWNER, g_owner, 0 }, \
+	{ N_("Due"), -1, 12, XS_DUE, g_due, 0 }, \
+	{ N_("Evidence"), -1, 36, XS_EVIDENCE, g_evidence, 0 }
 
 static const struct xs_col summary_cols[] = {
 	ID_COL,
@@ -236,9 +389,10 @@ static const struct xs_col cm_cols[] = {
 	{ N_("Derived"), -1, 10, XS_FIXED, g_derived, 0 },
 	{ N_("Decision"), -1, 16, XS_DECISION, g_decision, 0 },
 	{ N_("Note"), -1, 40, XS_NOTE, g_cm_note, 0 },
+	OWNER_DUE_EVIDENCE,
 	{ N_("Reasons"), -1, 50, XS_FIXED, g_reasons, 0 },
 	{ N_("Changed by"), -1, 14, XS_BY, g_cm_by, 0 },
-	{ N_("Changed at"), -1, 21, XS_AT, g_cm_at, 0 },
+	{ N_("Changed at"), -1, 26, XS_AT, g_cm_at, 0 },
 };
 static const struct xs_col action_cols[] = {
 	ID_COL,
@@ -249,8 +403,9 @@ static const struct xs_col action_cols[] = {
 	{ N_("Text"), -1, 60, XS_FIXED, g_ac_text, 0 },
 	{ N_("State"), -1, 14, XS_ACTION, g_ac_state, 0 },
 	{ N_("Note"), -1, 40, XS_NOTE, g_ac_note, 0 },
+	OWNER_DUE_EVIDENCE,
 	{ N_("Changed by"), -1, 14, XS_BY, g_ac_by, 0 },
-	{ N_("Changed at"), -1, 21, XS_AT, g_ac_at, 0 },
+	{ N_("Changed at"), -1, 26, XS_AT, g_ac_at, 0 },
 };
 static const struct xs_col checklist_cols[] = {
 	ID_COL,
@@ -259,8 +414,9 @@ static const struct xs_col checklist_cols[] = {
 	{ N_("Level"), ACOL_LEVEL, 6, XS_FIXED, g_level, 0 },
 	{ N_("Check"), ACOL_CHECK, 14, XS_CHECK, g_check, 0 },
 	{ N_("Note"), -1, 40, XS_NOTE, g_ck_note, 0 },
+	OWNER_DUE_EVIDENCE,
 	{ N_("Changed by"), -1, 14, XS_BY, g_ck_by, 0 },
-	{ N_("Changed at"), -1, 21, XS_AT, g_ck_at, 0 },
+	{ N_("Changed at"), -1, 26, XS_AT, g_ck_at, 0 },
 };
 /* a checklist with pattern reference values (Annex 2) */
 static const struct xs_col pattern_cols[] = {
@@ -278,8 +434,44 @@ static const struct xs_col pattern_cols[] = {
 	{ N_("Pattern %d"), -1, 9, XS_FIXED, g_ref, 6 },
 	{ N_("Check"), ACOL_CHECK, 14, XS_CHECK, g_check, 0 },
 	{ N_("Note"), -1, 40, XS_NOTE, g_ck_note, 0 },
+	OWNER_DUE_EVIDENCE,
 	{ N_("Changed by"), -1, 14, XS_BY, g_ck_by, 0 },
-	{ N_("Changed at"), -1, 21, XS_AT, g_ck_at, 0 },
+	{ N_("Changed at"), -1, 26, XS_AT, g_ck_at, 0 },
+};
+
+/* the open items: every open countermeasure, action and checklist item,
+ * overdue first (export_open.c); the status list is the row's own */
+static const struct xs_col open_cols[] = {
+	ID_COL,
+	{ N_("Kind"), -1, 12, XS_FIXED, g_open_kind, 0 },
+	{ N_("Id"), -1, 12, XS_FIXED, g_open_id, 0 },
+	{ N_("Item"), -1, 12, XS_FIXED, g_open_key, 0 },
+	{ N_("Number"), -1, 12, XS_FIXED, g_open_number, 0 },
+	{ N_("Text"), -1, 50, XS_FIXED, g_open_text, 0 },
+	{ N_("Status"), -1, 14, XS_STATUS, g_open_status, 0 },
+	OWNER_DUE_EVIDENCE,
+	{ N_("Changed by"), -1, 14, XS_BY, g_open_by, 0 },
+	{ N_("Changed at"), -1, 26, XS_AT, g_open_at, 0 },
+};
+/* the crosswalk: one row per (ISO/IEC 27002 clause, item), as the CSV.
+ * Read only, by choice: an item stands under several clauses (II.2.1.1
+ * under 6.1, 6.1.1 and 6.1.2), so an editable status would be one value
+ * in several cells that can be made to disagree, and an item with
+ * sub-items shows their common status, which names no one sub-item to
+ * set.  Status and notes are filled in on the item's checklist, where
+ * each has one cell; import-checks reports any crosswalk cell changed. */
+static const struct xs_col crosswalk_cols[] = {
+	ID_COL,
+	{ N_("Clause"), -1, 9, XS_FIXED, g_xw_clause, 0 },
+	{ N_("Added by the guideline"), -1, 8, XS_FIXED, g_xw_cloud, 0 },
+	{ N_("Clause title"), -1, 30, XS_FIXED, g_xw_title, 0 },
+	{ N_("Item"), -1, 12, XS_FIXED, g_xw_item, 0 },
+	{ N_("Checklist"), -1, 14, XS_FIXED, g_xw_checklist, 0 },
+	{ N_("Check"), -1, 14, XS_FIXED, g_xw_status, 0 },
+	{ N_("Sub-items checked"), -1, 9, XS_FIXED, g_xw_subs, 0 },
+	{ N_("Sub-items"), -1, 9, XS_FIXED, g_xw_subs, 1 },
+	{ N_("Note"), -1, 40, XS_FIXED, g_xw_note, 0 },
+	{ N_("Evidence"), -1, 36, XS_FIXED, g_xw_evidence, 0 },
 };
 
 #define SHEET(key, name, cols, compared) \
@@ -289,6 +481,8 @@ static const struct xs_sheet_def fixed_sheets[XS_CHECKLISTS] = {
 	[XS_SURVEY] = SHEET("survey", N_("Survey"), survey_cols, 1),
 	[XS_CMS] = SHEET("countermeasures", N_("Countermeasures"), cm_cols, 1),
 	[XS_ACTIONS] = SHEET("actions", N_("Actions"), action_cols, 1),
+	[XS_OPEN] = SHEET("open", N_("Open items"), open_cols, 1),
+	[XS_CROSSWALK] = SHEET("crosswalk", N_("Crosswalk"), crosswalk_cols, 1),
 };
 /* key and name come from the checklist (xs_key, xs_name) */
 static const struct xs_sheet_def checklist_sheet = SHEET(NULL, NULL, checklist_cols, 1);
@@ -335,6 +529,10 @@ int xs_holds(const struct ex_ctx *x, int s)
 	case XS_CMS:
 	case XS_ACTIONS:
 		return w == EXPORT_ASSESSMENT || w == EXPORT_COUNTERMEASURES;
+	case XS_OPEN:
+		return w == EXPORT_OPEN;
+	case XS_CROSSWALK:
+		return w == EXPORT_CROSSWALK;
 	default: {
 		const struct cat_annex *cl = xs_checklist(x->c, s);
 		return cl != NULL && export_holds(x, cl);
@@ -383,8 +581,20 @@ int xs_list(enum xs_kind k, const char *ids[8], const char *labels[8])
 	}
 }
 
+enum xs_kind xs_list_kind(const struct xs_src *s, enum xs_kind k)
+{
+	if (k != XS_STATUS)
+		return k;
+	if (s->open == NULL)
+		return XS_FIXED;
+	return s->open->kind == OPEN_CM ? XS_DECISION : s->open->kind == OPEN_ACTION ?
+		XS_ACTION : XS_CHECK;
+}
+
 const char *xs_value_id(const struct xs_src *s, enum xs_kind k)
 {
+	if (k == XS_STATUS)
+		return s->open ? s->open->status : NULL;
 	switch (k) {
 	case XS_CHECK:
 		return check_status_id(s->ck ? s->ck->status : CHECK_NONE);
@@ -399,8 +609,8 @@ const char *xs_value_id(const struct xs_src *s, enum xs_kind k)
 
 /* ---------- rows ---------- */
 
-static int emit(struct ex_ctx *x, int sheet, const char *id, const struct xs_src *src,
-		int section, int editable)
+static int emit_row(struct ex_ctx *x, int sheet, const char *id, const struct xs_src *src,
+		    int section, int editable, int overdue)
 {
 	const struct xs_sheet_def *sd = xs_def(x->c, sheet);
 	char **cells = calloc((size_t)sd->ncols, sizeof *cells);
@@ -408,7 +618,7 @@ static int emit(struct ex_ctx *x, int sheet, const char *id, const struct xs_src
 	for (int i = 1; !oom && i < sd->ncols; i++)
 		cells[i] = sd->cols[i].get(src, &sd->cols[i], &oom);
 	if (!oom) {
-		struct xs_row r = { sheet, id, cells, src, section, editable };
+		struct xs_row r = { sheet, id, cells, src, section, editable, overdue };
 		rc = ((struct xs_state *)x->state)->row(x, &r);
 	} else {
 		diag_set(x->d, "out of memory");
@@ -417,6 +627,12 @@ static int emit(struct ex_ctx *x, int sheet, const char *id, const struct xs_src
 		free(cells[i]);
 	free(cells);
 	return rc;
+}
+
+static int emit(struct ex_ctx *x, int sheet, const char *id, const struct xs_src *src,
+		int section, int editable)
+{
+	return emit_row(x, sheet, id, src, section, editable, 0);
 }
 
 static int summary_row(struct ex_ctx *x, const char *id, const char *label, const char *value)
@@ -516,5 +732,36 @@ int xs_summary(struct ex_ctx *x)
 		rc = checklist_row(x, &x->c->checklists[i]);
 	for (int i = 0; i < 4; i++)
 		free(v[i]);
+	return rc;
+}
+
+/* An open item's row; its id says what it is: "countermeasure:B-61",
+ * "action:B-61#1", "check:annex1:II.1.1.1". */
+int xs_open_item(struct ex_ctx *x, const struct ex_open *o)
+{
+	struct xs_src s = { .x = x, .open = o };
+	char *id = o->kind == OPEN_CM ? str_printf("%s:%s", export_open_kind_id(o->kind), o->id) :
+		str_printf("%s:%s%s%s", export_open_kind_id(o->kind), o->id,
+			   o->kind == OPEN_ACTION ? "#" : ":", o->key);
+	if (id == NULL) {
+		diag_set(x->d, "out of memory");
+		return -1;
+	}
+	int rc = emit_row(x, XS_OPEN, id, &s, 0, 1, o->overdue);
+	free(id);
+	return rc;
+}
+
+/* A crosswalk row, "6.1.1 II.2.1.1": the tie is unique. */
+int xs_crosswalk_row(struct ex_ctx *x, const struct crosswalk_row *r)
+{
+	struct xs_src s = { .x = x, .xw = r };
+	char *id = str_printf("%s %s", r->block->clause, r->item->id);
+	if (id == NULL) {
+		diag_set(x->d, "out of memory");
+		return -1;
+	}
+	int rc = emit(x, XS_CROSSWALK, id, &s, 0, 0);
+	free(id);
 	return rc;
 }

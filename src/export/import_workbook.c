@@ -14,6 +14,7 @@
 #include "arena.h"
 #include "export_xlsx.h"
 #include "i18n.h"
+#include "text.h"
 #include "xmlsafe.h"
 
 /* What the export of the assessment now holds, one row. */
@@ -25,6 +26,8 @@ struct want_row {
 	int editable;
 	const char *checklist;		/* checks: the checklist id (catalog's) */
 	const char *key, *key2;		/* item or countermeasure; action key */
+	enum ex_open_kind of;		/* a review, an action or a checklist item */
+	enum xs_kind *lists;		/* by column: the list it holds (xs_list_kind) */
 	int used;			/* a workbook row matched it */
 };
 
@@ -53,6 +56,28 @@ struct run {
 
 /* ---------- what the database holds ---------- */
 
+/* Which row of the database W is: its kind and keys (copied: the
+ * action keys die with the walk); -1 when out of memory. */
+static int row_keys(struct collect *c, const struct xs_src *s, struct want_row *w)
+{
+	const char *checklist = NULL, *key = NULL, *key2 = NULL;
+	if (s->open != NULL) {
+		w->of = s->open->kind;
+		checklist = w->of == OPEN_CHECK ? s->open->id : NULL;
+		key = w->of == OPEN_CHECK ? s->open->key : s->open->id;
+		key2 = w->of == OPEN_ACTION ? s->open->key : NULL;
+	} else {
+		w->of = s->ac ? OPEN_ACTION : s->cm ? OPEN_CM : OPEN_CHECK;
+		checklist = s->cl ? s->cl->id : NULL;
+		key = s->e ? s->e->id : s->cm ? s->cm->id : NULL;
+		key2 = s->ac ? s->ac->key : NULL;
+	}
+	w->checklist = checklist ? arena_strdup(c->ar, checklist) : NULL;
+	w->key = key ? arena_strdup(c->ar, key) : NULL;
+	w->key2 = key2 ? arena_strdup(c->ar, key2) : NULL;
+	return (checklist && !w->checklist) || (key && !w->key) || (key2 && !w->key2) ? -1 : 0;
+}
+
 static int collect_row(struct ex_ctx *x, const struct xs_row *r)
 {
 	struct collect *c = x->sink;
@@ -72,19 +97,16 @@ static int collect_row(struct ex_ctx *x, const struct xs_row *r)
 	w->id = arena_strdup(c->ar, r->id);
 	w->cells = arena_array(c->ar, (size_t)sd->ncols, sizeof *w->cells);
 	w->value_ids = arena_array(c->ar, (size_t)sd->ncols, sizeof *w->value_ids);
-	if (w->id == NULL || w->cells == NULL || w->value_ids == NULL)
+	w->lists = arena_array(c->ar, (size_t)sd->ncols, sizeof *w->lists);
+	if (w->id == NULL || w->cells == NULL || w->value_ids == NULL || w->lists == NULL)
 		goto oom;
 	for (int i = 1; i < sd->ncols; i++) {
 		if (r->cells[i] != NULL && (w->cells[i] = arena_strdup(c->ar, r->cells[i])) == NULL)
 			goto oom;
 		w->value_ids[i] = xs_value_id(r->src, sd->cols[i].kind);
+		w->lists[i] = xs_list_kind(r->src, sd->cols[i].kind);
 	}
-	const struct xs_src *s = r->src;
-	w->checklist = s->cl ? s->cl->id : NULL;
-	/* the action keys die with the walk: copied */
-	w->key = s->e ? s->e->id : s->cm ? s->cm->id : NULL;
-	w->key2 = s->ac ? arena_strdup(c->ar, s->ac->key) : NULL;
-	if (s->ac != NULL && w->key2 == NULL)
+	if (row_keys(c, r->src, w) < 0)
 		goto oom;
 	c->n++;
 	return 0;
@@ -106,6 +128,8 @@ static const struct ex_writer collect_writer = {
 	.line = xs_line,
 	.cm = xs_cm,
 	.entry = xs_entry,
+	.open_item = xs_open_item,
+	.crosswalk_row = xs_crosswalk_row,
 };
 
 /* The rows an export of O would hold now (into r->want). */
@@ -282,6 +306,9 @@ static int same_time(const char *x, const char *y)
 	return same(x, y) || (instant(x, &tx) == 0 && instant(y, &ty) == 0 && tx == ty);
 }
 
+/* Room for "XFD1048576". */
+#define LXW_CELL_NAME 16
+
 /* The stable id a list cell names: a label of the workbook's lists or an
  * id, valid for KIND; "none" for an empty cell; NULL when neither. */
 static const char *list_value(const struct meta *m, enum xs_kind k, const char *cell)
@@ -301,15 +328,35 @@ static const char *list_value(const struct meta *m, enum xs_kind k, const char *
 	return NULL;
 }
 
-static const enum wb_field field_of[] = {
-	[XS_NOTE] = WB_CHECK_NOTE, [XS_CHECK] = WB_CHECK, [XS_DECISION] = WB_DECISION,
-	[XS_ACTION] = WB_ACTION,
-};
-
-static enum wb_field note_field(int sheet)
+/* The field a column of KIND is in a row OF: its note, owner, due date
+ * or list value. */
+static enum wb_field field_of(enum xs_kind kind, enum ex_open_kind of)
 {
-	return sheet == XS_CMS ? WB_REVIEW_NOTE : sheet == XS_ACTIONS ? WB_ACTION_NOTE :
-		WB_CHECK_NOTE;
+	static const enum wb_field fields[N_OPEN_KINDS][4] = {
+		[OPEN_CM] = { WB_REVIEW_NOTE, WB_REVIEW_OWNER, WB_REVIEW_DUE, WB_DECISION },
+		[OPEN_ACTION] = { WB_ACTION_NOTE, WB_ACTION_OWNER, WB_ACTION_DUE, WB_ACTION },
+		[OPEN_CHECK] = { WB_CHECK_NOTE, WB_CHECK_OWNER, WB_CHECK_DUE, WB_CHECK },
+	};
+	return fields[of][kind == XS_NOTE ? 0 : kind == XS_OWNER ? 1 : kind == XS_DUE ? 2 : 3];
+}
+
+/* A column of typed text (not a list): note, owner, due date. */
+static int typed(enum xs_kind k)
+{
+	return k == XS_NOTE || k == XS_OWNER || k == XS_DUE;
+}
+
+/* "L5": column COL (0-based) of sheet row R, as the spreadsheet names it. */
+static void cell_name(char out[LXW_CELL_NAME], long r, int col)
+{
+	char letters[4];
+	int n = 0;
+	for (int c = col + 1; c > 0 && n < 3; c = (c - 1) / 26)
+		letters[n++] = (char)('A' + (c - 1) % 26);
+	int k = 0;
+	while (n > 0)
+		out[k++] = letters[--n];
+	snprintf(out + k, LXW_CELL_NAME - (size_t)k, "%ld", r);
 }
 
 static int column_index(const struct xs_sheet_def *sd, enum xs_kind k)
@@ -335,16 +382,45 @@ static const char *cell_at(const struct xl_row *row, int col)
 	return col >= 0 && col < row->ncells ? row->cells[col] : NULL;
 }
 
+/* What the auditor typed in a cell of KIND: a due date YYYY-MM-DD, an
+ * owner on one line, a note the store takes (text.h); else the whole
+ * workbook is refused, naming the cell ("Annex 1!H12"), as the store
+ * would refuse the transaction without saying where.  A date Excel made
+ * a number of is no due date either: the column is text. */
+static int typed_ok(struct cell_ctx *k, enum xs_kind kind, const char *got)
+{
+	char cell[LXW_CELL_NAME];
+	cell_name(cell, k->row->r, k->col);
+	char *where = str_printf(_("%s: %s!%s (%s, %s)"), k->r->name, k->sheet, cell, k->w->id,
+				 k->heading);
+	if (where == NULL) {
+		diag_set(k->r->d, "out of memory");
+		return -1;
+	}
+	int rc = kind == XS_DUE ? due_date_check(where, got, k->r->d) :
+		text_check(got, where, kind == XS_OWNER, k->r->d);
+	free(where);
+	char *m = rc < 0 ? str_printf(_("%s; nothing applied"), diag_msg(k->r->d)) : NULL;
+	if (m != NULL) {
+		free(k->r->d->msg);
+		k->r->d->msg = m;
+	}
+	return rc;
+}
+
 /* The auditor's cell differs from the database: a change, unless the
  * database changed since the workbook was written (its "changed at"). */
 static int auditor_cell(struct cell_ctx *k, const char *got)
 {
 	struct run *r = k->r;
-	enum xs_kind kind = k->sd->cols[k->col].kind;
-	const char *old = kind == XS_NOTE ? k->w->cells[k->col] : k->w->value_ids[k->col];
-	const char *now = kind == XS_NOTE ? got : list_value(&r->m, kind, got);
+	enum xs_kind kind = k->sd->cols[k->col].kind, list = k->w->lists[k->col];
+	const char *old = typed(kind) ? k->w->cells[k->col] : k->w->value_ids[k->col];
+	const char *now = typed(kind) ? got : list_value(&r->m, list, got);
 	int blank = r->m.blank && strcmp(r->m.blank, "1") == 0;
-	if (now == NULL && kind != XS_NOTE)
+	if (typed(kind) && got != NULL && got[0] != '\0' && !same(old, now) &&
+	    typed_ok(k, kind, got) < 0)
+		return -1;
+	if (now == NULL && !typed(kind))
 		return ignored(r, _("%s row %ld (%s), %s: '%s' is not one of the list's "
 				    "values; not applied"), k->sheet, k->row->r, k->w->id,
 			       k->heading, got);
@@ -362,7 +438,7 @@ static int auditor_cell(struct cell_ctx *k, const char *got)
 	if (c == NULL)
 		return -1;
 	struct arena *ar = r->out->arena;
-	c->field = kind == XS_NOTE ? note_field(k->w->sheet) : field_of[kind];
+	c->field = field_of(kind, k->w->of);
 	c->checklist = k->w->checklist;
 	c->key = k->w->key;
 	c->key2 = k->w->key2;
@@ -393,6 +469,13 @@ static int one_cell(struct cell_ctx *k)
 		return ignored(r, _("%s row %ld (%s), %s: holds a formula; not read"), k->sheet,
 			       k->row->r, k->w->id, k->heading);
 	if (col->kind == XS_BY || col->kind == XS_AT)
+		return 0;
+	if (col->kind == XS_EVIDENCE && !same(got, want))
+		return ignored(r, _("%s row %ld (%s), %s: evidence is attached with "
+				    "'iotscope review/check --evidence' (a workbook cannot attach a "
+				    "file with its hash); not applied"), k->sheet, k->row->r,
+			       k->w->id, k->heading);
+	if (col->kind == XS_EVIDENCE)
 		return 0;
 	if (col->kind == XS_FIXED || !k->w->editable) {
 		if (same(got, want) || !k->sd->compared)

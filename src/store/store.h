@@ -115,12 +115,14 @@ int store_remove_evidence(struct store *st, int64_t id, const struct track_targe
 /* Several edits in one transaction (the filled workbook read back):
  * each a field of a review, action or checklist item, KEY the
  * countermeasure or item, KEY2 the action; VALUE the stable id
- * ("implemented", "todo", "done") or the note (NULL or "" none).  With
+ * ("implemented", "todo", "done"), the note, owner or due date (NULL or
+ * "" none; a due date YYYY-MM-DD, an owner one line).  With
  * CHECK_EXPECT, the field must still hold EXPECT (NULL none) or nothing
  * is applied: the database changed since the caller looked.  All or
  * nothing; one history row per field changed. */
 enum store_field { SF_DECISION, SF_REVIEW_NOTE, SF_ACTION, SF_ACTION_NOTE, SF_CHECK,
-		   SF_CHECK_NOTE, N_STORE_FIELDS };
+		   SF_CHECK_NOTE, SF_REVIEW_OWNER, SF_REVIEW_DUE, SF_ACTION_OWNER,
+		   SF_ACTION_DUE, SF_CHECK_OWNER, SF_CHECK_DUE, N_STORE_FIELDS };
 struct store_change {
 	enum store_field field;
 	const char *checklist;		/* checks: the checklist id */

@@ -200,20 +200,6 @@ static int column_body(struct store *st, int64_t id, const void *arg, struct dia
 	return rc;
 }
 
-/* One column edit in its own transaction (the owner and due date of
- * issue 12; store_apply runs several in one). */
-static int column_edit_run(struct store *st, int64_t id, struct column_edit *e,
-			   struct diag *d)
-{
-	if (e->what == NULL) {
-		diag_set(d, "out of memory");
-		return -1;
-	}
-	int rc = edit(st, id, column_body, e, d);
-	free(e->what);
-	return rc;
-}
-
 static int bad_key(const char *k, const char *what, struct diag *d)
 {
 	if (k != NULL && k[0] != '\0')
@@ -238,26 +224,53 @@ static int bad_key(const char *k, const char *what, struct diag *d)
 	"DO UPDATE SET " col " = excluded." col ", changed_by = excluded.changed_by, " \
 	"changed_at = excluded.changed_at"
 
-/* Where each field lives, and how its history row is named. */
+#define TRACK_SELECT(table, where, col) \
+	"SELECT " col " FROM " table " WHERE assessment_id = ? AND " where
+#define REVIEW_WHERE "cm = ?"
+#define ACTION_WHERE "cm = ? AND key = ?"
+#define CHECK_WHERE "checklist = ? AND item = ?"
+
+/* What a field's value is, for its check. */
+enum field_text { FT_LIST, FT_NOTE, FT_OWNER, FT_DUE };
+
+/* Where each field lives, and how its history row is named (the owner
+ * and due fields as store_set_owner/store_set_due name theirs). */
 static const struct field_def {
 	const char *select_sql, *upsert_sql, *keys_fmt, *what, *value_if_none;
-	int note;
+	enum field_text text;
 } fields[N_STORE_FIELDS] = {
 	[SF_DECISION] = { "SELECT decision FROM reviews WHERE assessment_id = ? AND cm = ?",
-			  REVIEW_UPSERT("decision"), "t", "decision", "none", 0 },
+			  REVIEW_UPSERT("decision"), "t", "decision", "none", FT_LIST },
 	[SF_REVIEW_NOTE] = { "SELECT note FROM reviews WHERE assessment_id = ? AND cm = ?",
-			     REVIEW_UPSERT("note"), "t", "note", NULL, 1 },
+			     REVIEW_UPSERT("note"), "t", "note", NULL, FT_NOTE },
 	[SF_ACTION] = { "SELECT state FROM action_states WHERE assessment_id = ? AND cm = ? "
-			"AND key = ?", ACTION_UPSERT("state"), "tt", "action", "none", 0 },
+			"AND key = ?", ACTION_UPSERT("state"), "tt", "action", "none", FT_LIST },
 	[SF_ACTION_NOTE] = { "SELECT note FROM action_states WHERE assessment_id = ? AND "
 			     "cm = ? AND key = ?", ACTION_UPSERT("note"), "tt",
-			     "action-note", NULL, 1 },
+			     "action-note", NULL, FT_NOTE },
 	[SF_CHECK] = { "SELECT status FROM checks WHERE assessment_id = ? AND checklist = ? "
-		       "AND item = ?", CHECK_UPSERT("status"), "tt", "check", "none", 0 },
+		       "AND item = ?", CHECK_UPSERT("status"), "tt", "check", "none", FT_LIST },
 	[SF_CHECK_NOTE] = { "SELECT note FROM checks WHERE assessment_id = ? AND "
 			    "checklist = ? AND item = ?", CHECK_UPSERT("note"), "tt",
-			    "check-note", NULL, 1 },
+			    "check-note", NULL, FT_NOTE },
+	[SF_REVIEW_OWNER] = { TRACK_SELECT("reviews", REVIEW_WHERE, "owner"),
+			      REVIEW_UPSERT("owner"), "t", "owner", NULL, FT_OWNER },
+	[SF_REVIEW_DUE] = { TRACK_SELECT("reviews", REVIEW_WHERE, "due"),
+			    REVIEW_UPSERT("due"), "t", "due", NULL, FT_DUE },
+	[SF_ACTION_OWNER] = { TRACK_SELECT("action_states", ACTION_WHERE, "owner"),
+			      ACTION_UPSERT("owner"), "tt", "action-owner", NULL, FT_OWNER },
+	[SF_ACTION_DUE] = { TRACK_SELECT("action_states", ACTION_WHERE, "due"),
+			    ACTION_UPSERT("due"), "tt", "action-due", NULL, FT_DUE },
+	[SF_CHECK_OWNER] = { TRACK_SELECT("checks", CHECK_WHERE, "owner"),
+			     CHECK_UPSERT("owner"), "tt", "check-owner", NULL, FT_OWNER },
+	[SF_CHECK_DUE] = { TRACK_SELECT("checks", CHECK_WHERE, "due"),
+			   CHECK_UPSERT("due"), "tt", "check-due", NULL, FT_DUE },
 };
+
+static int field_is_check(enum store_field f)
+{
+	return f == SF_CHECK || f == SF_CHECK_NOTE || f == SF_CHECK_OWNER || f == SF_CHECK_DUE;
+}
 
 /* The value of C is one its field takes; -1 with d set. */
 static int change_ok(const struct store_change *c, struct diag *d)
@@ -266,15 +279,24 @@ static int change_ok(const struct store_change *c, struct diag *d)
 		diag_set(d, "unknown field");
 		return -1;
 	}
-	const int check = c->field == SF_CHECK || c->field == SF_CHECK_NOTE;
-	const int action = c->field == SF_ACTION || c->field == SF_ACTION_NOTE;
+	const int check = field_is_check(c->field);
+	const int action = c->field == SF_ACTION || c->field == SF_ACTION_NOTE ||
+		c->field == SF_ACTION_OWNER || c->field == SF_ACTION_DUE;
 	/* the store keeps any checklist id (the catalog says which exist) */
 	if ((check && bad_key(c->checklist, "checklist", d) < 0) ||
 	    bad_key(c->key, check ? "checklist item" : "countermeasure", d) < 0 ||
 	    (action && bad_key(c->key2, "action", d) < 0))
 		return -1;
-	if (fields[c->field].note)
+	switch (fields[c->field].text) {
+	case FT_NOTE:
 		return store_text_check("note", c->value, 0, d);
+	case FT_OWNER:
+		return store_text_check("owner", c->value, 1, d);
+	case FT_DUE:
+		return nonempty(c->value) ? due_date_check("due", c->value, d) : 0;
+	case FT_LIST:
+		break;
+	}
 	int ok = c->field == SF_DECISION ? decision_parse(c->value) >= 0 :
 		 c->field == SF_ACTION ? action_state_parse(c->value) >= 0 :
 		 check_status_parse(c->value) >= 0;
@@ -288,11 +310,11 @@ static int change_ok(const struct store_change *c, struct diag *d)
 static void column_of(const struct store_change *c, struct column_edit *e)
 {
 	const struct field_def *f = &fields[c->field];
-	const int check = c->field == SF_CHECK || c->field == SF_CHECK_NOTE;
+	const int check = field_is_check(c->field);
 	/* a check's row is named by checklist and item; its history by item */
 	*e = (struct column_edit){ f->select_sql, f->upsert_sql, f->keys_fmt,
 				   check ? c->checklist : c->key, check ? c->key : c->key2,
-				   f->note ? nonempty(c->value) : c->value,
+				   f->text != FT_LIST ? nonempty(c->value) : c->value,
 				   f->value_if_none, NULL };
 	e->what = c->key2 != NULL && !check ?
 		str_printf("%s %s %s", f->what, c->key, c->key2) :
@@ -401,26 +423,11 @@ int store_set_check_note(struct store *st, int64_t id, const char *checklist, co
 
 /* ---------- owner, due date, evidence (issue 12) ---------- */
 
-/* The SQL of each kind's row, reading and upserting owner (0) and due
- * (1): literals, as the statement cache keys them by address. */
-#define TRACK_SELECT(table, where, col) \
-	"SELECT " col " FROM " table " WHERE assessment_id = ? AND " where
-#define REVIEW_WHERE "cm = ?"
-#define ACTION_WHERE "cm = ? AND key = ?"
-#define CHECK_WHERE "checklist = ? AND item = ?"
-static const struct track_sql {
-	const char *select[2], *upsert[2];
-	const char *what_prefix;
-} track_sql[N_TRACK_KINDS] = {
-	{ { TRACK_SELECT("reviews", REVIEW_WHERE, "owner"),
-	    TRACK_SELECT("reviews", REVIEW_WHERE, "due") },
-	  { REVIEW_UPSERT("owner"), REVIEW_UPSERT("due") }, "" },
-	{ { TRACK_SELECT("action_states", ACTION_WHERE, "owner"),
-	    TRACK_SELECT("action_states", ACTION_WHERE, "due") },
-	  { ACTION_UPSERT("owner"), ACTION_UPSERT("due") }, "action-" },
-	{ { TRACK_SELECT("checks", CHECK_WHERE, "owner"),
-	    TRACK_SELECT("checks", CHECK_WHERE, "due") },
-	  { CHECK_UPSERT("owner"), CHECK_UPSERT("due") }, "check-" },
+/* The owner and due fields of each kind of row (fields[] above). */
+static const enum store_field track_fields[N_TRACK_KINDS][2] = {
+	[TRACK_REVIEW] = { SF_REVIEW_OWNER, SF_REVIEW_DUE },
+	[TRACK_ACTION] = { SF_ACTION_OWNER, SF_ACTION_DUE },
+	[TRACK_CHECK] = { SF_CHECK_OWNER, SF_CHECK_DUE },
 };
 
 const char *track_kind_id(enum track_kind k)
@@ -446,7 +453,8 @@ static int bad_target(const struct track_target *t, struct diag *d)
  * note edits' history names. */
 static char *track_what(const struct track_target *t, const char *field)
 {
-	const char *pre = track_sql[t->kind].what_prefix;
+	static const char *const prefix[N_TRACK_KINDS] = { "", "action-", "check-" };
+	const char *pre = prefix[t->kind];
 	if (t->kind == TRACK_REVIEW)
 		return str_printf("%s %s", field, t->key1);
 	if (t->kind == TRACK_CHECK)
@@ -454,32 +462,27 @@ static char *track_what(const struct track_target *t, const char *field)
 	return str_printf("%s%s %s %s", pre, field, t->key1, t->key2);
 }
 
-/* COLUMN 0 owner, 1 due. */
+/* COLUMN 0 owner, 1 due: the field of store_apply (one edit, one
+ * transaction), as import-checks sets them in its one. */
 static int track_column(struct store *st, int64_t id, const struct track_target *t,
 			int column, const char *value, struct diag *d)
 {
-	const struct track_sql *q = &track_sql[t->kind];
-	struct column_edit e = { q->select[column], q->upsert[column],
-				 t->kind == TRACK_REVIEW ? "t" : "tt", t->key1, t->key2,
-				 nonempty(value), NULL,
-				 track_what(t, column == 0 ? "owner" : "due") };
-	return column_edit_run(st, id, &e, d);
+	if (bad_target(t, d) < 0)
+		return -1;
+	const int check = t->kind == TRACK_CHECK;
+	return apply_one(st, id, track_fields[t->kind][column], check ? t->key1 : NULL,
+			 check ? t->key2 : t->key1, check ? NULL : t->key2, value, d);
 }
 
 int store_set_owner(struct store *st, int64_t id, const struct track_target *t,
 		    const char *owner, struct diag *d)
 {
-	if (bad_target(t, d) < 0 || store_text_check("owner", owner, 1, d) < 0)
-		return -1;
 	return track_column(st, id, t, 0, owner, d);
 }
 
 int store_set_due(struct store *st, int64_t id, const struct track_target *t,
 		  const char *due, struct diag *d)
 {
-	if (bad_target(t, d) < 0 ||
-	    (nonempty(due) != NULL && due_date_check("due", due, d) < 0))
-		return -1;
 	return track_column(st, id, t, 1, due, d);
 }
 
