@@ -271,10 +271,11 @@ static void test_annexes_5_6(void **st)
 	assert_int_equal(x->line, 4694);
 	assert_non_null(strstr(x->text, "\n(a) クラウド利用者の情報資産の保護と特定の情報セキュ"));
 	/* seed 4706: Annex 6 6.1.2 prints 「管理用インターフェ이스」 with Hangul
-	 * 이스 (U+C774 U+C2A4); repaired to インターフェース (REPAIRS.md) */
+	 * 이스 (U+C774 U+C2A4, read i-seu); repaired to インターフェイス, the
+	 * spelling of the same phrase in Annex 5 15.1.1 at seed 4546 (REPAIRS.md) */
 	x = guidance_annex_clause(tu_catalog, GUIDANCE_ANNEX6, "6.1.2");
 	assert_int_equal(x->line, 4704);
-	assert_non_null(strstr(x->text, "誤運用、管理用インターフェースの悪用、DDoS/DoS 攻撃等"));
+	assert_non_null(strstr(x->text, "誤運用、管理用インターフェイスの悪用、DDoS/DoS 攻撃等"));
 	assert_null(strstr(x->text, "\xec\x9d\xb4"));	/* 이 */
 	/* seed 4405-4407: a sentence split by a page break, joined */
 	x = guidance_annex_clause(tu_catalog, GUIDANCE_ANNEX5, "12.1.3");
@@ -430,7 +431,7 @@ static void expect_refused(const char *file, const char *from, const char *to,
  * ..... 197", 51 "Annex 6 … ..... 225", 53 "Annex 8 … ..... 269", 22
  * "I. 7. 参考文献	16", 23 "II. 組織・運用編	17"; 38 entries on lines
  * 15-43 and 45-53.  The body agrees: III.1.1 refers to "Annex 5 199～200
- * ページ" (seed 1264), inside Annex 5's 197-224. */
+ * ページ" (seed 1266), inside Annex 5's 197-224. */
 static void test_pages(void **st)
 {
 	(void)st;
@@ -460,6 +461,15 @@ static void test_pages(void **st)
 	t = catalog_toc_of(c, "I.7");	/* the page before II */
 	assert_int_equal(t->page, 16);
 	assert_int_equal(t->last, 16);
+	/* V, 参考資料, holds the annexes (seed 105: five parts, the fifth
+	 * 参考資料; 131: the annexes attached as 参考資料), so it runs on to
+	 * the end, which the contents do not give */
+	t = catalog_toc_of(c, "V");
+	assert_int_equal(t->page, 167);
+	assert_int_equal(t->last, 0);
+	t = catalog_toc_of(c, "Annex7");	/* the page before Annex 8 */
+	assert_int_equal(t->page, 263);
+	assert_int_equal(t->last, 268);
 	t = catalog_toc_of(c, "Annex8");	/* the last: its end not given */
 	assert_int_equal(t->page, 269);
 	assert_int_equal(t->last, 0);

@@ -41,8 +41,8 @@ JOINS = {
 # Characters of another script inside the Japanese (a conversion slip):
 # seed line -> (as printed, restored, why).
 CHAR_FIXES = {
-    4706: ("インターフェ이스", "インターフェース",
-           "「管理用インターフェ이스」 has the Hangul 이스 (U+C774 U+C2A4, read i-su) for the katakana ース of インターフェース; restored as 「管理用インターフェース」"),
+    4706: ("インターフェ이스", "インターフェイス",
+           "「管理用インターフェ이스」 has the Hangul 이스 (U+C774 U+C2A4, read i-seu, the sound of katakana イス) in place of イス; restored as 「管理用インターフェイス」, the spelling of the same phrase 管理用インターフェイスの悪用 in Annex 5 15.1.1 (seed 4546) and of the seed's other uses (lines 141, 394, 5279; インターフェース only at 5114, 5229)"),
 }
 
 

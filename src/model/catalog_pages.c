@@ -11,10 +11,12 @@
 #include "arena.h"
 #include "catalog_parse.h"
 
-/* 0 for "I", "V", "Annex1"; 1 for "IV.4". */
+/* 0 for the parts "I" to "V"; 1 for "IV.4" and for "Annex1": the
+ * annexes are the fifth part, 参考資料 (seed 105, 131), so V runs on
+ * through Annex 8, to an end the contents do not give. */
 static int toc_level(const char *id)
 {
-	return strchr(id, '.') != NULL;
+	return strchr(id, '.') != NULL || strncmp(id, "Annex", 5) == 0;
 }
 
 /* The page before the next section of S's level or above, or S's own

@@ -11,8 +11,9 @@
 #include "form.h"
 
 /* Bump when a struct of catalog.h or form.h, or a walk of
- * catalog_snapshot.c, changes: an image of another version is ignored. */
-enum { SNAPSHOT_VERSION = 3 };
+ * catalog_snapshot.c, or what the loader computes into them changes: an
+ * image of another version is ignored. */
+enum { SNAPSHOT_VERSION = 4 };
 
 /* The catalog in DIR from its snapshot, when there is one whose content
  * hash is the hash of DIR's files as they are now; NULL otherwise, with
