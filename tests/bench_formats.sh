@@ -1,10 +1,10 @@
 #!/bin/sh
-# bench_xlsx.sh - writing each XLSX workbook of Annex 8 case 5 next to the
-# XML export of the same assessment and `xmllint --noout` on it, in one
-# run (the machines are noisy: read the ratios), the open items and the
-# crosswalk too, and reading a workbook back (import-checks); with the
-# size of each file.
-# Usage: bench_xlsx.sh IOTSCOPE SRCDIR [RUNS]
+# bench_formats.sh - writing each export of Annex 8 case 5, every "what"
+# in every format it is offered in (XML, CSV, HTML, XLSX), next to
+# `xmllint --noout` on the XML export of the whole assessment, in one run
+# (the machines are noisy: read the ratios), and reading a workbook back
+# (import-checks); with the size of each file.
+# Usage: bench_formats.sh IOTSCOPE SRCDIR [RUNS]
 set -eu
 iot=$1 src=$2 runs=${3:-20}
 . "$src/tests/lib.sh"
@@ -22,11 +22,18 @@ printf '%-44s %8s ms  %7s bytes\n' "xmllint --noout assessment.xml" "$x" \
 printf '%-44s %8s ms  (%.1f x xmllint)\n' "iotscope export --format xml (assessment)" "$xml" \
 	"$(echo "$xml $x" | awk '{ print $1 / $2 }')"
 i review 1 B-1 --decision todo --owner bench --due 2000-03-01 >/dev/null
+# Each row against xmllint timed just before it, so that a change of load
+# during the run moves both sides of its ratio.
+printf '%-16s %-5s %9s %8s %11s %10s\n' what format "ms" bytes "xmllint ms" "x xmllint"
 for w in assessment annex1 annex2 countermeasures open crosswalk; do
-	t=$(loop "$runs" i export 1 --what "$w" --format xlsx -o "$tmp/$w.xlsx")
-	printf '%-44s %8s ms  %7s bytes  (%.1f x xmllint, %.2f x xml export)\n' \
-		"iotscope export --format xlsx --what $w" "$t" "$(wc -c <"$tmp/$w.xlsx")" \
-		"$(echo "$t $x" | awk '{ print $1 / $2 }')" "$(echo "$t $xml" | awk '{ print $1 / $2 }')"
+	for f in xml csv html xlsx; do
+		# a pair the format table refuses (e.g. the whole assessment as CSV)
+		i export 1 --what "$w" --format "$f" -o "$tmp/$w.$f" 2>/dev/null || continue
+		b=$(loop "$runs" xmllint --noout "$tmp/assessment.xml")
+		t=$(loop "$runs" i export 1 --what "$w" --format "$f" -o "$tmp/$w.$f")
+		printf '%-16s %-5s %9s %8s %11s %10.2f\n' "$w" "$f" "$t" "$(wc -c <"$tmp/$w.$f")" \
+			"$b" "$(echo "$t $b" | awk '{ print $1 / $2 }')"
+	done
 done
 r=$(loop "$runs" i import-checks "$tmp/assessment.xlsx" 1)
 printf '%-44s %8s ms  (%.1f x xmllint)\n' "iotscope import-checks assessment.xlsx" "$r" \
