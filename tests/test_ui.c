@@ -149,6 +149,55 @@ static void test_wrap(void **st)
 	check_wrap("", 10, (const char *const[]){ NULL });
 }
 
+/* Wrap S at COLS with hanging lines: WANT is text, indent, text, ...
+ * ended by NULL (the indents as strings of digits). */
+static void check_hang(const char *s, int cols, const char *const *want)
+{
+	struct ui_lines l = { 0 };
+	assert_int_equal(ui_wrap_hanging(s, cols, &l), 0);
+	size_t n = 0;
+	while (want[2 * n] != NULL)
+		n++;
+	assert_int_equal(l.n, n);
+	for (size_t i = 0; i < n; i++) {
+		char *got = strndup(s + l.v[i].off, l.v[i].len);
+		if (strcmp(got, want[2 * i]) != 0 || l.v[i].indent != atoi(want[2 * i + 1]))
+			fail_msg("line %zu: '%s' at %d, expected '%s' at %s", i, got,
+				 l.v[i].indent, want[2 * i], want[2 * i + 1]);
+		assert_true(l.v[i].indent + l.v[i].width <= cols);
+		free(got);
+	}
+	ui_lines_free(&l);
+}
+
+/* A best practice wraps under its text, past "  i. " (2 spaces, the
+ * mark, a space: 5 columns), as the guideline prints its lists. */
+static void test_wrap_hanging(void **st)
+{
+	(void)st;
+	/* 5 + 3 wide characters = 11 of 12; then 7 columns: 3 each */
+	check_hang("  i. あいうえおかきく", 12,
+		   (const char *const[]){ "  i. あいう", "0", "えおか", "5", "きく", "5", NULL });
+	/* each text line starts at 0; "a)" hangs its own wrapped line */
+	check_hang("ベスト:\n  a) one two three", 12,
+		   (const char *const[]){ "ベスト:", "0", "  a) one two", "0", "three", "5", NULL });
+	/* leading spaces alone hang too: 目的 is no list mark */
+	check_hang("    目的: あいうえおかき", 14,
+		   (const char *const[]){ "    目的: あい", "0", "うえおかき", "4", NULL });
+	/* a clause or item number is no list mark */
+	check_hang("II.1.1.1 あいうえ", 10,
+		   (const char *const[]){ "II.1.1.1", "0", "あいうえ", "0", NULL });
+	/* never more than half the width: 11 of 10 columns hangs nothing */
+	check_hang("        i. ab", 10,
+		   (const char *const[]){ "        i.", "0", "ab", "0", NULL });
+	/* ui_wrap itself never hangs: the 10 columns of えおかきく fit in 12 */
+	struct ui_lines l = { 0 };
+	assert_int_equal(ui_wrap("  i. あいうえおかきく", 12, &l), 0);
+	assert_int_equal(l.n, 2);
+	assert_int_equal(l.v[1].indent, 0);
+	ui_lines_free(&l);
+}
+
 /* ---------- layout ---------- */
 
 static void check_layout(int rows, int cols, int pane, const char *want)
@@ -881,6 +930,7 @@ int main(void)
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_pad_trunc),
 		cmocka_unit_test(test_wrap),
+		cmocka_unit_test(test_wrap_hanging),
 		cmocka_unit_test(test_layout),
 		cmocka_unit_test(test_keys),
 		cmocka_unit_test(test_status_line),

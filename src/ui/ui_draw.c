@@ -135,7 +135,7 @@ void ui_text_right(int y, int x, int w, const char *s, enum ui_role role)
 int ui_wrapped(const struct ui_rect *r, int yoff, const char *s, enum ui_role role)
 {
 	struct ui_lines l = { 0 };
-	if (s == NULL || ui_wrap(s, r->w, &l) < 0) {
+	if (s == NULL || ui_wrap_hanging(s, r->w, &l) < 0) {
 		ui_lines_free(&l);
 		return 0;
 	}
@@ -145,7 +145,7 @@ int ui_wrapped(const struct ui_rect *r, int yoff, const char *s, enum ui_role ro
 			continue;
 		char *line = strndup(s + l.v[i].off, l.v[i].len);
 		if (line != NULL)
-			ui_text_at(r->y + y, r->x, r->w, line, role);
+			ui_text_at(r->y + y, r->x + l.v[i].indent, r->w - l.v[i].indent, line, role);
 		free(line);
 	}
 	int n = (int)l.n;

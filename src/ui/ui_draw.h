@@ -26,8 +26,9 @@ void ui_text_pad_at(int y, int x, int w, const char *s, enum ui_role role);
 /* Right-aligned in the W columns ending before X + W. */
 void ui_text_right(int y, int x, int w, const char *s, enum ui_role role);
 void ui_fill(int y, int x, int w, enum ui_role role);
-/* Wrap S into R from its line FIRST; returns the number of lines S
- * takes in all (so a caller can tell it was cut). */
+/* Wrap S into R from its line FIRST, a wrapped list entry hanging under
+ * its text (ui_wrap_hanging); returns the number of lines S takes in all
+ * (so a caller can tell it was cut). */
 int ui_wrapped(const struct ui_rect *r, int yoff, const char *s, enum ui_role role);
 /* The separator between body and pane. */
 void ui_separator(const struct ui_rect *r);

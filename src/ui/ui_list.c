@@ -452,7 +452,7 @@ static void draw_intro(struct ui *u, int y)
 			      "] for the next one), export (5). Every change is "
 			      "saved at once. ? shows the keys.");
 	struct ui_lines l = { 0 };
-	if (ui_wrap(intro, r.w, &l) == 0 && y + 1 + (int)l.n <= r.h)
+	if (ui_wrap_hanging(intro, r.w, &l) == 0 && y + 1 + (int)l.n <= r.h)
 		ui_wrapped(&r, r.h - (int)l.n, intro, ROLE_GREY);
 	ui_lines_free(&l);
 }

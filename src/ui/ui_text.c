@@ -61,7 +61,7 @@ static int is_in(const wchar_t *set, wchar_t wc)
 	return wc != 0 && wcschr(set, wc) != NULL;
 }
 
-static int push_line(struct ui_lines *l, size_t off, size_t len, int width)
+static int push_line(struct ui_lines *l, size_t off, size_t len, int width, int indent)
 {
 	if (l->n == l->cap) {
 		size_t cap = l->cap ? l->cap * 2 : 8;
@@ -71,18 +71,19 @@ static int push_line(struct ui_lines *l, size_t off, size_t len, int width)
 		l->v = v;
 		l->cap = cap;
 	}
-	l->v[l->n++] = (struct ui_line){ off, len, width };
+	l->v[l->n++] = (struct ui_line){ off, len, width, indent };
 	return 0;
 }
 
 /* Emit s[start, end) without its trailing spaces. */
-static int emit(struct ui_lines *l, const char *s, size_t start, size_t end, int width)
+static int emit(struct ui_lines *l, const char *s, size_t start, size_t end, int width,
+		int indent)
 {
 	while (end > start && s[end - 1] == ' ') {
 		end--;
 		width--;
 	}
-	return push_line(l, start, end - start, width);
+	return push_line(l, start, end - start, width, indent);
 }
 
 /* May a line break between PREV and WC?  After a space; around wide
@@ -94,9 +95,13 @@ static int may_break(wchar_t prev, int prev_w, wchar_t wc, int w)
 	return prev == L' ' || prev_w == 2 || w == 2;
 }
 
-/* One line from *p: returns -1 when out of memory. */
-static int wrap_one(const char *s, size_t n, size_t *p, int cols, struct ui_lines *l)
+/* One line from *p, drawn INDENT columns in: returns -1 when out of
+ * memory, 1 when it ended at a hard line break (or the end), 0 when it
+ * was wrapped. */
+static int wrap_one(const char *s, size_t n, size_t *p, int cols, int indent,
+		    struct ui_lines *l)
 {
+	cols -= indent;
 	size_t start = *p, i = start, brk = start;
 	int width = 0, brk_width = 0, prev_w = 0;
 	wchar_t prev = 0;
@@ -114,7 +119,7 @@ static int wrap_one(const char *s, size_t n, size_t *p, int cols, struct ui_line
 				brk = i;	/* break here (forced if no chance) */
 				brk_width = width;
 			}
-			if (emit(l, s, start, brk, brk_width) < 0)
+			if (emit(l, s, start, brk, brk_width, indent) < 0)
 				return -1;
 			while (brk < n && s[brk] == ' ')
 				brk++;
@@ -126,21 +131,59 @@ static int wrap_one(const char *s, size_t n, size_t *p, int cols, struct ui_line
 		prev_w = w;
 		i += k;
 	}
-	if (emit(l, s, start, i, width) < 0)
+	if (emit(l, s, start, i, width, indent) < 0)
 		return -1;
 	*p = i < n ? i + 1 : i;		/* past the '\n' */
+	return 1;
+}
+
+/* The columns a wrapped line of the text line at S hangs in by: its
+ * leading spaces and a list mark of up to 5 characters ending in '.' or
+ * ')' ("i.", "a)", "(1)", "2.") or a "-", with the space after it, so the
+ * guideline's nested best practices read as lists; at most half of COLS. */
+static int hang_of(const char *s, int cols)
+{
+	int sp = 0;
+	while (s[sp] == ' ')
+		sp++;
+	int mark = 0;
+	while (mark < 6 && s[sp + mark] != '\0' && s[sp + mark] != ' ' && s[sp + mark] != '\n' &&
+	       (unsigned char)s[sp + mark] < 0x80)
+		mark++;
+	int list = mark > 0 && s[sp + mark] == ' ' &&
+		(mark == 1 ? s[sp] == '-' :
+		 mark <= 5 && (s[sp + mark - 1] == '.' || s[sp + mark - 1] == ')'));
+	int hang = sp + (list ? mark + 1 : 0);
+	return hang <= cols / 2 ? hang : 0;
+}
+
+static int wrap_all(const char *s, int cols, int hanging, struct ui_lines *l)
+{
+	if (cols < 2)
+		cols = 2;	/* room for one wide character */
+	size_t n = strlen(s), p = 0;
+	int indent = 0, r = 1;
+	while (p < n) {
+		if (r == 1)	/* a text line starts */
+			indent = 0;
+		int hang = r == 1 && hanging ? hang_of(s + p, cols) : indent;
+		if (cols - hang < 2)
+			hang = 0;
+		if ((r = wrap_one(s, n, &p, cols, indent, l)) < 0)
+			return -1;
+		indent = hang;
+	}
 	return 0;
 }
 
 int ui_wrap(const char *s, int cols, struct ui_lines *l)
 {
-	if (cols < 2)
-		cols = 2;	/* room for one wide character */
-	size_t n = strlen(s), p = 0;
-	while (p < n)
-		if (wrap_one(s, n, &p, cols, l) < 0)
-			return -1;
-	return 0;
+	return wrap_all(s, cols, 0, l);
+}
+
+int ui_wrap_hanging(const char *s, int cols, struct ui_lines *l)
+{
+	return wrap_all(s, cols, 1, l);
 }
 
 void ui_lines_free(struct ui_lines *l)

@@ -33,6 +33,7 @@ char *ui_text_trunc(const char *s, int cols);
 struct ui_line {
 	size_t off, len;		/* bytes of the source */
 	int width;			/* columns */
+	int indent;			/* columns before it (ui_wrap_hanging) */
 };
 struct ui_lines {
 	struct ui_line *v;
@@ -40,6 +41,9 @@ struct ui_lines {
 };
 /* Append the wrapped lines of S to L; -1 when out of memory. */
 int ui_wrap(const char *s, int cols, struct ui_lines *l);
+/* The same, with the lines a text line wraps onto indented under its
+ * text: past its leading spaces and its list mark ("i. ", "a) "). */
+int ui_wrap_hanging(const char *s, int cols, struct ui_lines *l);
 void ui_lines_free(struct ui_lines *l);
 
 #endif
