@@ -59,7 +59,10 @@ cat >"$tmp/in.xml" <<'XML'
 </assessment>
 XML
 
-expect 0 "import the hand-written file" -- iot import "$tmp/in.xml"
+# imported by a relative path: the history names it by its absolute one
+in_tmp() { (cd "$tmp" && "$@"); }
+dir=$(cd "$tmp" && pwd -P)
+expect 0 "import the hand-written file" -- in_tmp iot import ./in.xml
 contains "$tmp/out" "Imported as assessment 1: stamps" "imported as 1"
 expect 0 "export it" -- iot export 1 -o "$tmp/e1.xml"
 e1=$tmp/e1.xml
@@ -93,9 +96,9 @@ fi
 
 # ---- the history: one row, what was imported, by whom ----
 expect 0 "history as TSV" -- iot history 1 --format tsv
-check "one row: import, by auditor, FILE -> stamps" -- sh -c \
+check "one row: import, by auditor, the file's absolute path -> stamps" -- sh -c \
 	'[ "$(sed 1d "$1" | sed "s/\t[0-9-]*T[0-9:]*Z\t/\tAT\t/")" = "$(printf "1\tAT\tauditor\timport\t%s\tstamps" "$2")" ]' \
-	- "$tmp/out" "$tmp/in.xml"
+	- "$tmp/out" "$dir/in.xml"
 
 # ---- export -> import -> export: the same bytes but the export's time ----
 expect 0 "import the export" -- iot import "$e1"
@@ -105,7 +108,7 @@ check "the same bytes but generated-at" -- sh -c \
 	'grep -v generated-at= "$1" >"$1.c" && grep -v generated-at= "$2" | cmp -s - "$1.c"' - "$e1" "$tmp/e2.xml"
 expect 0 "history of 2" -- iot history 2 --format tsv
 check "its row: import FILE -> stamps" -- sh -c '[ "$(sed 1d "$1" | cut -f3-)" = "$(printf "auditor\timport\t%s\tstamps" "$2")" ]' \
-	- "$tmp/out" "$e1"
+	- "$tmp/out" "$dir/e1.xml"
 
 # ---- formats 1-3 still import, and keep their stamps ----
 v3="$SRCDIR/tests/fixtures/export-v3.xml"
