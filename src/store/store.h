@@ -62,7 +62,7 @@ int store_id_at(struct store *st, size_t pos, int64_t *id, struct diag *d);
  * evidence) gets no row, as in the store an edit leaves none.  Sets *id. */
 int store_create(struct store *st, const struct assessment *a, int64_t *id,
 		 struct diag *d);
-/* store_create for A read from the export FROM (its path as given): the
+/* store_create for A read from the export FROM (its path): the
  * history row, by the store's name at the time now, says "import",
  * FROM -> the name; the rows keep the who/when the file gave them. */
 int store_import(struct store *st, const struct assessment *a, const char *from,
