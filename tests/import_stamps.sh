@@ -35,6 +35,10 @@ cat >"$tmp/in.xml" <<'XML'
     <countermeasure id="A-1" number="A-1" viewpoint="A" derived="true" decision="not-applicable" changed-by="grace" changed-at="2022-02-02T02:02:02Z">
       <title>t</title><text>t</text>
     </countermeasure>
+    <countermeasure id="A-2" number="A-2" viewpoint="A" derived="true" decision="none">
+      <title>t</title><text>t</text>
+      <evidence ref="https://example.org/a2" added-by="heidi" added-at="2017-07-07T07:07:07Z"/>
+    </countermeasure>
     <countermeasure id="B-1" number="B-1" viewpoint="B" derived="false" decision="todo">
       <title>t</title><text>t</text>
     </countermeasure>
@@ -71,6 +75,9 @@ has() { check "$2" -- sh -c 'sed "s/^ *//" "$1" | grep -qxF -- "$2"' - "$e1" "$1
 has '<details created="2020-05-06T07:08:09Z" changed="2021-02-03T04:05:06Z">' "the details keep created and changed"
 has '<countermeasure id="A-1" number="A-1" viewpoint="A" derived="true" decision="not-applicable" changed-by="grace" changed-at="2022-02-02T02:02:02Z">' "A-1's review keeps grace 2022-02-02T02:02:02Z"
 has '<countermeasure id="C-2-del" number="C-2-委" viewpoint="C" derived="false" decision="none">' "C-2-del has no who/when of its own"
+# derived: the fixed contract cell (o) brings in all of A (Fig. 17)
+has '<countermeasure id="A-2" number="A-2" viewpoint="A" derived="true" decision="none">' "A-2 (evidence only) has none"
+has '<evidence ref="https://example.org/a2" added-by="heidi" added-at="2017-07-07T07:07:07Z"/>' "its evidence keeps heidi 2017-07-07T07:07:07Z"
 has '<action key="c.1" role="c" state="done" changed-by="alice" changed-at="2024-04-01T09:30:00Z">' "its action c.1 keeps alice 2024-04-01T09:30:00Z"
 has '<countermeasure id="B-61" number="B-61" viewpoint="B" derived="false" decision="none">' "B-61 (evidence on an action only) has none"
 check "its action 2 (evidence only) has none" -- [ "$(xmllint --xpath \
@@ -84,14 +91,14 @@ has '<evidence ref="https://example.org/e" added-by="erin" added-at="2018-08-08T
 check "B-1 (todo, no stamps in the file) gets the importer's name" -- sh -c \
 	'grep -q "<countermeasure id=\"B-1\" .* decision=\"todo\" changed-by=\"auditor\" changed-at=\"[0-9-]*T[0-9:]*Z\">" "$1"' - "$e1"
 check "the importer's name is on B-1 only" -- [ "$(grep -c 'auditor' "$e1")" = 1 ]
-check "4 changed-by, 2 added-by: as many as the file gives, and B-1's" -- \
-	[ "$(grep -o 'changed-by=' "$e1" | wc -l) $(grep -o 'added-by=' "$e1" | wc -l)" = "4 2" ]
-# in the store: no reviews row for C-2-del and B-61, no action row for
+check "4 changed-by, 3 added-by: as many as the file gives, and B-1's" -- \
+	[ "$(grep -o 'changed-by=' "$e1" | wc -l) $(grep -o 'added-by=' "$e1" | wc -l)" = "4 3" ]
+# in the store: no reviews row for A-2, C-2-del and B-61, no action row for
 # B-61 2, no check row for II.1.1.2 (their evidence rows only)
 if command -v sqlite3 >/dev/null 2>&1; then
-	check "rows: reviews A-1 B-1, actions C-2-del c.1, checks II.1.1.1; evidence 2" -- [ \
+	check "rows: reviews A-1 B-1, actions C-2-del c.1, checks II.1.1.1; evidence 3" -- [ \
 		"$(sqlite3 "$tmp/t.db" "SELECT group_concat(cm, ' ') FROM (SELECT cm FROM reviews ORDER BY cm); SELECT group_concat(cm || ' ' || key, ',') FROM action_states; SELECT group_concat(item, ' ') FROM checks; SELECT count(*) FROM evidence;")" = \
-		"$(printf '%s\n' 'A-1 B-1' 'C-2-del c.1' 'II.1.1.1' 2)" ]
+		"$(printf '%s\n' 'A-1 B-1' 'C-2-del c.1' 'II.1.1.1' 3)" ]
 fi
 
 # ---- the history: one row, what was imported, by whom ----
