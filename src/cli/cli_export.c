@@ -196,7 +196,10 @@ static int cmd_import(struct app *a, int argc, char **argv)
 		return cli_fail("import", &d);
 	struct store *st = cli_store_open(a, "import");
 	int64_t id = 0, opened = st != NULL;
-	int rc = opened ? store_create(st, as, &id, &d) : -1;
+	/* the history names the file by its absolute path, as evidence is */
+	char *from = realpath(argv[1], NULL);
+	int rc = opened ? store_import(st, as, from ? from : argv[1], &id, &d) : -1;
+	free(from);
 	store_close(st);
 	if (rc == 0)
 		printf(_("Imported as assessment %lld: %s\n"), (long long)id,

@@ -53,10 +53,20 @@ int store_position(struct store *st, int64_t id, size_t *pos, struct diag *d);
 /* The id of the assessment at position POS (by id); 0 when past the end. */
 int store_id_at(struct store *st, size_t pos, int64_t *id, struct diag *d);
 
-/* Create from A (its survey details and answers, reviews and checks, as
- * for import): one transaction.  Sets *id. */
+/* Create from A (its survey details and answers, reviews and checks):
+ * one transaction with one history row, "create" -> the name.  A review,
+ * action or check keeps the changed_by/at it has and evidence its
+ * added_by/at; one without gets the store's name and the time now.  A
+ * review, action or check with nothing of its own (no decision, state or
+ * status, note, owner, due or changed_by/at: it only holds actions or
+ * evidence) gets no row, as in the store an edit leaves none.  Sets *id. */
 int store_create(struct store *st, const struct assessment *a, int64_t *id,
 		 struct diag *d);
+/* store_create for A read from the export FROM (its path): the
+ * history row, by the store's name at the time now, says "import",
+ * FROM -> the name; the rows keep the who/when the file gave them. */
+int store_import(struct store *st, const struct assessment *a, const char *from,
+		 int64_t *id, struct diag *d);
 struct assessment *store_load(struct store *st, int64_t id, const struct form *f,
 			      struct diag *d);
 /* The file the store was opened on, as given. */

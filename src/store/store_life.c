@@ -26,6 +26,18 @@ static int put_answers(struct store *st, int64_t id, const struct survey *s,
 	return 0;
 }
 
+/* Whether a review, action or check gets its row: only with something of
+ * its own (SET: a decision, state or status other than none), as an edit
+ * makes one.  An entry that only holds actions or evidence (C-2-del in
+ * Annex 8 case 5) has no row in the store, and no changed-by/at in an
+ * export; writing one would stamp the importer's name and time on it. */
+static int has_row(int set, const char *note, const char *by, const char *at,
+		   const struct tracking *t)
+{
+	return set || or_else(note, NULL) || or_else(by, NULL) || or_else(at, NULL) ||
+	       or_else(t->owner, NULL) || or_else(t->due, NULL);
+}
+
 /* The evidence of T, attached to the row KIND KEY1 KEY2. */
 static int put_evidence(struct store *st, int64_t id, const char *kind, const char *key1,
 			const char *key2, const struct tracking *t, const char *now,
@@ -46,21 +58,25 @@ static int put_evidence(struct store *st, int64_t id, const char *kind, const ch
 static int put_review(struct store *st, int64_t id, const struct cm_review *r,
 		      const char *now, struct diag *d)
 {
-	if (store_exec(st, d, "INSERT INTO reviews (assessment_id, cm, decision, note, "
-		       "changed_by, changed_at, owner, due) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-		       "ittttttt", id, r->cm, decision_id(r->decision), or_else(r->note, NULL),
-		       or_else(r->changed_by, st->who), or_else(r->changed_at, now),
-		       or_else(r->track.owner, NULL), or_else(r->track.due, NULL)) < 0 ||
+	if ((has_row(r->decision != DECISION_NONE, r->note, r->changed_by, r->changed_at,
+		     &r->track) &&
+	     store_exec(st, d, "INSERT INTO reviews (assessment_id, cm, decision, note, "
+			"changed_by, changed_at, owner, due) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+			"ittttttt", id, r->cm, decision_id(r->decision), or_else(r->note, NULL),
+			or_else(r->changed_by, st->who), or_else(r->changed_at, now),
+			or_else(r->track.owner, NULL), or_else(r->track.due, NULL)) < 0) ||
 	    put_evidence(st, id, "review", r->cm, "", &r->track, now, d) < 0)
 		return -1;
 	for (size_t i = 0; i < r->nactions; i++) {
 		const struct action_review *x = &r->actions[i];
-		if (store_exec(st, d, "INSERT INTO action_states (assessment_id, cm, key, "
-			       "state, note, changed_by, changed_at, owner, due) VALUES (?, ?, ?, "
-			       "?, ?, ?, ?, ?, ?)", "itttttttt", id, r->cm, x->key,
-			       action_state_id(x->state), or_else(x->note, NULL),
-			       or_else(x->changed_by, st->who), or_else(x->changed_at, now),
-			       or_else(x->track.owner, NULL), or_else(x->track.due, NULL)) < 0 ||
+		if ((has_row(x->state != ACTION_NONE, x->note, x->changed_by, x->changed_at,
+			     &x->track) &&
+		     store_exec(st, d, "INSERT INTO action_states (assessment_id, cm, key, "
+				"state, note, changed_by, changed_at, owner, due) VALUES (?, ?, ?, "
+				"?, ?, ?, ?, ?, ?)", "itttttttt", id, r->cm, x->key,
+				action_state_id(x->state), or_else(x->note, NULL),
+				or_else(x->changed_by, st->who), or_else(x->changed_at, now),
+				or_else(x->track.owner, NULL), or_else(x->track.due, NULL)) < 0) ||
 		    put_evidence(st, id, "action", r->cm, x->key, &x->track, now, d) < 0)
 			return -1;
 	}
@@ -70,7 +86,8 @@ static int put_review(struct store *st, int64_t id, const struct cm_review *r,
 static int put_check(struct store *st, int64_t id, const struct check_entry *e,
 		     const char *now, struct diag *d)
 {
-	if (store_exec(st, d, "INSERT INTO checks (assessment_id, checklist, item, status, "
+	if (has_row(e->status != CHECK_NONE, e->note, e->changed_by, e->changed_at, &e->track) &&
+	    store_exec(st, d, "INSERT INTO checks (assessment_id, checklist, item, status, "
 		       "note, changed_by, changed_at, owner, due) VALUES (?, ?, ?, ?, ?, ?, ?, "
 		       "?, ?)", "itttttttt", id, e->checklist, e->item,
 		       check_status_id(e->status), or_else(e->note, NULL),
@@ -80,8 +97,13 @@ static int put_check(struct store *st, int64_t id, const struct check_entry *e,
 	return put_evidence(st, id, "check", e->checklist, e->item, &e->track, now, d);
 }
 
-static int put_all(struct store *st, const struct assessment *a, int64_t *id,
-		   struct diag *d)
+/* What the history row of a new assessment says: WHAT, FROM -> its name. */
+struct origin {
+	const char *what, *from;
+};
+
+static int put_all(struct store *st, const struct assessment *a, const struct origin *o,
+		   int64_t *id, struct diag *d)
 {
 	char now[32];
 	store_now(now);
@@ -103,7 +125,7 @@ static int put_all(struct store *st, const struct assessment *a, int64_t *id,
 	for (size_t i = 0; i < a->nchecks; i++)
 		if (put_check(st, *id, &a->checks[i], now, d) < 0)
 			return -1;
-	if (store_record(st, *id, "create", NULL, a->survey->details[DETAIL_NAME], d) < 0)
+	if (store_record(st, *id, o->what, o->from, a->survey->details[DETAIL_NAME], d) < 0)
 		return -1;
 	/* an imported assessment keeps the time its content last changed */
 	if (or_else(a->changed, NULL) == NULL)
@@ -148,8 +170,8 @@ static int texts_ok(const struct assessment *a, struct diag *d)
 	return 0;
 }
 
-int store_create(struct store *st, const struct assessment *a, int64_t *id,
-		 struct diag *d)
+static int create(struct store *st, const struct assessment *a, const struct origin *o,
+		  int64_t *id, struct diag *d)
 {
 	const char *name = a->survey->details[DETAIL_NAME];
 	if (survey_detail_check(DETAIL_NAME, name ? name : "", d) < 0 || texts_ok(a, d) < 0)
@@ -157,7 +179,7 @@ int store_create(struct store *st, const struct assessment *a, int64_t *id,
 	int64_t new_id = 0;
 	if (store_begin(st, d) < 0)
 		return -1;
-	if (put_all(st, a, &new_id, d) < 0) {
+	if (put_all(st, a, o, &new_id, d) < 0) {
 		store_rollback(st);
 		return -1;
 	}
@@ -165,6 +187,20 @@ int store_create(struct store *st, const struct assessment *a, int64_t *id,
 		return -1;
 	*id = new_id;
 	return 0;
+}
+
+int store_create(struct store *st, const struct assessment *a, int64_t *id,
+		 struct diag *d)
+{
+	const struct origin o = { "create", NULL };
+	return create(st, a, &o, id, d);
+}
+
+int store_import(struct store *st, const struct assessment *a, const char *from,
+		 int64_t *id, struct diag *d)
+{
+	const struct origin o = { "import", from };
+	return create(st, a, &o, id, d);
 }
 
 /* ---------- copy ---------- */
