@@ -12,7 +12,9 @@
 
 #include <limits.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <wchar.h>
+#include <zip.h>
 
 #include "testutil.h"
 #include "tu_ui.h"
@@ -816,6 +818,146 @@ static void test_tracking_sizes(void **st)
 	ui_free(u);
 }
 
+/* ---------- the export screen (5) ---------- */
+
+/* The bytes of member NAME of the zip file PATH, NUL-ended (malloc'd). */
+static char *zip_member(const char *path, const char *name)
+{
+	int err = 0;
+	zip_t *z = zip_open(path, ZIP_RDONLY, &err);
+	assert_non_null(z);
+	zip_stat_t sb;
+	assert_int_equal(zip_stat(z, name, 0, &sb), 0);
+	assert_true(sb.valid & ZIP_STAT_SIZE);
+	char *buf = malloc(sb.size + 1);
+	assert_non_null(buf);
+	zip_file_t *f = zip_fopen(z, name, 0);
+	assert_non_null(f);
+	assert_int_equal(zip_fread(f, buf, sb.size), (zip_int64_t)sb.size);
+	buf[sb.size] = '\0';
+	zip_fclose(f);
+	zip_close(z);
+	return buf;
+}
+
+/* Space on What until it shows WORDS ("< WORDS >" on its row, 4 of the
+ * body); -1 when a whole turn of the choices never shows it. */
+static int choose_what(struct ui *u, const char *words)
+{
+	char *want = str_printf("What             < %s >", words);
+	assert_non_null(want);
+	int y = -1;
+	for (int i = 0; i < 12 && (y = find(want)) < 0; i++)
+		press(u, ' ');
+	free(want);
+	return y;
+}
+
+/* What goes through the choices of `export --what` (its usage: the
+ * whole assessment, annex1, annex2, countermeasures, crosswalk, open;
+ * the names from catalog/annex1.xml and annex2.xml) and back; open
+ * items + XLSX chosen by keys, written where typed, and read back: the
+ * workbook's sheets are the summary and "Open items" (export_xlsx_rows.c
+ * XS_OPEN), nothing else but the hidden iotscope sheet.  The whole
+ * assessment as CSV is refused with the CLI's message, at once, even
+ * over an existing file (no replace question); the crosswalk is
+ * written in all four formats. */
+static void test_export_choices(void **st)
+{
+	(void)st;
+	struct ui *u = opened();
+	press(u, '5');
+	assert_int_equal(u->screen, SCR_EXPORT);
+	static const char *const whats[] = {
+		"the whole assessment", "the Annex 1 checklist", "the Annex 2 checklist",
+		"the countermeasure review", "the ISO/IEC 27002 crosswalk", "the open items",
+	};
+	for (size_t i = 0; i < sizeof whats / sizeof whats[0]; i++) {
+		char *want = str_printf("What             < %s >", whats[i]);
+		assert_non_null(want);
+		assert_true(find(want) >= 0);
+		free(want);
+		press(u, ' ');
+	}
+	assert_true(find("What             < the whole assessment >") >= 0);	/* round */
+
+	char *dir = tu_tmpdir();
+	assert_non_null(dir);
+	char *path = str_printf("%s/open.xlsx", dir);
+	assert_non_null(path);
+	assert_true(choose_what(u, "the open items") >= 0);
+	press(u, UI_KEY_FN(KEY_DOWN));
+	for (int i = 0; i < 3; i++)	/* XML -> CSV -> HTML -> XLSX */
+		press(u, ' ');
+	assert_true(find("Format           < XLSX (Excel workbook to fill in) >") >= 0);
+	for (int i = 0; i < 3; i++)	/* Blank, BOM (both grey), Where */
+		press(u, UI_KEY_FN(KEY_DOWN));
+	press(u, '\r');
+	assert_true(u->prompting);
+	ui_key(u, 'U' & 0x1f);	/* C-u: the suggestion out */
+	type(u, path, '\r');
+	press(u, 'w');
+	char *written = str_printf("Written: %s (", path);
+	assert_non_null(written);
+	assert_non_null(u->message);
+	assert_true(strncmp(u->message, written, strlen(written)) == 0);
+	free(written);
+	char *wb = zip_member(path, "xl/workbook.xml");
+	assert_non_null(strstr(wb, "<sheet name=\"Summary\" sheetId=\"1\""));
+	assert_non_null(strstr(wb, "<sheet name=\"Open items\" sheetId=\"2\""));
+	assert_non_null(strstr(wb, "<sheet name=\"iotscope\" sheetId=\"3\" state=\"hidden\""));
+	assert_null(strstr(wb, "sheetId=\"4\""));
+	free(wb);
+
+	/* the whole assessment as CSV: refused as `export --format csv` is */
+	for (int i = 0; i < 4; i++)
+		press(u, UI_KEY_FN(KEY_UP));	/* Where -> What */
+	assert_true(choose_what(u, "the whole assessment") >= 0);
+	press(u, UI_KEY_FN(KEY_DOWN));
+	press(u, ' ');			/* XLSX -> XML */
+	press(u, ' ');			/* -> CSV */
+	char *csv = str_printf("%s/open.csv", dir);	/* the name followed the format */
+	assert_non_null(csv);
+	write_file(csv, "keep\n");
+	press(u, 'w');
+	assert_false(u->confirming);
+	assert_string_equal(u->message, "Not written: CSV holds one table: export the "
+			    "countermeasures, a checklist, the crosswalk or the open items as CSV, "
+			    "the whole assessment as XML or HTML");
+	FILE *f = fopen(csv, "r");
+	char line[16] = "";
+	assert_non_null(f);
+	assert_non_null(fgets(line, sizeof line, f));
+	fclose(f);
+	assert_string_equal(line, "keep\n");
+
+	/* the crosswalk in every format: CSV, HTML, XLSX, XML from here */
+	press(u, UI_KEY_FN(KEY_UP));
+	assert_true(choose_what(u, "the ISO/IEC 27002 crosswalk") >= 0);
+	press(u, UI_KEY_FN(KEY_DOWN));
+	static const char *const exts[] = { "csv", "html", "xlsx", "xml" };
+	for (size_t i = 0; i < 4; i++) {
+		char *p = str_printf("%s/open.%s", dir, exts[i]);
+		assert_non_null(p);
+		press(u, 'w');
+		if (u->confirming)	/* open.csv and open.xlsx are there */
+			press(u, 'y');
+		struct stat sb;
+		assert_int_equal(stat(p, &sb), 0);
+		assert_true(sb.st_size > 0);
+		assert_true(strncmp(u->message, "Written: ", 9) == 0);
+		press(u, ' ');
+		free(p);
+	}
+	char *cw = zip_member(path, "xl/workbook.xml");
+	assert_non_null(strstr(cw, "<sheet name=\"Crosswalk\" sheetId=\"2\""));
+	free(cw);
+	free(csv);
+	free(path);
+	tu_remove_dir(dir);
+	ui_free(u);
+}
+
 /* 80x24 draws the whole frame; below the minimum (60x16, ui_layout.h)
  * the screen says so; sizes down to one cell draw without a crash, and
  * back at 80x24 everything is there again. */
@@ -867,6 +1009,7 @@ int main(void)
 		cmocka_unit_test(test_track_dates),
 		cmocka_unit_test(test_tracking),
 		cmocka_unit_test(test_tracking_sizes),
+		cmocka_unit_test(test_export_choices),
 		cmocka_unit_test(test_resize),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);

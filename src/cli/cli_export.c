@@ -16,7 +16,7 @@
 char *cli_export_args(const struct catalog *c)
 {
 	char *formats = export_format_choices("|");
-	char *whats = c ? export_what_choices(c, "|") : strdup("assessment|CHECKLIST|countermeasures|crosswalk");
+	char *whats = c ? export_what_choices(c, "|") : strdup("assessment|CHECKLIST|countermeasures|crosswalk|open");
 	char *args = formats && whats ? str_printf("ID [--what %s] [--format %s] [--blank] [--bom] "
 						   "[--raw] [--lang en|ja] [-o FILE]", whats, formats) : NULL;
 	free(formats);

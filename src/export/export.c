@@ -24,6 +24,15 @@ static const char *const what_ids[N_EXPORT_WHATS] = {
 	[EXPORT_OPEN] = "open",
 };
 
+/* In words, for the export screen; a checklist's takes its name
+ * (export_what_words). */
+static const char *const what_words[N_EXPORT_WHATS] = {
+	[EXPORT_ASSESSMENT] = N_("the whole assessment"),
+	[EXPORT_COUNTERMEASURES] = N_("the countermeasure review"),
+	[EXPORT_CROSSWALK] = N_("the ISO/IEC 27002 crosswalk"),
+	[EXPORT_OPEN] = N_("the open items"),
+};
+
 int export_what_parse(const struct catalog *c, const char *s, struct export_options *o)
 {
 	for (int i = 0; s != NULL && i < N_EXPORT_WHATS; i++)
@@ -40,17 +49,46 @@ int export_what_parse(const struct catalog *c, const char *s, struct export_opti
 	return 0;
 }
 
+/* The choices in their order: the whole assessment, each checklist in
+ * the catalog's order, the countermeasures, the crosswalk only with the
+ * guidance parts it is made of, the open items. */
+size_t export_what_count(const struct catalog *c)
+{
+	return c->n_checklists + 3 + (c->guidance != NULL);
+}
+
+int export_what_nth(const struct catalog *c, size_t i, struct export_options *o)
+{
+	size_t n = c->n_checklists;
+	if (i >= export_what_count(c))
+		return -1;
+	o->checklist = i >= 1 && i <= n ? c->checklists[i - 1].id : NULL;
+	o->what = i == 0 ? EXPORT_ASSESSMENT : o->checklist ? EXPORT_CHECKLIST :
+		i == n + 1 ? EXPORT_COUNTERMEASURES :
+		i == n + 2 && c->guidance ? EXPORT_CROSSWALK : EXPORT_OPEN;
+	return 0;
+}
+
 char *export_what_choices(const struct catalog *c, const char *sep)
 {
-	char *ids = catalog_checklist_ids(c, sep);
-	/* the crosswalk only with the guidance parts it is made of */
-	char *out = ids ? str_printf("%s%s%s%s%s%s%s%s%s", what_ids[EXPORT_ASSESSMENT], sep, ids,
-				     ids[0] ? sep : "", what_ids[EXPORT_COUNTERMEASURES],
-				     c->guidance ? sep : "",
-				     c->guidance ? what_ids[EXPORT_CROSSWALK] : "", sep,
-				     what_ids[EXPORT_OPEN]) : NULL;
-	free(ids);
+	char *out = strdup("");
+	struct export_options o = { 0 };
+	for (size_t i = 0; out != NULL && export_what_nth(c, i, &o) == 0; i++) {
+		char *next = str_printf("%s%s%s", out, i ? sep : "", export_what_id(&o));
+		free(out);
+		out = next;
+	}
 	return out;
+}
+
+char *export_what_words(const struct catalog *c, const struct export_options *o)
+{
+	if ((unsigned)o->what >= N_EXPORT_WHATS)
+		return strdup("?");
+	if (o->what != EXPORT_CHECKLIST)
+		return strdup(_(what_words[o->what]));
+	const struct cat_annex *cl = catalog_checklist(c, o->checklist);
+	return str_printf(_("the %s checklist"), cl ? cl->name : export_what_id(o));
 }
 
 const char *export_what_id(const struct export_options *o)

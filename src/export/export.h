@@ -63,9 +63,17 @@ char *export_format_choices(const char *sep);
  * (C's string).  -1 when C has no such thing. */
 int export_what_parse(const struct catalog *c, const char *s, struct export_options *o);
 /* The choices of export_what_parse joined by SEP, the checklists in the
- * catalog's order: "assessment|annex1|annex2|countermeasures" (malloc'd;
+ * catalog's order: "assessment|annex1|annex2|countermeasures|crosswalk|open" (malloc'd;
  * NULL when out of memory). */
 char *export_what_choices(const struct catalog *c, const char *sep);
+/* The choices of what to export from C: their number, and choice I (in
+ * the order of export_what_choices) in o->what and o->checklist; -1
+ * past the end.  The export screen lists them from here. */
+size_t export_what_count(const struct catalog *c);
+int export_what_nth(const struct catalog *c, size_t i, struct export_options *o);
+/* What O exports in words, translated: "the whole assessment", "the
+ * Annex 1 checklist" (malloc'd; NULL when out of memory). */
+char *export_what_words(const struct catalog *c, const struct export_options *o);
 /* The name of what O exports ("annex2"); "?" when it names nothing. */
 const char *export_what_id(const struct export_options *o);
 int export_format_parse(const char *s);

@@ -18,6 +18,7 @@
 #include "ui_draw.h"
 #include "ui_guide.h"
 #include "ui_model.h"
+#include "ui_reader.h"
 #include "ui_save.h"
 #include "ui_text.h"
 #include "ui_track.h"
@@ -38,8 +39,7 @@ struct annex_screen {
 	size_t n;
 	struct annex_state *lists;	/* n */
 	char *guide;			/* the guidance shown over the list (d), or NULL */
-	size_t guide_top;		/* its first line shown */
-	int guide_lines;		/* its lines as last drawn */
+	struct ui_reader guide_view;	/* its place (ui_reader.h) */
 };
 
 enum { HEAD_ROWS = 1 };
@@ -296,17 +296,13 @@ static void draw_head(struct ui *u, int pattern)
 	free(p);
 }
 
-/* d: the item's guidance over the list, scrolled to guide_top. */
+/* d: the item's guidance over the list, scrolled (ui_reader.h). */
 static void draw_guide(struct ui *u)
 {
 	struct annex_screen *sc = screen(u);
 	const struct ui_rect *b = &u->layout.body;
 	struct ui_rect in = { b->y, b->x + 1, b->h, b->w - 2 };
-	if (sc->guide_lines > 0 && sc->guide_top + (size_t)in.h > (size_t)sc->guide_lines)
-		sc->guide_top = sc->guide_lines > in.h ? (size_t)(sc->guide_lines - in.h) : 0;
-	sc->guide_lines = ui_wrapped(&in, -(int)sc->guide_top, sc->guide, ROLE_NORMAL);
-	if (sc->guide_top + (size_t)in.h < (size_t)sc->guide_lines)
-		ui_text_right(in.y + in.h - 1, in.x, in.w, " …", ROLE_GREY);
+	ui_reader_draw(&sc->guide_view, &in, sc->guide);
 }
 
 static void guide_open(struct ui *u, const struct cat_annex_entry *e)
@@ -319,8 +315,7 @@ static void guide_open(struct ui *u, const struct cat_annex_entry *e)
 	}
 	free(sc->guide);
 	sc->guide = ui_guide_text(u->cat, it);
-	sc->guide_top = 0;
-	sc->guide_lines = 0;
+	sc->guide_view = (struct ui_reader){ 0 };
 	if (sc->guide == NULL)
 		ui_say(u, 1, "%s", _("out of memory"));
 }
@@ -329,18 +324,11 @@ static void guide_act(struct ui *u, enum ui_action a)
 {
 	struct annex_screen *sc = screen(u);
 	size_t page = (size_t)(ui_body_rows(u) > 2 ? ui_body_rows(u) - 1 : 1);
-	switch (a) {
-	case UI_UP: sc->guide_top -= sc->guide_top > 0; break;
-	case UI_DOWN: sc->guide_top++; break;
-	case UI_PAGE_UP: sc->guide_top = sc->guide_top > page ? sc->guide_top - page : 0; break;
-	case UI_PAGE_DOWN: sc->guide_top += page; break;
-	case UI_HOME: sc->guide_top = 0; break;
-	case UI_END: sc->guide_top = (size_t)sc->guide_lines; break;
-	case UI_BACK:
+	if (a == UI_BACK) {
 		free(sc->guide);
 		sc->guide = NULL;
-		break;
-	default: break;
+	} else {
+		ui_reader_move(&sc->guide_view, a, page);
 	}
 }
 
@@ -459,8 +447,7 @@ static void annex_act(struct ui *u, enum ui_action a)
 		if (e->checkable && shown(u, state(u)->cur)) {
 			free(screen(u)->guide);
 			screen(u)->guide = pane_text(u, e, survey_pattern(u->a->survey), 1);
-			screen(u)->guide_top = 0;
-			screen(u)->guide_lines = 0;
+			screen(u)->guide_view = (struct ui_reader){ 0 };
 		}
 		break;
 	case UI_UP: step(u, -1); break;

@@ -34,38 +34,19 @@ static struct export_state *exp_of(const struct ui *u)
 
 enum field { F_WHAT, F_FORMAT, F_BLANK, F_BOM, F_PATH, F_WRITE, N_FIELDS };
 
-/* The choices of What: the whole assessment, each of the catalog's
- * checklists in its order, the countermeasure review, and the crosswalk
- * when the catalog has the guidance it is made of (e->what counts them in
- * that order). */
-static size_t n_whats(const struct ui *u)
+/* The choices of What are the core's (export_what_nth: what the CLI's
+ * --what takes, in its order); e->what is the index of one. */
+static struct export_options what_chosen(const struct ui *u)
 {
-	return u->cat->n_checklists + 2 + (u->cat->guidance != NULL);
+	struct export_options o = { .what = EXPORT_ASSESSMENT };
+	if (export_what_nth(u->cat, (size_t)exp_of(u)->what, &o) < 0)
+		o.what = N_EXPORT_WHATS;	/* none: export_options_check refuses it */
+	return o;
 }
 
-/* The checklist choice E->what names, or NULL. */
-static const struct cat_annex *what_checklist(const struct ui *u)
+static int what_checklist(const struct ui *u)
 {
-	size_t w = (size_t)exp_of(u)->what;
-	return w >= 1 && w <= u->cat->n_checklists ? &u->cat->checklists[w - 1] : NULL;
-}
-
-static enum export_what what_kind(const struct ui *u)
-{
-	size_t w = (size_t)exp_of(u)->what;
-	return w == 0 ? EXPORT_ASSESSMENT : what_checklist(u) ? EXPORT_CHECKLIST :
-		w == u->cat->n_checklists + 1 ? EXPORT_COUNTERMEASURES : EXPORT_CROSSWALK;
-}
-
-static char *what_words(const struct ui *u)
-{
-	const struct cat_annex *cl = what_checklist(u);
-	if (cl != NULL)
-		return str_printf(_("the %s checklist"), cl->name);
-	enum export_what w = what_kind(u);
-	return strdup(w == EXPORT_ASSESSMENT ? _("the whole assessment") :
-		      w == EXPORT_COUNTERMEASURES ? _("the countermeasure review") :
-		      _("the ISO/IEC 27002 crosswalk"));
+	return what_chosen(u).what == EXPORT_CHECKLIST;
 }
 static const char *const field_labels[N_FIELDS] = {
 	N_("What"), N_("Format"), N_("Blank form"), N_("Byte order mark"), N_("Where"), "",
@@ -81,16 +62,12 @@ static int spreadsheet(int format)
 static struct export_options options(const struct ui *u)
 {
 	const struct export_state *e = exp_of(u);
-	const struct cat_annex *cl = what_checklist(u);
-	int checklist = cl != NULL;
-	return (struct export_options){
-		.what = what_kind(u),
-		.checklist = cl ? cl->id : NULL,
-		.format = (enum export_format)e->format,
-		.blank = checklist && e->blank,
-		.bom = spreadsheet(e->format) && e->bom,
-		.db_path = store_path(u->st),
-	};
+	struct export_options o = what_chosen(u);
+	o.format = (enum export_format)e->format;
+	o.blank = o.what == EXPORT_CHECKLIST && e->blank;
+	o.bom = spreadsheet(e->format) && e->bom;
+	o.db_path = store_path(u->st);
+	return o;
 }
 
 /* The suggested file in the current directory, unless the user chose
@@ -119,7 +96,7 @@ static int applies(const struct ui *u, int f)
 {
 	const struct export_state *e = exp_of(u);
 	if (f == F_BLANK)
-		return what_checklist(u) != NULL;
+		return what_checklist(u);
 	if (f == F_BOM)
 		return spreadsheet(e->format);
 	return 1;
@@ -130,7 +107,8 @@ static char *value_of(const struct ui *u, int f)
 	const struct export_state *e = exp_of(u);
 	switch (f) {
 	case F_WHAT: {
-		char *w = what_words(u);
+		struct export_options o = what_chosen(u);
+		char *w = export_what_words(u->cat, &o);
 		char *t = w ? str_printf("< %s >", w) : NULL;
 		free(w);
 		return t;
@@ -189,7 +167,7 @@ static void step_choice(struct ui *u, int dir)
 	struct export_state *e = exp_of(u);
 	int *v = NULL, n = 2;
 	switch (e->field) {
-	case F_WHAT: v = &e->what, n = (int)n_whats(u); break;
+	case F_WHAT: v = &e->what, n = (int)export_what_count(u->cat); break;
 	case F_FORMAT: v = &e->format, n = N_EXPORT_FORMATS; break;
 	case F_BLANK: v = &e->blank; break;
 	case F_BOM: v = &e->bom; break;
@@ -232,6 +210,13 @@ static void write_now(struct ui *u)
 {
 	struct export_state *e = exp_of(u);
 	struct stat sb;
+	struct export_options o = options(u);
+	struct diag d = DIAG_INIT;
+	if (export_options_check(&o, &d) < 0) {	/* the CLI's refusal, before any question */
+		ui_say(u, 1, _("Not written: %s"), diag_msg(&d));
+		diag_clear(&d);
+		return;
+	}
 	if (e->path == NULL || stat(e->path, &sb) != 0) {
 		write_file(u);		/* nothing there: export_to_file says why if it fails */
 		return;
