@@ -923,7 +923,7 @@ static void test_export_choices(void **st)
 	assert_false(u->confirming);
 	assert_string_equal(u->message, "Not written: CSV holds one table: export the "
 			    "countermeasures, a checklist, the crosswalk or the open items as CSV, "
-			    "the whole assessment as XML or HTML");
+			    "the whole assessment as XML, HTML or XLSX");
 	FILE *f = fopen(csv, "r");
 	char line[16] = "";
 	assert_non_null(f);

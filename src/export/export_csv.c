@@ -151,7 +151,8 @@ static int csv_begin(struct ex_ctx *x)
 		return 0;
 	default:
 		diag_set(x->d, "CSV holds one table: export the countermeasures, a checklist, "
-			 "the crosswalk or the open items as CSV, the whole assessment as XML or HTML");
+			 "the crosswalk or the open items as CSV, the whole assessment as XML, "
+			 "HTML or XLSX");
 		return -1;
 	}
 }

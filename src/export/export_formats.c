@@ -30,7 +30,7 @@ static const struct export_format_info formats[N_EXPORT_FORMATS] = {
 		.whats = WHAT(EXPORT_CHECKLIST) | WHAT(EXPORT_COUNTERMEASURES) | WHAT(EXPORT_CROSSWALK) |
 			 WHAT(EXPORT_OPEN),
 		.refused = N_("CSV holds one table: export the countermeasures, a checklist, the "
-			      "crosswalk or the open items as CSV, the whole assessment as XML or HTML"),
+			      "crosswalk or the open items as CSV, the whole assessment as XML, HTML or XLSX"),
 		.spreadsheet = 1,
 	},
 	[EXPORT_HTML] = {
