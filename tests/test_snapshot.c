@@ -5,7 +5,9 @@
  * file:line; no cache directory is no error. */
 #include "config.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "testutil.h"
@@ -800,6 +802,62 @@ static void test_changed_catalog(void **st)
 	tu_remove_dir(dir);
 }
 
+/* A file in the cache directory, modified AGE seconds ago; a directory
+ * when DIR. */
+static void old_file(const char *cache, const char *name, long age, int dir)
+{
+	char *path = str_printf("%s/%s", cache, name);
+	assert_non_null(path);
+	if (dir)
+		assert_int_equal(mkdir(path, 0700), 0);
+	else
+		assert_int_equal(tu_write(path, "x", 1), 0);
+	struct timespec t[2] = { { time(NULL) - age, 0 }, { time(NULL) - age, 0 } };
+	assert_int_equal(utimensat(AT_FDCWD, path, t, 0), 0);
+	free(path);
+}
+
+static int exists(const char *cache, const char *name)
+{
+	char *path = str_printf("%s/%s", cache, name);
+	int r = access(path, F_OK) == 0;
+	free(path);
+	return r;
+}
+
+/* Writing a snapshot removes the snapshots nobody wrote for 90 days (a
+ * catalog directory that is gone) and the temporary files of writers
+ * that died a day ago; nothing else of the cache directory. */
+static void test_prune(void **st)
+{
+	(void)st;
+	const long day = 24 * 3600;
+	char *cache = catalog_cache_dir(1);
+	assert_non_null(cache);
+	old_file(cache, "catalog-0123456789abcdef.snap", 100 * day, 0);	/* gone */
+	old_file(cache, "form-0123456789abcdef.snap", 91 * day, 0);	/* gone */
+	old_file(cache, "form-fedcba9876543210.snap", 10 * day, 0);	/* kept: in use */
+	old_file(cache, "catalog-0000000000000001.snap.77.tmp", 2 * day, 0);	/* gone */
+	old_file(cache, "catalog-0000000000000002.snap.78.tmp", 60, 0);	/* a writer now */
+	old_file(cache, "notes.txt", 400 * day, 0);			/* not ours */
+	old_file(cache, "catalog-0123456789abcdeX.snap", 400 * day, 0);	/* not a hash */
+	old_file(cache, "catalog-00000000000000aa.snap", 400 * day, 1);	/* a directory */
+	char *dir = tu_copy_dir("catalog"), *file = snapshot_file("catalog", dir);
+	catalog_free(load(dir));	/* a new directory: its snapshot is written */
+	assert_int_equal(access(file, F_OK), 0);
+	assert_false(exists(cache, "catalog-0123456789abcdef.snap"));
+	assert_false(exists(cache, "form-0123456789abcdef.snap"));
+	assert_true(exists(cache, "form-fedcba9876543210.snap"));
+	assert_false(exists(cache, "catalog-0000000000000001.snap.77.tmp"));
+	assert_true(exists(cache, "catalog-0000000000000002.snap.78.tmp"));
+	assert_true(exists(cache, "notes.txt"));
+	assert_true(exists(cache, "catalog-0123456789abcdeX.snap"));
+	assert_true(exists(cache, "catalog-00000000000000aa.snap"));
+	free(file);
+	tu_remove_dir(dir);
+	free(cache);
+}
+
 /* The validation list cleared: the snapshot is not used either, as its
  * content is no longer known to have passed the schema. */
 static void test_validation_list_cleared(void **st)
@@ -919,6 +977,7 @@ int main(void)
 		cmocka_unit_test(test_validation_list_cleared),
 		cmocka_unit_test(test_form_follows_catalog),
 		cmocka_unit_test(test_no_cache_dir),
+		cmocka_unit_test(test_prune),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

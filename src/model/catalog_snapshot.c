@@ -23,7 +23,9 @@
  * A changed catalog therefore gets the parse and its file:line message.
  * The file's name is a hash of the directory's real path and of its name
  * as given, so each catalog directory has one snapshot, replaced when its
- * content changes. */
+ * content changes.  A directory that is gone (a test's, an old release's)
+ * would leave its snapshot for ever: writing one removes the snapshots
+ * not written for SNAP_MAX_AGE (a catalog still in use pays one parse). */
 #include "config.h"
 
 #include <errno.h>
@@ -33,7 +35,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "arena.h"
@@ -589,6 +594,47 @@ static void *read_file(const char *path, size_t *len)
 	return buf;
 }
 
+enum { SNAP_MAX_AGE = 90 * 24 * 3600, TMP_MAX_AGE = 24 * 3600 };
+
+/* NAME is a snapshot ("catalog-<16 hex>.snap", "form-…") or one's
+ * temporary file ("….snap.<pid>.tmp"), and not another file of the
+ * cache directory; returns its longest age, or 0. */
+static long snap_age(const char *name)
+{
+	const char *dash = strchr(name, '-'), *dot = dash ? strchr(dash, '.') : NULL;
+	size_t kind = dash ? (size_t)(dash - name) : 0;
+	int known = (kind == 7 && strncmp(name, "catalog", 7) == 0) ||
+		(kind == 4 && strncmp(name, "form", 4) == 0);
+	if (!known || dot == NULL || dot - dash != 17 || strspn(dash + 1, "0123456789abcdef") != 16)
+		return 0;
+	if (strcmp(dot, ".snap") == 0)
+		return SNAP_MAX_AGE;
+	size_t n = strlen(dot);
+	return strncmp(dot, ".snap.", 6) == 0 && n > 10 && strcmp(dot + n - 4, ".tmp") == 0
+		? TMP_MAX_AGE : 0;
+}
+
+/* Remove from the directory of PATH the snapshots (and the temporary
+ * files of writers that died) not modified for their age.  A cache: what
+ * cannot be read or removed stays. */
+static void prune(const char *path)
+{
+	char *dir = str_printf("%.*s", (int)(strrchr(path, '/') - path), path);
+	DIR *d = dir ? opendir(dir) : NULL;
+	time_t now = time(NULL);
+	struct dirent *e;
+	while (d != NULL && (e = readdir(d)) != NULL) {
+		long age = snap_age(e->d_name);
+		struct stat sb;
+		if (age > 0 && fstatat(dirfd(d), e->d_name, &sb, AT_SYMLINK_NOFOLLOW) == 0 &&
+		    S_ISREG(sb.st_mode) && now - sb.st_mtime > age)
+			(void)unlinkat(dirfd(d), e->d_name, 0);
+	}
+	if (d != NULL)
+		closedir(d);
+	free(dir);
+}
+
 /* Temporary file and rename, as catalog_cache.c: a reader sees the old
  * snapshot or the new one, never half of one. */
 static void write_file(const char *path, const void *buf, size_t len)
@@ -601,6 +647,8 @@ static void write_file(const char *path, const void *buf, size_t len)
 		ok = fclose(out) == 0 && ok;
 		if (!ok || rename(tmp, path) != 0)
 			unlink(tmp);
+		else
+			prune(path);
 	}
 	free(tmp);
 }
