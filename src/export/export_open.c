@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "export_walk.h"
+#include "grow.h"
 #include "i18n.h"
 #include "timefmt.h"
 
@@ -36,18 +37,12 @@ struct open_list {
 
 static struct ex_open *open_add(struct ex_ctx *x, struct open_list *l)
 {
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? 2 * l->cap : 64;
-		struct ex_open *p = realloc(l->items, cap * sizeof *p);
-		if (p == NULL) {
-			diag_set(x->d, "out of memory");
-			return NULL;
-		}
-		l->items = p;
-		l->cap = cap;
+	struct ex_open *o = array_grow(&l->items, l->n, &l->cap, sizeof *l->items, 64);
+	if (o == NULL) {
+		diag_set(x->d, "out of memory");
+		return NULL;
 	}
-	struct ex_open *o = &l->items[l->n++];
-	memset(o, 0, sizeof *o);
+	l->n++;
 	return o;
 }
 

@@ -13,6 +13,7 @@
 
 #include "arena.h"
 #include "export_xlsx.h"
+#include "grow.h"
 #include "i18n.h"
 #include "text.h"
 #include "xmlsafe.h"
@@ -81,17 +82,10 @@ static int row_keys(struct collect *c, const struct xs_src *s, struct want_row *
 static int collect_row(struct ex_ctx *x, const struct xs_row *r)
 {
 	struct collect *c = x->sink;
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 256;
-		struct want_row *n = realloc(c->rows, cap * sizeof *n);
-		if (n == NULL)
-			goto oom;
-		c->rows = n;
-		c->cap = cap;
-	}
 	const struct xs_sheet_def *sd = xs_def(x->c, r->sheet);
-	struct want_row *w = &c->rows[c->n];
-	memset(w, 0, sizeof *w);
+	struct want_row *w = array_grow(&c->rows, c->n, &c->cap, sizeof *c->rows, 256);
+	if (w == NULL)
+		goto oom;
 	w->sheet = r->sheet;
 	w->editable = r->editable;
 	w->id = arena_strdup(c->ar, r->id);
@@ -225,14 +219,10 @@ static int ignored(struct run *r, const char *fmt, ...) __attribute__((format(pr
 static int ignored(struct run *r, const char *fmt, ...)
 {
 	struct wb_import *o = r->out;
-	if (o->nignored == r->cap_ignored) {
-		size_t cap = r->cap_ignored ? r->cap_ignored * 2 : 32;
-		const char **n = realloc(o->ignored, cap * sizeof *n);
-		if (n == NULL)
-			goto oom;
-		o->ignored = n;
-		r->cap_ignored = cap;
-	}
+	const char **slot = array_grow(&o->ignored, o->nignored, &r->cap_ignored,
+					sizeof *o->ignored, 32);
+	if (slot == NULL)
+		goto oom;
 	va_list ap;
 	va_start(ap, fmt);
 	char *s = str_vprintf(fmt, ap);
@@ -241,7 +231,8 @@ static int ignored(struct run *r, const char *fmt, ...)
 	free(s);
 	if (kept == NULL)
 		goto oom;
-	o->ignored[o->nignored++] = kept;
+	*slot = kept;
+	o->nignored++;
 	return 0;
 oom:
 	diag_set(r->d, "out of memory");
@@ -251,18 +242,13 @@ oom:
 static struct wb_change *new_change(struct run *r)
 {
 	struct wb_import *o = r->out;
-	if (o->nchanges == r->cap_changes) {
-		size_t cap = r->cap_changes ? r->cap_changes * 2 : 32;
-		struct wb_change *n = realloc(o->changes, cap * sizeof *n);
-		if (n == NULL) {
-			diag_set(r->d, "out of memory");
-			return NULL;
-		}
-		o->changes = n;
-		r->cap_changes = cap;
+	struct wb_change *c = array_grow(&o->changes, o->nchanges, &r->cap_changes,
+					 sizeof *o->changes, 32);
+	if (c == NULL) {
+		diag_set(r->d, "out of memory");
+		return NULL;
 	}
-	struct wb_change *c = &o->changes[o->nchanges++];
-	memset(c, 0, sizeof *c);
+	o->nchanges++;
 	return c;
 }
 

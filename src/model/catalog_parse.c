@@ -8,6 +8,7 @@
 
 #include "arena.h"
 #include "catalog_parse.h"
+#include "grow.h"
 
 /* ---------- small readers over validated nodes ---------- */
 
@@ -23,19 +24,9 @@ int ld_fail(struct loader *ld, const xmlNode *n, const char *fmt, ...)
 void *ld_grow(struct loader *ld, const xmlNode *e, void *v, size_t n, size_t *cap,
 	      size_t size, size_t first)
 {
-	void **arr = v;
-	if (n == *cap) {
-		size_t c = *cap ? *cap * 2 : first;
-		void *p = realloc(*arr, c * size);
-		if (p == NULL) {
-			ld_fail(ld, e, "out of memory");
-			return NULL;
-		}
-		*arr = p;
-		*cap = c;
-	}
-	unsigned char *x = (unsigned char *)*arr + n * size;
-	memset(x, 0, size);
+	void *x = array_grow(v, n, cap, size, first);
+	if (x == NULL)
+		ld_fail(ld, e, "out of memory");
 	return x;
 }
 
