@@ -50,6 +50,13 @@ int cli_check_database(struct app *a, const char *cmd);
  * --remove-evidence (issue 12), shared by review and check. */
 enum { TRACK_OPT_OWNER = 'O', TRACK_OPT_DUE = 'U', TRACK_OPT_EVIDENCE = 'E',
        TRACK_OPT_NOTE = 'N', TRACK_OPT_REMOVE = 'R', CLI_MAX_TRACK_EDITS = 64 };
+/* Their lines of a getopt_long table: the one list review and check use. */
+#define CLI_TRACK_OPTIONS \
+	{ "owner", required_argument, NULL, TRACK_OPT_OWNER }, \
+	{ "due", required_argument, NULL, TRACK_OPT_DUE }, \
+	{ "evidence", required_argument, NULL, TRACK_OPT_EVIDENCE }, \
+	{ "evidence-note", required_argument, NULL, TRACK_OPT_NOTE }, \
+	{ "remove-evidence", required_argument, NULL, TRACK_OPT_REMOVE }
 struct track_edit {
 	int opt;			/* TRACK_OPT_* */
 	char *key;			/* an action's key; NULL for the row itself */

@@ -276,11 +276,7 @@ static int review_parse(int argc, char **argv, struct review_req *r, struct diag
 		{ "note", required_argument, NULL, 'n' },
 		{ "action", required_argument, NULL, 'a' },
 		{ "action-note", required_argument, NULL, 'm' },
-		{ "owner", required_argument, NULL, TRACK_OPT_OWNER },
-		{ "due", required_argument, NULL, TRACK_OPT_DUE },
-		{ "evidence", required_argument, NULL, TRACK_OPT_EVIDENCE },
-		{ "evidence-note", required_argument, NULL, TRACK_OPT_NOTE },
-		{ "remove-evidence", required_argument, NULL, TRACK_OPT_REMOVE },
+		CLI_TRACK_OPTIONS,
 		{ "action-owner", required_argument, NULL, 'o' },
 		{ "action-due", required_argument, NULL, 'u' },
 		{ "action-evidence", required_argument, NULL, 'e' },
@@ -402,11 +398,7 @@ static int check_parse(int argc, char **argv, struct check_req *r, struct diag *
 	static const struct option opts[] = {
 		{ "note", required_argument, NULL, 'n' },
 		{ "checklist", required_argument, NULL, 'c' },
-		{ "owner", required_argument, NULL, TRACK_OPT_OWNER },
-		{ "due", required_argument, NULL, TRACK_OPT_DUE },
-		{ "evidence", required_argument, NULL, TRACK_OPT_EVIDENCE },
-		{ "evidence-note", required_argument, NULL, TRACK_OPT_NOTE },
-		{ "remove-evidence", required_argument, NULL, TRACK_OPT_REMOVE },
+		CLI_TRACK_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
 	int c;
